@@ -1,0 +1,38 @@
+package io.sealwatch.engine.spark;
+
+import org.apache.spark.sql.SparkSession;
+
+/** Builds the one Spark session of a run: embedded {@code local[*]} unless a master URL is given. */
+public final class Sparks {
+    private Sparks() {
+    }
+
+    /**
+     * @param master   a Spark master URL, or null for {@code local[*]} (under spark-submit the
+     *                 submitted master wins, so pass null there)
+     * @param appJar   the application jar to ship to executors on a cluster, or null
+     */
+    public static SparkSession session(String master, String appJar) {
+        SparkSession.Builder b = SparkSession.builder()
+                .appName("sealwatch")
+                .config("spark.ui.enabled", "false")
+                .config("spark.ui.showConsoleProgress", "false")
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.sql.shuffle.partitions", "8")
+                .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
+                .config("spark.sql.parquet.compression.codec", "zstd");
+        boolean submitted = System.getProperty("spark.master") != null;
+        if (master != null) {
+            b.master(master);
+        } else if (!submitted) {
+            b.master("local[*]");
+        }
+        if (appJar != null && master != null && !master.startsWith("local")) {
+            b.config("spark.jars", appJar);
+            b.config("spark.executor.extraJavaOptions", System.getProperty("sealwatch.jvm.flags", ""));
+        }
+        SparkSession spark = b.getOrCreate();
+        spark.sparkContext().setLogLevel(System.getProperty("sealwatch.spark.loglevel", "ERROR"));
+        return spark;
+    }
+}

@@ -1,0 +1,44 @@
+package io.sealwatch.config;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * How an account (or a sealed secret) appears in one source type: an exact string, or a glob with
+ * {@code *}. Matching ignores case (people and IAM names are case-insensitive) but compares code
+ * points exactly otherwise, so a look-alike letter from another script never matches.
+ */
+public record IdentityMatch(String source, String match) {
+
+    public boolean matches(String value) {
+        if (value == null) {
+            return false;
+        }
+        if (match.indexOf('*') < 0) {
+            return match.equalsIgnoreCase(value);
+        }
+        return pattern().matcher(value).matches();
+    }
+
+    private Pattern pattern() {
+        StringBuilder re = new StringBuilder();
+        for (String part : match.split("\\*", -1)) {
+            if (re.length() > 0) {
+                re.append(".*");
+            }
+            re.append(Pattern.quote(part));
+        }
+        return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+    }
+
+    /** The longest literal run of the pattern, lower case: what a byte-level prefilter can search for. */
+    public String literal() {
+        String best = "";
+        for (String part : match.split("\\*")) {
+            if (part.length() > best.length()) {
+                best = part;
+            }
+        }
+        return best.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,12 @@
+package io.sealwatch.model;
+
+import java.util.Locale;
+
+/** Why an episode happened, as far as the evidence shows (CONTRACT §6). */
+public enum Classification {
+    DRILL, EMERGENCY, UNEXPLAINED;
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,29 @@
+package io.sealwatch.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One use of one break-glass account (CONTRACT §5), with what was attached to it.
+ *
+ * @param id            {@code <account>/<start ISO-8601 to the second>}
+ * @param actions       number of activity events in the episode
+ * @param approvals     approvers of the attached approvals, in time order
+ * @param custodians    custodians who released shares for it, distinct, in time order
+ * @param notifications recipient group → latency in seconds from the start (only groups notified)
+ * @param rotations     every credential of the account → time of the counted rotation, or null
+ * @param first         the first activity event
+ * @param last          the last activity event
+ */
+public record Episode(
+        String id, String account, Classification classification, Instant start, Instant end,
+        long durationSeconds, List<String> sources, List<String> actors, long actions,
+        List<String> approvals, List<String> custodians, String incident,
+        Map<String, Long> notifications, Map<String, Instant> rotations,
+        EvidenceRef first, EvidenceRef last) {
+
+    public static String idOf(String account, Instant start) {
+        return account + "/" + start.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+}

@@ -1,0 +1,26 @@
+package io.sealwatch.rules;
+
+import io.sealwatch.config.SealwatchConfig;
+import io.sealwatch.model.Approval;
+import io.sealwatch.model.Authentication;
+import io.sealwatch.model.CoverageGap;
+import io.sealwatch.model.CredentialRotation;
+import io.sealwatch.model.Custody;
+import io.sealwatch.model.Episode;
+import io.sealwatch.model.Notification;
+import io.sealwatch.model.Period;
+import io.sealwatch.model.PersistentAccess;
+import io.sealwatch.model.ProgramEvent;
+
+import java.util.List;
+
+/**
+ * Everything the rules judge: the episodes starting in the period with what was attached to them,
+ * the authentications (failed ones too) in the period, and the account-level program evidence
+ * (drills, reviews) from any time up to the period end.
+ */
+public record Facts(SealwatchConfig config, Period period, List<Episode> episodes, List<Approval> approvals,
+                    List<Custody> custody, List<Notification> notifications, List<Authentication> authentications,
+                    List<CredentialRotation> rotations, List<PersistentAccess> persistentAccess,
+                    List<ProgramEvent> programEvents, List<CoverageGap> gaps) {
+}
