@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * {@code *}. Matching ignores case (people and IAM names are case-insensitive) but compares code
  * points exactly otherwise, so a look-alike letter from another script never matches.
  */
-public record IdentityMatch(String source, String match) {
+public record IdentityMatch(String source, String match) implements java.io.Serializable {
 
     public boolean matches(String value) {
         if (value == null) {

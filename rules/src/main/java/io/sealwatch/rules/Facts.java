@@ -12,6 +12,7 @@ import io.sealwatch.model.Period;
 import io.sealwatch.model.PersistentAccess;
 import io.sealwatch.model.ProgramEvent;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,4 +24,23 @@ public record Facts(SealwatchConfig config, Period period, List<Episode> episode
                     List<Custody> custody, List<Notification> notifications, List<Authentication> authentications,
                     List<CredentialRotation> rotations, List<PersistentAccess> persistentAccess,
                     List<ProgramEvent> programEvents, List<CoverageGap> gaps) {
+
+    /** Collects facts while episodes are rebuilt; {@link #build} freezes them. */
+    public static final class Builder {
+        public final List<Episode> episodes = new ArrayList<>();
+        public final List<Approval> approvals = new ArrayList<>();
+        public final List<Custody> custody = new ArrayList<>();
+        public final List<Notification> notifications = new ArrayList<>();
+        public final List<Authentication> authentications = new ArrayList<>();
+        public final List<CredentialRotation> rotations = new ArrayList<>();
+        public final List<PersistentAccess> persistentAccess = new ArrayList<>();
+        public final List<ProgramEvent> programEvents = new ArrayList<>();
+        public final List<CoverageGap> gaps = new ArrayList<>();
+
+        public Facts build(SealwatchConfig config, Period period) {
+            return new Facts(config, period, List.copyOf(episodes), List.copyOf(approvals), List.copyOf(custody),
+                    List.copyOf(notifications), List.copyOf(authentications), List.copyOf(rotations),
+                    List.copyOf(persistentAccess), List.copyOf(programEvents), List.copyOf(gaps));
+        }
+    }
 }

@@ -1,0 +1,53 @@
+package io.sealwatch.rules;
+
+import io.sealwatch.model.Custody;
+import io.sealwatch.model.ProgramEvent;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Small functions the rules call from their conditions ({@code eval}, {@code from}) where DRL alone
+ * would be clumsy. People and group names compare case-insensitively everywhere (CONTRACT §4).
+ */
+public final class RuleSupport {
+
+    private RuleSupport() {
+    }
+
+    /** True when {@code name} is in {@code names}, ignoring case; never for a null name. */
+    public static boolean containsIgnoreCase(Collection<String> names, String name) {
+        return name != null && names != null && names.stream().anyMatch(name::equalsIgnoreCase);
+    }
+
+    public static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** How many different people released the given shares (case-insensitive, nulls ignored). */
+    public static int distinctCustodians(Collection<Custody> shares) {
+        return (int) shares.stream().map(Custody::custodian).filter(Objects::nonNull)
+                .map(c -> c.toLowerCase(Locale.ROOT)).distinct().count();
+    }
+
+    /** {@code t} minus a calendar period, in UTC (so "P3M" before 2026-10-01 is 2026-07-01). */
+    public static Instant minusUtc(Instant t, java.time.Period p) {
+        return t.atOffset(ZoneOffset.UTC).minus(p).toInstant();
+    }
+
+    /** The latest of the given program events as a list of at most one (evidence of the last drill/review). */
+    public static List<ProgramEvent> latest(Collection<ProgramEvent> events) {
+        return events.stream().max(Comparator.comparing(ProgramEvent::time)
+                .thenComparing(e -> String.valueOf(e.evidence()))).map(List::of).orElse(List.of());
+    }
+
+    /** Time of the latest program event, or null when there is none. */
+    public static Instant latestTime(Collection<ProgramEvent> events) {
+        return latest(events).stream().map(ProgramEvent::time).findFirst().orElse(null);
+    }
+}
