@@ -1,0 +1,69 @@
+package io.sealwatch.reports;
+
+import io.sealwatch.reports.json.EpisodesJsonRenderer;
+import io.sealwatch.reports.json.FindingsJsonRenderer;
+import io.sealwatch.reports.json.OcsfRenderer;
+import io.sealwatch.reports.json.RunJsonRenderer;
+import io.sealwatch.reports.pdf.PdfRenderer;
+import io.sealwatch.reports.xlsx.XlsxRenderer;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The renderer registry by format name. {@link #run()} is the set a nightly/quarterly run writes;
+ * other sets (e.g. the annual review's) register their own names here and pick them with {@link #of}.
+ */
+public final class Renderers {
+
+    private static final Map<String, Supplier<Renderer>> REGISTRY = new LinkedHashMap<>();
+
+    static {
+        register(FindingsJsonRenderer.NAME, FindingsJsonRenderer::new);
+        register(EpisodesJsonRenderer.NAME, EpisodesJsonRenderer::new);
+        register(RunJsonRenderer.NAME, RunJsonRenderer::new);
+        register(OcsfRenderer.NAME, OcsfRenderer::new);
+        register(XlsxRenderer.NAME, XlsxRenderer::new);
+        register(PdfRenderer.NAME, PdfRenderer::new);
+    }
+
+    /** The renderers of a {@code run} bundle, in registration order. */
+    private static final List<String> RUN = List.of(FindingsJsonRenderer.NAME, EpisodesJsonRenderer.NAME,
+            RunJsonRenderer.NAME, OcsfRenderer.NAME, XlsxRenderer.NAME, PdfRenderer.NAME);
+
+    private Renderers() {
+    }
+
+    public static synchronized void register(String name, Supplier<Renderer> factory) {
+        if (REGISTRY.putIfAbsent(name, factory) != null) {
+            throw new IllegalArgumentException("renderer " + name + " is already registered");
+        }
+    }
+
+    public static synchronized Set<String> names() {
+        return Set.copyOf(REGISTRY.keySet());
+    }
+
+    public static synchronized Renderer byName(String name) {
+        Supplier<Renderer> f = REGISTRY.get(name);
+        if (f == null) {
+            throw new IllegalArgumentException("unknown renderer '" + name + "'; known: " + REGISTRY.keySet());
+        }
+        return f.get();
+    }
+
+    public static List<Renderer> of(List<String> names) {
+        List<Renderer> out = new ArrayList<>();
+        names.forEach(n -> out.add(byName(n)));
+        return List.copyOf(out);
+    }
+
+    /** Everything {@code sealwatch run} writes. */
+    public static List<Renderer> run() {
+        return of(RUN);
+    }
+}

@@ -1,0 +1,109 @@
+package io.sealwatch.reports.signing;
+
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.ess.ESSCertIDv2;
+import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.IssuerSerial;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.UnrecoverableKeyException;
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+/**
+ * The signing key of a bundle, loaded from PKCS#12. Produces detached CMS signatures (DER,
+ * SHA256withECDSA, certificate included) with the ESS signing-certificate-v2 attribute that PAdES and
+ * CAdES require, and without signing-time (PAdES takes the time from the signature dictionary).
+ */
+public final class Signer {
+
+    private final PrivateKey key;
+    private final X509Certificate certificate;
+
+    private Signer(PrivateKey key, X509Certificate certificate) {
+        this.key = key;
+        this.certificate = certificate;
+    }
+
+    public static Signer load(Path keystore, char[] password, String alias) throws SigningException {
+        if (!Files.isRegularFile(keystore)) {
+            throw new SigningException("keystore " + keystore + " does not exist");
+        }
+        try (InputStream in = Files.newInputStream(keystore)) {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(in, password);
+            if (!ks.isKeyEntry(alias)) {
+                throw new SigningException("keystore " + keystore + " has no key with alias '" + alias + "'");
+            }
+            PrivateKey key = (PrivateKey) ks.getKey(alias, password);
+            X509Certificate cert = (X509Certificate) ks.getCertificate(alias);
+            return new Signer(key, cert);
+        } catch (IOException e) {
+            // PKCS#12 reports a wrong password as an IOException caused by UnrecoverableKeyException
+            if (e.getCause() instanceof UnrecoverableKeyException) {
+                throw new SigningException("cannot open keystore " + keystore + ": wrong password");
+            }
+            throw new SigningException("cannot read keystore " + keystore + ": " + e.getMessage(), e);
+        } catch (UnrecoverableKeyException e) {
+            throw new SigningException("cannot open key '" + alias + "' in keystore " + keystore + ": wrong password");
+        } catch (GeneralSecurityException e) {
+            throw new SigningException("cannot read keystore " + keystore + ": " + e.getMessage(), e);
+        }
+    }
+
+    public X509Certificate certificate() {
+        return certificate;
+    }
+
+    /** A detached CMS SignedData over {@code content}, DER-encoded. */
+    public byte[] signDetached(byte[] content) throws SigningException {
+        try {
+            CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
+            AttributeTable extra = new AttributeTable(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2,
+                    new DERSet(signingCertificateV2())));
+            DefaultSignedAttributeTableGenerator defaults = new DefaultSignedAttributeTableGenerator(extra);
+            gen.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+                    .setSignedAttributeGenerator(params -> defaults.getAttributes(params).remove(CMSAttributes.signingTime))
+                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(key), certificate));
+            gen.addCertificates(new JcaCertStore(List.of(certificate)));
+            CMSSignedData signed = gen.generate(new CMSProcessableByteArray(content), false);
+            return signed.toASN1Structure().getEncoded("DER");
+        } catch (CMSException | OperatorCreationException | GeneralSecurityException | IOException e) {
+            throw new SigningException("cannot sign: " + e.getMessage(), e);
+        }
+    }
+
+    private SigningCertificateV2 signingCertificateV2() throws GeneralSecurityException {
+        byte[] hash = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+        IssuerSerial issuerSerial = new IssuerSerial(new GeneralNames(new GeneralName(
+                X500Name.getInstance(certificate.getIssuerX500Principal().getEncoded()))), certificate.getSerialNumber());
+        return new SigningCertificateV2(new ESSCertIDv2(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256), hash,
+                issuerSerial));
+    }
+}
