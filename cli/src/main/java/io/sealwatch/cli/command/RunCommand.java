@@ -1,0 +1,63 @@
+package io.sealwatch.cli.command;
+
+import io.sealwatch.cli.ExitCode;
+import io.sealwatch.cli.job.Launch;
+import io.sealwatch.cli.job.PeriodSpec;
+import io.sealwatch.cli.job.RunOptions;
+import io.sealwatch.model.Period;
+import io.sealwatch.model.Severity;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code sealwatch run}: the nightly / quarterly job. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "The nightly/quarterly job: ingest → rebuild episodes → evaluate rules → reports → sign.",
+        footer = {"", "Examples:",
+                "  SEALWATCH_KEY_PASSWORD=… sealwatch run -c sealwatch.yaml --quarter 2026-Q3 --out q3",
+                "  sealwatch run -c sealwatch.yaml --from 2026-07-01 --to 2026-08-01 --no-sign --fail-on high",
+                "  sealwatch run -c sealwatch.yaml --master spark://host:7077 --out nightly"})
+public final class RunCommand implements Callable<Integer> {
+    @Option(names = {"-c", "--config"}, required = true, description = "the sealwatch.yaml")
+    Path config;
+    @Option(names = "--from", description = "period start, ISO-8601 (default: start of the quarter)")
+    String from;
+    @Option(names = "--to", description = "period end and as-of time, exclusive (default: start of today, UTC)")
+    String to;
+    @Option(names = "--quarter", description = "shorthand for a calendar quarter, e.g. 2026-Q3")
+    String quarter;
+    @Option(names = "--out", defaultValue = "sealwatch-report", description = "bundle folder (default ${DEFAULT-VALUE})")
+    Path out;
+    @Option(names = "--master", description = "Spark master URL (default: embedded local[*])")
+    String master;
+    @Option(names = "--fail-on", defaultValue = "critical",
+            description = "exit 1 when a finding is at or above this severity: critical, high, medium, low, info "
+                    + "(default ${DEFAULT-VALUE})")
+    String failOn;
+    @Option(names = "--no-sign", description = "write an unsigned bundle (its manifest says so)")
+    boolean noSign;
+    @Option(names = "--rules", description = "a folder of extra .drl rules (repeatable)")
+    List<Path> ruleDirs = new ArrayList<>();
+    @Option(names = {"-v", "--verbose"}, description = "show Spark, Drools and Jasper logging")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        Period period;
+        Severity severity;
+        try {
+            period = PeriodSpec.resolve(from, to, quarter, Clock.systemUTC());
+            severity = Severity.fromWire(failOn);
+        } catch (IllegalArgumentException e) {
+            System.err.println("sealwatch run: " + (e.getMessage().startsWith("No enum")
+                    ? "--fail-on '" + failOn + "' is not a severity (critical, high, medium, low, info)" : e.getMessage()));
+            return ExitCode.USAGE.code();
+        }
+        return Launch.run(new RunOptions(config, period, out, master, severity, !noSign, null, ruleDirs), System.err);
+    }
+}

@@ -1,0 +1,103 @@
+package io.sealwatch.cli.job;
+
+import io.sealwatch.cli.ExitCode;
+import io.sealwatch.config.ConfigException;
+import io.sealwatch.config.ConfigLoader;
+import io.sealwatch.config.SealwatchConfig;
+import io.sealwatch.config.SigningSpec;
+import io.sealwatch.model.Finding;
+import io.sealwatch.model.Severity;
+import io.sealwatch.reports.signing.Signer;
+import io.sealwatch.reports.signing.SigningException;
+import io.sealwatch.rules.RuleCompileException;
+import io.sealwatch.rules.RuleEngine;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Everything between the parsed command line and the job: load the config, the rules and the
+ * signing key (failing fast, exit 2), run the job, print the summary, map the outcome to an exit code.
+ */
+public final class Launch {
+    private Launch() {
+    }
+
+    public static int run(RunOptions options, PrintStream err) {
+        SealwatchConfig config;
+        try {
+            config = ConfigLoader.load(options.config());
+        } catch (ConfigException e) {
+            e.errors().forEach(x -> err.println("sealwatch: " + x));
+            return ExitCode.USAGE.code();
+        }
+        Signer signer = null;
+        if (options.sign()) {
+            SigningSpec spec = config.signing();
+            if (spec == null) {
+                err.println("sealwatch: " + options.config() + ": no 'signing' section; add one (see the README) "
+                        + "or pass --no-sign for an unsigned bundle");
+                return ExitCode.USAGE.code();
+            }
+            char[] password = options.password() != null ? options.password() : passwordFromEnv(spec);
+            if (password == null) {
+                err.println("sealwatch: environment variable " + spec.passwordEnv()
+                        + " (signing.password-env) is not set; it must hold the keystore password");
+                return ExitCode.USAGE.code();
+            }
+            try {
+                signer = Signer.load(spec.keystore(), password, spec.alias());
+            } catch (SigningException e) {
+                err.println("sealwatch: " + e.getMessage());
+                return ExitCode.USAGE.code();
+            }
+        }
+        RuleEngine rules;
+        try {
+            rules = RuleEngine.load(options.ruleDirs());
+        } catch (RuleCompileException e) {
+            err.println("sealwatch: " + e.getMessage());
+            return ExitCode.USAGE.code();
+        }
+        try {
+            Job.Outcome outcome = new Job(err).run(config, options, rules, signer);
+            summary(outcome, err);
+            return outcome.exit().code();
+        } catch (IOException | SigningException | RuntimeException e) {
+            err.println("sealwatch: the evidence bundle could not be produced: " + e.getMessage());
+            return ExitCode.INCOMPLETE.code();
+        }
+    }
+
+    private static char[] passwordFromEnv(SigningSpec spec) {
+        String value = System.getenv(spec.passwordEnv());
+        return value == null ? null : value.toCharArray();
+    }
+
+    private static void summary(Job.Outcome outcome, PrintStream err) {
+        var result = outcome.result();
+        Map<Severity, int[]> counts = new EnumMap<>(Severity.class);
+        for (Finding f : result.evaluation().findings()) {
+            int[] c = counts.computeIfAbsent(f.severity(), s -> new int[2]);
+            c[f.accepted() ? 1 : 0]++;
+        }
+        err.println();
+        err.printf("  %-22s %s%n", "organisation", result.info().organization());
+        err.printf("  %-22s %s .. %s%n", "period", result.info().period().from(), result.info().period().to());
+        err.printf("  %-22s %d%n", "episodes", result.facts().episodes().size());
+        for (Severity s : Severity.values()) {
+            int[] c = counts.get(s);
+            if (c != null) {
+                err.printf("  %-22s %d%s%n", "findings " + s.wire(), c[0], c[1] > 0 ? " (+" + c[1] + " accepted)" : "");
+            }
+        }
+        if (!result.info().complete()) {
+            err.println("  evidence               INCOMPLETE:");
+            result.info().problems().forEach(p -> err.println("    " + p));
+        }
+        err.printf("  %-22s %s%n", "bundle", outcome.bundle().toAbsolutePath());
+        err.printf("  %-22s %d%n", "exit code", outcome.exit().code());
+    }
+}

@@ -1,0 +1,18 @@
+package io.sealwatch.cli.job;
+
+import io.sealwatch.model.Period;
+import io.sealwatch.model.Severity;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A run, as plain values: what the command line asked for, nothing of picocli.
+ *
+ * @param master     Spark master URL, or null for the embedded {@code local[*]}
+ * @param password   the signing key's password, or null when unsigned ({@code --no-sign})
+ * @param ruleDirs   extra {@code .drl} folders ({@code --rules})
+ */
+public record RunOptions(Path config, Period period, Path out, String master, Severity failOn, boolean sign,
+                         char[] password, List<Path> ruleDirs) {
+}

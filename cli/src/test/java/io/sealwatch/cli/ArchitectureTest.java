@@ -1,0 +1,56 @@
+package io.sealwatch.cli;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Module dependencies point one way (DESIGN.md): rules ← engine, rules ← reports, all ← cli; samples alone. */
+class ArchitectureTest {
+    private static final String[] RULES_MODULE = {"io.sealwatch.model..", "io.sealwatch.config..",
+            "io.sealwatch.rules..", "io.sealwatch.result.."};
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.sealwatch");
+        assertTrue(classes.size() > 50, "the import must see every module's classes, saw " + classes.size());
+    }
+
+    @Test
+    void rulesNeverSeeSparkNorTheOtherModules() {
+        ArchRule rule = noClasses().that().resideInAnyPackage(RULES_MODULE).should().dependOnClassesThat()
+                .resideInAnyPackage("org.apache.spark..", "org.apache.hadoop..", "io.sealwatch.engine..",
+                        "io.sealwatch.reports..", "io.sealwatch.cli..", "io.sealwatch.samples..");
+        rule.check(classes);
+    }
+
+    @Test
+    void engineNeverSeesReports() {
+        noClasses().that().resideInAPackage("io.sealwatch.engine..").should().dependOnClassesThat()
+                .resideInAnyPackage("io.sealwatch.reports..", "io.sealwatch.cli..", "io.sealwatch.samples..")
+                .check(classes);
+    }
+
+    @Test
+    void reportsNeverSeeSparkNorTheEngine() {
+        noClasses().that().resideInAPackage("io.sealwatch.reports..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.apache.spark..", "io.sealwatch.engine..", "io.sealwatch.cli..",
+                        "io.sealwatch.samples..")
+                .check(classes);
+    }
+
+    @Test
+    void samplesStandAlone() {
+        noClasses().that().resideInAPackage("io.sealwatch.samples..").should().dependOnClassesThat()
+                .resideInAnyPackage("io.sealwatch.model..", "io.sealwatch.config..", "io.sealwatch.rules..",
+                        "io.sealwatch.engine..", "io.sealwatch.reports..", "io.sealwatch.cli..")
+                .check(classes);
+    }
+}

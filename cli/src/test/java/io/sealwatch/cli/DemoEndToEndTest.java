@@ -1,0 +1,119 @@
+package io.sealwatch.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The foundation's acceptance, through the real command: demo, verify, tamper, openssl, pdfsig. */
+class DemoEndToEndTest {
+    @TempDir
+    static Path tmp;
+    static Path bundle;
+    static int exit;
+
+    @BeforeAll
+    static void demo() {
+        bundle = tmp.resolve("demo");
+        exit = Main.execute("demo", "--out", bundle.toString());
+    }
+
+    @Test
+    void demoEndsWithThePlantedCriticalFindingsAndAFullBundle() throws IOException {
+        assertEquals(ExitCode.FINDINGS.code(), exit);
+        for (String f : List.of("findings.json", "episodes.json", "run.json", "evidence.xlsx", "report.pdf",
+                "manifest.json", "manifest.json.p7s", "findings.ocsf.jsonl")) {
+            assertTrue(Files.isRegularFile(bundle.resolve(f)), f);
+        }
+        assertTrue(Files.isDirectory(bundle.resolve("tables/events")));
+        JsonNode findings = new ObjectMapper().readTree(bundle.resolve("findings.json").toFile());
+        List<String> rules = new ArrayList<>();
+        findings.forEach(f -> rules.add(f.get("rule").asText() + " " + f.get("episode").asText()));
+        assertTrue(rules.contains("BG-APPROVAL-MISSING aws-root-breakglass/2026-08-14T03:12:09Z"), rules.toString());
+        assertTrue(rules.contains("BG-TTL-EXCEEDED aws-root-breakglass/2026-09-02T22:00:00Z"), rules.toString());
+        assertTrue(rules.contains("BG-ROTATION-INCOMPLETE aws-root-breakglass/2026-09-02T22:00:00Z"),
+                rules.toString());
+        assertTrue(rules.stream().noneMatch(r -> r.endsWith("2026-07-14T03:12:09Z")),
+                "the compliant episode has no finding: " + rules);
+        JsonNode run = new ObjectMapper().readTree(bundle.resolve("run.json").toFile());
+        for (JsonNode in : run.get("inputs")) {
+            assertEquals(in.get("read").asLong(), in.get("normalised").asLong() + in.get("notRelevant").asLong()
+                    + in.get("quarantined").asLong() + in.get("duplicates").asLong(), in.toString());
+            assertTrue(!in.get("path").asText().startsWith("/"), "paths are relative to the config: " + in);
+        }
+    }
+
+    @Test
+    void verifyAcceptsTheBundleAndNamesAFlippedByte() throws IOException {
+        assertEquals(0, Main.execute("verify", bundle.toString()));
+        Path copy = tmp.resolve("tampered");
+        copyTree(bundle, copy);
+        byte[] bytes = Files.readAllBytes(copy.resolve("findings.json"));
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(copy.resolve("findings.json"), bytes);
+        assertEquals(ExitCode.VERIFY_FAILED.code(), Main.execute("verify", copy.toString()));
+    }
+
+    @Test
+    void opensslAcceptsTheManifestSignature() throws Exception {
+        assumeTrue(onPath("openssl"), "openssl not installed");
+        Process p = new ProcessBuilder("openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in",
+                bundle.resolve("manifest.json.p7s").toString(), "-content", bundle.resolve("manifest.json").toString(),
+                "-noverify", "-out", "/dev/null").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+    }
+
+    @Test
+    void pdfsigShowsTheSignature() throws Exception {
+        assumeTrue(onPath("pdfsig"), "pdfsig (poppler-utils) not installed");
+        Process p = new ProcessBuilder("pdfsig", bundle.resolve("report.pdf").toString()).redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        assertTrue(out.contains("Signature #1"), out);
+    }
+
+    @Test
+    void aSecondRunGivesByteIdenticalMachineOutputs() throws IOException {
+        Path again = tmp.resolve("again");
+        assertEquals(ExitCode.FINDINGS.code(), Main.execute("demo", "--out", again.toString()));
+        for (String f : List.of("findings.json", "episodes.json", "evidence.xlsx")) {
+            assertArrayEquals(Files.readAllBytes(bundle.resolve(f)), Files.readAllBytes(again.resolve(f)), f);
+        }
+    }
+
+    static boolean onPath(String tool) {
+        for (String dir : System.getenv("PATH").split(":")) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}

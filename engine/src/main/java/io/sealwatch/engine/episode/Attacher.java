@@ -1,0 +1,222 @@
+package io.sealwatch.engine.episode;
+
+import io.sealwatch.config.AccountSpec;
+import io.sealwatch.config.Policy;
+import io.sealwatch.config.SealwatchConfig;
+import io.sealwatch.engine.episode.Sessionizer.IdentityIndex;
+import io.sealwatch.engine.episode.Sessionizer.Span;
+import io.sealwatch.model.Approval;
+import io.sealwatch.model.Authentication;
+import io.sealwatch.model.Classification;
+import io.sealwatch.model.CoverageGap;
+import io.sealwatch.model.CredentialRotation;
+import io.sealwatch.model.Custody;
+import io.sealwatch.model.Episode;
+import io.sealwatch.model.EventClass;
+import io.sealwatch.model.Notification;
+import io.sealwatch.model.NormalizedEvent;
+import io.sealwatch.model.Period;
+import io.sealwatch.model.PersistentAccess;
+import io.sealwatch.model.ProgramEvent;
+import io.sealwatch.rules.Facts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Attaches process evidence and native records to the episodes by the policy windows (CONTRACT §5)
+ * and derives the facts the rules judge. Runs on the driver: after the Spark scan the data is small.
+ */
+final class Attacher {
+    /** Sources' clocks differ by a few seconds: a notification this much before the start still counts. */
+    static final Duration SKEW = Duration.ofMinutes(1);
+
+    private static final Comparator<NormalizedEvent> BY_TIME = Comparator.comparing(NormalizedEvent::time)
+            .thenComparing(NormalizedEvent::sourceType).thenComparing(NormalizedEvent::sourceFile)
+            .thenComparingLong(NormalizedEvent::record);
+
+    private final SealwatchConfig config;
+    private final Policy policy;
+    private final Period period;
+    private final IdentityIndex identities;
+
+    Attacher(SealwatchConfig config, Period period) {
+        this.config = config;
+        this.policy = config.policy();
+        this.period = period;
+        this.identities = new IdentityIndex(config);
+    }
+
+    /**
+     * @param spans  every episode extent of every account up to the period end (earlier ones bound nothing
+     *               but are needed so that a rotation is never credited across a later episode)
+     * @param events the account-related events before the period end (activity only from the period start)
+     */
+    Reconstruction attach(List<Span> spans, List<NormalizedEvent> events, List<CoverageGap> gaps) {
+        List<NormalizedEvent> sorted = events.stream().filter(e -> e.time().isBefore(period.to()))
+                .sorted(BY_TIME).toList();
+        Facts.Builder facts = new Facts.Builder();
+        Set<NormalizedEvent> used = new LinkedHashSet<>();
+        for (AccountSpec account : config.accounts()) {
+            List<NormalizedEvent> mine = sorted.stream().filter(e -> account.id().equals(e.account())).toList();
+            List<Span> own = spans.stream().filter(s -> s.account().equals(account.id()))
+                    .sorted(Comparator.comparing(Span::start)).toList();
+            for (int i = 0; i < own.size(); i++) {
+                Span span = own.get(i);
+                if (!period.contains(span.start())) {
+                    continue;
+                }
+                Instant nextStart = i + 1 < own.size() ? own.get(i + 1).start() : Instant.MAX;
+                episode(account, span, nextStart, mine, facts, used);
+            }
+            failedLogins(account, mine, facts, used);
+            for (NormalizedEvent e : mine) {
+                if (e.eventClass() == EventClass.DRILL || e.eventClass() == EventClass.REVIEW) {
+                    facts.programEvents.add(new ProgramEvent(e.eventClass().wire(), account.id(), e.time(),
+                            e.person() != null ? e.person() : e.actor(), e.ref()));
+                    used.add(e);
+                }
+            }
+        }
+        facts.gaps.addAll(gaps);
+        return new Reconstruction(facts.build(config, period), used.stream().sorted(BY_TIME).toList());
+    }
+
+    private void episode(AccountSpec account, Span span, Instant nextStart, List<NormalizedEvent> mine,
+                         Facts.Builder facts, Set<NormalizedEvent> used) {
+        String id = Episode.idOf(account.id(), span.start());
+        List<NormalizedEvent> activity = mine.stream()
+                .filter(e -> isActivity(e) && !e.time().isBefore(span.start()) && !e.time().isAfter(span.end()))
+                .toList();
+        used.addAll(activity);
+        Set<String> actors = new TreeSet<>();
+        Set<String> sources = new TreeSet<>();
+        for (NormalizedEvent e : activity) {
+            actors.add(e.person() != null ? e.person() : e.actor());
+            sources.add(e.sourceType());
+            if (e.eventClass() == EventClass.AUTHENTICATION) {
+                facts.authentications.add(new Authentication(id, account.id(), e.time(), e.actor(), true,
+                        e.mfa() == null ? "unknown" : e.mfa(), Boolean.TRUE.equals(e.federated()), e.ref()));
+            }
+            if ("created".equals(e.accessChange())) {
+                persistentAccess(account, id, span, e, mine, facts, used);
+            }
+        }
+        String incident = activity.stream().map(NormalizedEvent::incident).filter(Objects::nonNull).findFirst()
+                .orElse(null);
+
+        List<String> approvers = new ArrayList<>();
+        for (NormalizedEvent e : of(mine, EventClass.APPROVAL)) {
+            Instant t = e.time();
+            if (!t.isBefore(span.start().minus(policy.approvalWindow()))
+                    && !t.isAfter(span.start().plus(policy.approvalGrace())) && t.isBefore(nextStart)) {
+                String who = person(e);
+                facts.approvals.add(new Approval(id, account.id(), t, who, e.incident(), t.isAfter(span.start()),
+                        e.ref()));
+                approvers.add(who);
+                incident = incident == null ? e.incident() : incident;
+                used.add(e);
+            }
+        }
+        Set<String> custodians = new LinkedHashSet<>();
+        for (NormalizedEvent e : of(mine, EventClass.CUSTODY)) {
+            Instant t = e.time();
+            if (!t.isBefore(span.start().minus(policy.custodyWindow())) && !t.isAfter(span.end())) {
+                String who = person(e);
+                facts.custody.add(new Custody(id, account.id(), t, who, e.credential(), e.ref()));
+                custodians.add(who);
+                incident = incident == null ? e.incident() : incident;
+                used.add(e);
+            }
+        }
+        Map<String, Long> notifications = new LinkedHashMap<>();
+        for (NormalizedEvent e : of(mine, EventClass.NOTIFICATION)) {
+            Instant t = e.time();
+            if (!t.isBefore(span.start().minus(SKEW)) && t.isBefore(nextStart) && e.recipient() != null) {
+                long latency = Math.max(0, Duration.between(span.start(), t).getSeconds());
+                facts.notifications.add(new Notification(id, account.id(), t, e.recipient(), latency, e.ref()));
+                notifications.putIfAbsent(e.recipient(), latency);
+                incident = incident == null ? e.incident() : incident;
+                used.add(e);
+            }
+        }
+        Map<String, Instant> rotations = new LinkedHashMap<>();
+        Instant deadline = span.end().plus(policy.rotateWithin());
+        for (String credential : account.credentials()) {
+            NormalizedEvent rotation = of(mine, EventClass.ROTATION).stream()
+                    .filter(e -> credential.equalsIgnoreCase(e.credential()) && e.time().isAfter(span.end())
+                            && e.time().isBefore(nextStart))
+                    .findFirst().orElse(null);
+            rotations.put(credential, rotation == null ? null : rotation.time());
+            facts.rotations.add(new CredentialRotation(id, account.id(), credential, deadline,
+                    rotation == null ? null : rotation.time(), rotation == null ? null : rotation.ref()));
+            if (rotation != null) {
+                used.add(rotation);
+                incident = incident == null ? rotation.incident() : incident;
+            }
+        }
+        boolean drill = of(mine, EventClass.DRILL).stream().anyMatch(e ->
+                !e.time().isBefore(span.start().minus(policy.approvalWindow())) && !e.time().isAfter(span.end()));
+        Classification classification = drill ? Classification.DRILL
+                : incident != null ? Classification.EMERGENCY : Classification.UNEXPLAINED;
+        long duration = Duration.between(span.start(), span.end()).getSeconds();
+        facts.episodes.add(new Episode(id, account.id(), classification, span.start(), span.end(), duration,
+                List.copyOf(sources), List.copyOf(actors), activity.size(), List.copyOf(approvers),
+                List.copyOf(custodians), incident, notifications, rotations,
+                activity.get(0).ref(), activity.get(activity.size() - 1).ref()));
+    }
+
+    private void persistentAccess(AccountSpec account, String episode, Span span, NormalizedEvent created,
+                                  List<NormalizedEvent> mine, Facts.Builder facts, Set<NormalizedEvent> used) {
+        NormalizedEvent removed = mine.stream()
+                .filter(e -> "removed".equals(e.accessChange()) && !e.time().isBefore(created.time())
+                        && Objects.equals(e.accessKind(), created.accessKind())
+                        && Objects.equals(e.accessObject(), created.accessObject()))
+                .findFirst().orElse(null);
+        if (removed != null) {
+            used.add(removed);
+        }
+        facts.persistentAccess.add(new PersistentAccess(episode, account.id(), created.accessKind(),
+                created.accessObject(), created.time(), removed == null ? null : removed.time(),
+                span.end().plus(policy.rotateWithin()), created.ref()));
+    }
+
+    /** Failed authentications in the period, attached to the episode they fall in, if any. */
+    private void failedLogins(AccountSpec account, List<NormalizedEvent> mine, Facts.Builder facts,
+                              Set<NormalizedEvent> used) {
+        for (NormalizedEvent e : mine) {
+            if (e.eventClass() == EventClass.AUTHENTICATION && e.failed() && period.contains(e.time())) {
+                String episode = facts.episodes.stream()
+                        .filter(ep -> ep.account().equals(account.id()) && !e.time().isBefore(ep.start())
+                                && !e.time().isAfter(ep.end()))
+                        .map(Episode::id).findFirst().orElse(null);
+                facts.authentications.add(new Authentication(episode, account.id(), e.time(), e.actor(), false,
+                        e.mfa() == null ? "unknown" : e.mfa(), Boolean.TRUE.equals(e.federated()), e.ref()));
+                used.add(e);
+            }
+        }
+    }
+
+    private boolean isActivity(NormalizedEvent e) {
+        return Sessionizer.ACTIVITY_CLASSES.contains(e.eventClass().wire()) && !e.failed()
+                && identities.isIdentity(e.account(), e.sourceType(), e.actor());
+    }
+
+    private static List<NormalizedEvent> of(List<NormalizedEvent> events, EventClass kind) {
+        return events.stream().filter(e -> e.eventClass() == kind).toList();
+    }
+
+    private static String person(NormalizedEvent e) {
+        String who = e.person() != null ? e.person() : e.actor();
+        return who == null ? "(unknown)" : who;
+    }
+}

@@ -1,0 +1,81 @@
+package io.sealwatch.engine.ingest;
+
+import io.sealwatch.config.AccountSpec;
+import io.sealwatch.config.IdentityMatch;
+import io.sealwatch.config.SealwatchConfig;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The part of the config executors need: which identities and sealed-secret paths belong to which
+ * account, per source type, and each account's credentials. Serializable so it ships with the tasks.
+ * The first account (in config order) whose pattern matches wins.
+ */
+public final class AccountIndex implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** One configured pattern of one account. */
+    public record Rule(String account, String source, String match) implements Serializable {
+        IdentityMatch identity() {
+            return new IdentityMatch(source, match);
+        }
+    }
+
+    private final List<Rule> identities = new ArrayList<>();
+    private final List<Rule> sealed = new ArrayList<>();
+    private final Map<String, List<String>> credentials = new LinkedHashMap<>();
+
+    public AccountIndex(List<AccountSpec> accounts) {
+        for (AccountSpec a : accounts) {
+            a.identities().forEach(m -> identities.add(new Rule(a.id(), m.source(), m.match())));
+            a.sealedSecrets().forEach(m -> sealed.add(new Rule(a.id(), m.source(), m.match())));
+            credentials.put(a.id(), List.copyOf(a.credentials()));
+        }
+    }
+
+    public static AccountIndex of(SealwatchConfig config) {
+        return new AccountIndex(config.accounts());
+    }
+
+    /** The account whose identity for {@code sourceType} matches {@code value}, or null. */
+    public String identityAccount(String sourceType, String value) {
+        return first(identities, sourceType, value);
+    }
+
+    /** The account whose sealed-secret pattern for {@code sourceType} matches {@code path}, or null. */
+    public String sealedAccount(String sourceType, String path) {
+        return first(sealed, sourceType, path);
+    }
+
+    public boolean isAccount(String id) {
+        return credentials.containsKey(id);
+    }
+
+    public List<String> credentials(String account) {
+        return credentials.getOrDefault(account, List.of());
+    }
+
+    public List<Rule> identities(String sourceType) {
+        return identities.stream().filter(r -> r.source().equals(sourceType)).toList();
+    }
+
+    public List<Rule> sealed(String sourceType) {
+        return sealed.stream().filter(r -> r.source().equals(sourceType)).toList();
+    }
+
+    private static String first(List<Rule> rules, String sourceType, String value) {
+        if (value == null) {
+            return null;
+        }
+        for (Rule r : rules) {
+            if (r.source().equals(sourceType) && r.identity().matches(value)) {
+                return r.account();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,143 @@
+package io.sealwatch.engine.ingest;
+
+import io.sealwatch.config.SealwatchConfig;
+import io.sealwatch.config.SourceSpec;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Expands the configured source globs to files through Hadoop {@link FileSystem}, so {@code file:},
+ * {@code s3a:}, {@code hdfs:}, … all work. Hadoop globs have no {@code **}: a glob containing it is
+ * served by a recursive listing under its literal leading directories, filtered by a regular
+ * expression where {@code **}{@code /} matches any number of directories.
+ */
+final class FileLister {
+    private static final Pattern SCHEME = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]+:(?://[^/]*)?)(.*)");
+
+    private FileLister() {
+    }
+
+    /** A source's glob that matched no file. */
+    record Unmatched(String source, String glob) {
+    }
+
+    static List<FileTask> list(SealwatchConfig config, Configuration conf, List<Unmatched> unmatched)
+            throws IOException {
+        Set<FileTask> tasks = new LinkedHashSet<>();
+        for (SourceSpec s : config.sources()) {
+            List<FileTask> found = expand(s, config.baseDir(), conf);
+            if (found.isEmpty()) {
+                unmatched.add(new Unmatched(s.type(), s.path()));
+            }
+            tasks.addAll(found);
+        }
+        List<FileTask> out = new ArrayList<>(tasks);
+        out.sort(Comparator.comparing(FileTask::source).thenComparing(FileTask::path));
+        return out;
+    }
+
+    private static List<FileTask> expand(SourceSpec s, java.nio.file.Path baseDir, Configuration conf)
+            throws IOException {
+        Matcher m = SCHEME.matcher(s.path());
+        boolean local = !m.matches();
+        String glob = local ? baseDir.resolve(s.path()).normalize().toString() : s.path();
+        Path root = local ? new Path("file", null, glob) : new Path(glob);
+        FileSystem fs = root.getFileSystem(conf);
+        List<FileStatus> files = new ArrayList<>();
+        String pathPart = local ? glob : m.group(2);
+        int doubleStar = pathPart.indexOf("**");
+        if (doubleStar < 0) {
+            FileStatus[] st = fs.globStatus(root);
+            if (st != null) {
+                for (FileStatus f : st) {
+                    if (f.isFile()) {
+                        files.add(f);
+                    }
+                }
+            }
+        } else {
+            int firstGlob = indexOfGlobChar(pathPart);
+            String baseDirPart = pathPart.substring(0, pathPart.lastIndexOf('/', firstGlob) + 1);
+            Path base = local ? new Path("file", null, baseDirPart) : new Path(m.group(1) + baseDirPart);
+            Pattern re = Pattern.compile(regex(pathPart));
+            try {
+                RemoteIterator<LocatedFileStatus> it = fs.listFiles(base, true);
+                while (it.hasNext()) {
+                    LocatedFileStatus f = it.next();
+                    if (f.isFile() && re.matcher(f.getPath().toUri().getPath()).matches()) {
+                        files.add(f);
+                    }
+                }
+            } catch (FileNotFoundException e) {
+                // the fixed part of the glob does not exist: no files
+            }
+        }
+        List<FileTask> out = new ArrayList<>();
+        for (FileStatus f : files) {
+            Path p = f.getPath();
+            out.add(new FileTask(s.type(), p.toString(), local ? p.toUri().getPath() : p.toString()));
+        }
+        return out;
+    }
+
+    private static int indexOfGlobChar(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if ("*?[{".indexOf(s.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return s.length();
+    }
+
+    /** Glob → regex: {@code **}{@code /} any directories, {@code *} and {@code ?} within a name, {@code {a,b}}, {@code [..]}. */
+    static String regex(String glob) {
+        StringBuilder re = new StringBuilder();
+        boolean inGroup = false;
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+                boolean slash = i + 2 < glob.length() && glob.charAt(i + 2) == '/';
+                re.append(slash ? "(?:.*/)?" : ".*");
+                i += slash ? 2 : 1;
+            } else if (c == '*') {
+                re.append("[^/]*");
+            } else if (c == '?') {
+                re.append("[^/]");
+            } else if (c == '{') {
+                re.append("(?:");
+                inGroup = true;
+            } else if (c == '}' && inGroup) {
+                re.append(')');
+                inGroup = false;
+            } else if (c == ',' && inGroup) {
+                re.append('|');
+            } else if (c == '[') {
+                int end = glob.indexOf(']', i);
+                if (end < 0) {
+                    re.append("\\[");
+                } else {
+                    String set = glob.substring(i + 1, end).replace("\\", "\\\\");
+                    re.append('[').append(set.startsWith("!") ? "^" + set.substring(1) : set).append(']');
+                    i = end;
+                }
+            } else {
+                re.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return re.toString();
+    }
+}

@@ -1,0 +1,13 @@
+package io.sealwatch.engine.ingest;
+
+import java.io.Serializable;
+
+/**
+ * One input file to read.
+ *
+ * @param source the source type
+ * @param uri    the fully qualified Hadoop path to open
+ * @param path   the path as reported (local files: the absolute path; other file systems: the URI)
+ */
+record FileTask(String source, String uri, String path) implements Serializable {
+}

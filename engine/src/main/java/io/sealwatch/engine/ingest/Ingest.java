@@ -1,0 +1,196 @@
+package io.sealwatch.engine.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sealwatch.config.SealwatchConfig;
+import io.sealwatch.config.SourceSpec;
+import io.sealwatch.model.InputFileStats;
+import io.sealwatch.model.Period;
+import io.sealwatch.result.SourceCoverage;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * The INGEST stage: lists the configured inputs, reads them in parallel on Spark (one task per
+ * file, on executors), drops re-delivered duplicates, and writes the normalised events
+ * ({@code tables/events}, Parquet, partitioned by day), the quarantine ({@code quarantine/<source>.jsonl})
+ * and the accounting and coverage of every input.
+ *
+ * <p>Only the few normalised (break-glass) events, the quarantined records and per-file summaries
+ * come back to the driver; irrelevant records are counted and dropped where they are read.
+ */
+public final class Ingest {
+    private static final Logger LOG = LoggerFactory.getLogger(Ingest.class);
+    private static final int TASKS_PER_CORE = 4;
+
+    private Ingest() {
+    }
+
+    public static IngestResult run(SparkSession spark, SealwatchConfig config, Period period, Path workDir)
+            throws IOException {
+        return scan(spark, config, period, workDir).result();
+    }
+
+    /**
+     * The result with what the scan saw on the way, for tests and diagnostics.
+     *
+     * @param unmatched globs that matched no file (the CLI's {@code validate} reports them as errors)
+     * @param trees     records parsed into a JSON tree, i.e. that passed the byte prefilter or are evidence
+     * @param records   records read in all files
+     */
+    record Scan(IngestResult result, List<FileLister.Unmatched> unmatched, long trees, long records) {
+    }
+
+    static Scan scan(SparkSession spark, SealwatchConfig config, Period period, Path workDir) throws IOException {
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        List<FileLister.Unmatched> unmatched = new ArrayList<>();
+        List<FileTask> tasks = FileLister.list(config, hadoop, unmatched);
+        unmatched.forEach(u -> LOG.warn("source {}: no file matches {}", u.source(), u.glob()));
+
+        IngestSpec spec = IngestSpec.of(config);
+        Map<String, String> conf = new HashMap<>();
+        hadoop.forEach(e -> conf.put(e.getKey(), e.getValue()));
+        List<FileScan> scans = new ArrayList<>();
+        if (!tasks.isEmpty()) {
+            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            int slices = Math.max(1, Math.min(tasks.size(), jsc.defaultParallelism() * TASKS_PER_CORE));
+            scans.addAll(jsc.parallelize(tasks, slices).map(t -> FileReader.read(t, spec, conf)).collect());
+        }
+        scans.sort(Comparator.comparing((FileScan s) -> s.stats().source()).thenComparing(s -> s.stats().path()));
+
+        Deduplicated dedup = deduplicate(scans);
+        Path events = workDir.resolve("tables").resolve("events");
+        writeEvents(spark, dedup.rows(), events);
+        long quarantined = writeQuarantine(scans, workDir.resolve("quarantine"));
+        List<SourceCoverage> coverage = coverage(config, scans, period);
+        long total = dedup.stats().stream().mapToLong(InputFileStats::duplicates).sum();
+        IngestResult result = new IngestResult(events, dedup.stats(), total, coverage, quarantined);
+        return new Scan(result, List.copyOf(unmatched), scans.stream().mapToLong(FileScan::trees).sum(),
+                scans.stream().mapToLong(s -> s.stats().read()).sum());
+    }
+
+    private record Deduplicated(List<Row> rows, List<InputFileStats> stats) {
+    }
+
+    /**
+     * Same source type, native event id and raw-content hash = the same event delivered twice: the
+     * first by (file, record) is kept. The same id with other content is kept (it is a different record).
+     */
+    private static Deduplicated deduplicate(List<FileScan> scans) {
+        int source = EventRows.SCHEMA.fieldIndex("sourceType");
+        int file = EventRows.SCHEMA.fieldIndex("sourceFile");
+        int record = EventRows.SCHEMA.fieldIndex("record");
+        int id = EventRows.SCHEMA.fieldIndex("eventId");
+        int hash = EventRows.SCHEMA.fieldIndex("contentHash");
+        List<Row> all = new ArrayList<>();
+        scans.forEach(s -> all.addAll(s.events()));
+        all.sort(Comparator.comparing((Row r) -> r.getString(source)).thenComparing(r -> r.getString(file))
+                .thenComparingLong(r -> r.getLong(record)));
+        Set<List<String>> seen = new HashSet<>();
+        Map<String, Long> dropped = new HashMap<>();
+        List<Row> kept = new ArrayList<>();
+        for (Row r : all) {
+            String eventId = r.getString(id);
+            if (eventId != null && !seen.add(List.of(r.getString(source), eventId, r.getString(hash)))) {
+                dropped.merge(r.getString(source) + "\u0000" + r.getString(file), 1L, Long::sum);
+            } else {
+                kept.add(r);
+            }
+        }
+        List<InputFileStats> stats = scans.stream().map(FileScan::stats).map(s -> {
+            long d = dropped.getOrDefault(s.source() + "\u0000" + s.path(), 0L);
+            return d == 0 ? s : new InputFileStats(s.source(), s.path(), s.sha256(), s.bytes(), s.read(),
+                    s.normalised() - d, s.notRelevant(), s.quarantined(), d, s.error());
+        }).toList();
+        return new Deduplicated(kept, stats);
+    }
+
+    /**
+     * One writer, rows sorted by (day, time, source, file, record): the events are the break-glass
+     * few, and a single sorted task makes the files deterministic.
+     */
+    private static void writeEvents(SparkSession spark, List<Row> rows, Path target) throws IOException {
+        deleteRecursively(target);
+        spark.createDataFrame(rows, EventRows.SCHEMA)
+                .coalesce(1)
+                .sortWithinPartitions("day", "time", "sourceType", "sourceFile", "record")
+                .write().mode(SaveMode.Overwrite).partitionBy("day").parquet(target.toUri().toString());
+    }
+
+    private static long writeQuarantine(List<FileScan> scans, Path dir) throws IOException {
+        Map<String, List<QuarantineEntry>> bySource = new TreeMap<>();
+        scans.forEach(s -> s.quarantine().forEach(q -> bySource.computeIfAbsent(q.source(), k -> new ArrayList<>()).add(q)));
+        deleteRecursively(dir);
+        if (bySource.isEmpty()) {
+            return 0;
+        }
+        Files.createDirectories(dir);
+        ObjectMapper json = new ObjectMapper();
+        long total = 0;
+        for (Map.Entry<String, List<QuarantineEntry>> e : bySource.entrySet()) {
+            List<QuarantineEntry> entries = new ArrayList<>(e.getValue());
+            entries.sort(Comparator.comparing(QuarantineEntry::file).thenComparingLong(QuarantineEntry::record)
+                    .thenComparing(QuarantineEntry::reason));
+            try (Writer w = Files.newBufferedWriter(dir.resolve(e.getKey() + ".jsonl"), StandardCharsets.UTF_8)) {
+                for (QuarantineEntry q : entries) {
+                    Map<String, Object> line = new LinkedHashMap<>();
+                    line.put("file", q.file());
+                    line.put("record", q.record());
+                    line.put("reason", q.reason());
+                    line.put("excerpt", q.excerpt());
+                    w.write(json.writeValueAsString(line));
+                    w.write('\n');
+                }
+            }
+            total += entries.size();
+        }
+        return total;
+    }
+
+    /** One coverage per configured non-evidence source type, in type order. */
+    private static List<SourceCoverage> coverage(SealwatchConfig config, List<FileScan> scans, Period period) {
+        Set<String> types = new TreeSet<>();
+        config.sources().stream().map(SourceSpec::type).filter(t -> !"evidence".equals(t)).forEach(types::add);
+        long gap = config.policy().logGap().toMillis();
+        List<SourceCoverage> out = new ArrayList<>();
+        for (String type : types) {
+            List<FileScan> of = scans.stream().filter(s -> s.stats().source().equals(type)).toList();
+            long[] merged = Coverage.merge(of.stream().map(FileScan::intervals).toList(), gap);
+            out.add(Coverage.of(type, of.stream().mapToLong(FileScan::timed).sum(), merged, period,
+                    config.policy().logGap()));
+        }
+        return out;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

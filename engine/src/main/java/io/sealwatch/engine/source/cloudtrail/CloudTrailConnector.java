@@ -1,0 +1,220 @@
+package io.sealwatch.engine.source.cloudtrail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sealwatch.engine.ingest.EventBuilder;
+import io.sealwatch.engine.ingest.RecordContext;
+import io.sealwatch.engine.ingest.RecordException;
+import io.sealwatch.engine.ingest.SourceConnector;
+import io.sealwatch.model.EventClass;
+import io.sealwatch.model.MfaFactor;
+import io.sealwatch.model.NormalizedEvent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import static io.sealwatch.engine.ingest.Json.object;
+import static io.sealwatch.engine.ingest.Json.text;
+
+/**
+ * AWS CloudTrail records (S3 delivery files and one-per-line exports). The actor is
+ * {@code userIdentity.arn} (root: {@code arn:aws:iam::ACCOUNT:root}); for role assumptions it is the
+ * assumed role session from the response, so an assumed break-glass role matches. Events done to an
+ * IAM user by someone else match on {@code arn:aws:iam::<recipientAccountId>:user/<userName>}.
+ */
+public final class CloudTrailConnector implements SourceConnector {
+    private static final Set<String> ASSUME = Set.of("AssumeRole", "AssumeRoleWithSAML", "AssumeRoleWithWebIdentity");
+    private static final Set<String> AUTH = Set.of("ConsoleLogin", "GetSessionToken", "GetFederationToken",
+            "AssumeRoleWithSAML", "AssumeRoleWithWebIdentity", "AssumeRole");
+    private static final Set<String> PASSWORD = Set.of("UpdateLoginProfile", "ChangePassword", "CreateLoginProfile");
+    private static final Set<String> MFA_ROTATION = Set.of("EnableMFADevice", "ResyncMFADevice", "CreateVirtualMFADevice");
+    private static final Set<String> MFA_REMOVAL = Set.of("DeactivateMFADevice", "DeleteVirtualMFADevice",
+            "DeleteLoginProfile");
+    private static final Set<String> GRANT_CREATE = Set.of("AttachUserPolicy", "AttachRolePolicy", "AttachGroupPolicy",
+            "PutUserPolicy", "PutRolePolicy", "PutGroupPolicy", "AddUserToGroup");
+    private static final Set<String> GRANT_REMOVE = Set.of("DetachUserPolicy", "DetachRolePolicy", "DetachGroupPolicy",
+            "DeleteUserPolicy", "DeleteRolePolicy", "DeleteGroupPolicy", "RemoveUserFromGroup");
+
+    @Override
+    public String type() {
+        return "aws-cloudtrail";
+    }
+
+    @Override
+    public List<String> timeFields() {
+        return List.of("eventTime");
+    }
+
+    /** An IAM user's events done by others name it only by user name, so the name alone is also a literal. */
+    @Override
+    public List<String> prefilterLiterals(String match) {
+        List<String> out = new ArrayList<>(List.of(SourceConnector.literal(match)));
+        int user = match.indexOf(":user/");
+        if (user >= 0) {
+            String name = match.substring(match.lastIndexOf('/') + 1);
+            String fixed = SourceConnector.literal(name);
+            if (fixed.length() >= 3) {
+                out.add(fixed);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public NormalizedEvent map(JsonNode r, RecordContext ctx) throws RecordException {
+        String name = text(r, "eventName");
+        if (name == null) {
+            throw new RecordException("missing eventName");
+        }
+        object(r, "userIdentity");
+        object(r, "requestParameters");
+        object(r, "responseElements");
+        object(r, "additionalEventData");
+        String awsAccount = text(r, "recipientAccountId");
+        if (awsAccount == null) {
+            awsAccount = text(r, "userIdentity.accountId");
+        }
+        String callerArn = text(r, "userIdentity.arn");
+        String identityType = text(r, "userIdentity.type");
+        if (callerArn == null && "Root".equals(identityType) && text(r, "userIdentity.accountId") != null) {
+            callerArn = "arn:aws:iam::" + text(r, "userIdentity.accountId") + ":root";
+        }
+        String assumedArn = ASSUME.contains(name) ? text(r, "responseElements.assumedRoleUser.arn") : null;
+        String actor = assumedArn != null ? assumedArn : callerArn;
+        String userName = text(r, "requestParameters.userName");
+        String targetArn = userName != null && awsAccount != null ? "arn:aws:iam::" + awsAccount + ":user/" + userName : null;
+
+        String errorCode = text(r, "errorCode");
+        Boolean ok = errorCode == null;
+        if ("ConsoleLogin".equals(name)) {
+            String login = text(r, "responseElements.ConsoleLogin");
+            ok = login != null ? "Success".equalsIgnoreCase(login) : ok;
+        }
+
+        EventBuilder e = ctx.event(EventClass.API_ACTIVITY, name)
+                .eventId(text(r, "eventID"))
+                .success(ok)
+                .actor(actor)
+                .person(person(r, identityType, name))
+                .sourceIp(text(r, "sourceIPAddress"))
+                .target(targetArn != null ? targetArn : text(r, "requestParameters.roleArn"))
+                .detail(text(r, "errorMessage"));
+        String account = ctx.accountOf(assumedArn, callerArn);
+        if (account == null) {
+            account = ctx.accountOf(targetArn);
+        }
+        e.account(account);
+
+        if (AUTH.contains(name)) {
+            e.eventClass(EventClass.AUTHENTICATION).federated(federated(r, name, identityType));
+            if ("ConsoleLogin".equals(name)) {
+                e.mfa(consoleMfa(r));
+            }
+        } else if (PASSWORD.contains(name)) {
+            e.eventClass(EventClass.ROTATION).credential("password");
+        } else if (MFA_ROTATION.contains(name)) {
+            e.eventClass(EventClass.ROTATION).credential("mfa");
+        } else if (MFA_REMOVAL.contains(name)) {
+            e.eventClass(EventClass.ACCOUNT_CHANGE);
+        } else if ("CreateAccessKey".equals(name)) {
+            e.eventClass(EventClass.ACCOUNT_CHANGE)
+                    .access("created", "access-key", text(r, "responseElements.accessKey.accessKeyId"));
+        } else if ("DeleteAccessKey".equals(name)) {
+            e.eventClass(EventClass.ROTATION).credential("access-key")
+                    .access("removed", "access-key", text(r, "requestParameters.accessKeyId"));
+        } else if ("CreateUser".equals(name) || "DeleteUser".equals(name)) {
+            e.eventClass(EventClass.ACCOUNT_CHANGE)
+                    .access(name.startsWith("Create") ? "created" : "removed", "user", userName);
+        } else if (GRANT_CREATE.contains(name) || GRANT_REMOVE.contains(name)) {
+            e.eventClass(EventClass.ACCOUNT_CHANGE)
+                    .access(GRANT_CREATE.contains(name) ? "created" : "removed", "grant", grantObject(r));
+        }
+        return e.build();
+    }
+
+    /** The policy (ARN or inline name) or group, and the principal it is attached to. */
+    private static String grantObject(JsonNode r) throws RecordException {
+        String policy = first(text(r, "requestParameters.policyArn"), text(r, "requestParameters.policyName"),
+                text(r, "requestParameters.groupName"));
+        String principal = first(text(r, "requestParameters.userName"), text(r, "requestParameters.roleName"),
+                text(r, "requestParameters.groupName"));
+        return policy + "@" + principal;
+    }
+
+    private static String person(JsonNode r, String identityType, String name) throws RecordException {
+        if ("AssumeRole".equals(name) || "AssumeRoleWithWebIdentity".equals(name)) {
+            String caller = callerPerson(r, identityType);
+            return caller != null ? caller : text(r, "requestParameters.roleSessionName");
+        }
+        return callerPerson(r, identityType);
+    }
+
+    private static String callerPerson(JsonNode r, String identityType) throws RecordException {
+        if (identityType == null) {
+            return null;
+        }
+        return switch (identityType) {
+            case "IAMUser", "SAMLUser", "WebIdentityUser", "IdentityCenterUser" -> text(r, "userIdentity.userName");
+            case "AssumedRole" -> {
+                String arn = text(r, "userIdentity.arn");
+                yield arn == null ? null : arn.substring(arn.lastIndexOf('/') + 1);
+            }
+            default -> null;
+        };
+    }
+
+    private static Boolean federated(JsonNode r, String name, String identityType) throws RecordException {
+        if (name.equals("AssumeRoleWithSAML") || name.equals("AssumeRoleWithWebIdentity")
+                || "SAMLUser".equals(identityType) || "WebIdentityUser".equals(identityType)
+                || text(r, "additionalEventData.SamlProviderArn") != null) {
+            return true;
+        }
+        String issuer = text(r, "userIdentity.sessionContext.sessionIssuer.userName");
+        return issuer != null && issuer.startsWith("AWSReservedSSO_");
+    }
+
+    /** The second factor of a console sign-in, from {@code additionalEventData}. */
+    static MfaFactor consoleMfa(JsonNode r) throws RecordException {
+        String used = text(r, "additionalEventData.MFAUsed");
+        String type = text(r, "additionalEventData.mfaType");
+        String id = text(r, "additionalEventData.MFAIdentifier");
+        if (type != null) {
+            String t = type.toLowerCase(Locale.ROOT);
+            if (t.contains("u2f")) {
+                return MfaFactor.U2F;
+            }
+            if (t.contains("fido") || t.contains("passkey")) {
+                return MfaFactor.FIDO2;
+            }
+            if (t.contains("virtual") || t.contains("totp")) {
+                return MfaFactor.TOTP;
+            }
+            if (t.contains("hardware")) {
+                return MfaFactor.HARDWARE_OTP;
+            }
+        }
+        if (id != null) {
+            if (id.contains(":u2f/")) {
+                return MfaFactor.U2F;
+            }
+            if (id.contains(":mfa/")) {
+                return MfaFactor.TOTP;
+            }
+            return MfaFactor.HARDWARE_OTP;   // a hardware token is identified by its serial number
+        }
+        if ("No".equalsIgnoreCase(used)) {
+            return MfaFactor.NONE;
+        }
+        return "Yes".equalsIgnoreCase(used) ? MfaFactor.UNKNOWN : null;
+    }
+
+    private static String first(String... values) {
+        for (String v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+}
