@@ -4,10 +4,14 @@ import io.sealwatch.cli.ExitCode;
 import io.sealwatch.config.ConfigException;
 import io.sealwatch.config.ConfigLoader;
 import io.sealwatch.config.SealwatchConfig;
+import io.sealwatch.config.SourceSpec;
+import io.sealwatch.engine.ingest.Ingest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code sealwatch validate}: every config error at once, with file:line, and whether the inputs exist. */
@@ -27,6 +31,21 @@ public final class ValidateCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             e.errors().forEach(x -> System.err.println(x));
             System.err.println(e.errors().size() + " problem(s) in " + config);
+            return ExitCode.USAGE.code();
+        }
+        List<SourceSpec> missing;
+        try {
+            missing = Ingest.unmatched(loaded);
+        } catch (IOException e) {
+            System.err.println(config + ": cannot list the inputs: " + e.getMessage());
+            return ExitCode.INCOMPLETE.code();
+        }
+        for (SourceSpec s : missing) {
+            System.err.println(config + ":" + s.line() + ": sources[" + loaded.sources().indexOf(s) + "].path: no file "
+                    + "matches '" + s.path() + "' (relative paths resolve against " + loaded.baseDir() + ")");
+        }
+        if (!missing.isEmpty()) {
+            System.err.println(missing.size() + " problem(s) in " + config);
             return ExitCode.USAGE.code();
         }
         System.err.println("OK: " + config + " — " + loaded.accounts().size() + " account(s), "

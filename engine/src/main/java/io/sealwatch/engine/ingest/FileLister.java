@@ -89,9 +89,19 @@ final class FileLister {
         List<FileTask> out = new ArrayList<>();
         for (FileStatus f : files) {
             Path p = f.getPath();
-            out.add(new FileTask(s.type(), p.toString(), local ? p.toUri().getPath() : p.toString()));
+            out.add(new FileTask(s.type(), p.toString(), local ? reported(baseDir, p.toUri().getPath()) : p.toString()));
         }
         return out;
+    }
+
+    /**
+     * Local files are reported relative to the config's folder when they lie under it, so that the
+     * outputs do not depend on where the organisation's logs happen to be mounted.
+     */
+    private static String reported(java.nio.file.Path baseDir, String absolute) {
+        java.nio.file.Path file = java.nio.file.Path.of(absolute);
+        java.nio.file.Path base = baseDir.toAbsolutePath().normalize();
+        return file.startsWith(base) ? base.relativize(file).toString().replace('\\', '/') : absolute;
     }
 
     private static int indexOfGlobChar(String s) {

@@ -7,7 +7,8 @@ import java.io.Serializable;
  *
  * @param source the source type
  * @param uri    the fully qualified Hadoop path to open
- * @param path   the path as reported (local files: the absolute path; other file systems: the URI)
+ * @param path   the path as reported (local files under the config's folder: relative to it; other local
+ *               files: absolute; other file systems: the URI)
  */
 record FileTask(String source, String uri, String path) implements Serializable {
 }

@@ -52,6 +52,14 @@ public final class Ingest {
         return scan(spark, config, period, workDir).result();
     }
 
+    /** The configured sources whose glob matches no file (what {@code validate} reports), without Spark. */
+    public static List<SourceSpec> unmatched(SealwatchConfig config) throws IOException {
+        List<FileLister.Unmatched> unmatched = new ArrayList<>();
+        FileLister.list(config, new Configuration(), unmatched);
+        return config.sources().stream().filter(s -> unmatched.stream()
+                .anyMatch(u -> u.source().equals(s.type()) && u.glob().equals(s.path()))).toList();
+    }
+
     /**
      * The result with what the scan saw on the way, for tests and diagnostics.
      *
