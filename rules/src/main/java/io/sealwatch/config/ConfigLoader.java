@@ -43,12 +43,19 @@ public final class ConfigLoader {
 
     private final List<ConfigError> errors = new ArrayList<>();
     private final String fileName;
+    private final boolean needKeystore;
 
-    private ConfigLoader(String fileName) {
+    private ConfigLoader(String fileName, boolean needKeystore) {
         this.fileName = fileName;
+        this.needKeystore = needKeystore;
     }
 
     public static SealwatchConfig load(Path file) throws ConfigException {
+        return load(file, true);
+    }
+
+    /** @param needKeystore false for unsigned runs ({@code --no-sign}): a missing keystore is then no error */
+    public static SealwatchConfig load(Path file, boolean needKeystore) throws ConfigException {
         String name = file.toString();
         byte[] bytes;
         try {
@@ -56,7 +63,7 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException(List.of(new ConfigError(name, 0, "", "cannot read config file: " + e)));
         }
-        return new ConfigLoader(name).parse(file, bytes);
+        return new ConfigLoader(name, needKeystore).parse(file, bytes);
     }
 
     private SealwatchConfig parse(Path file, byte[] bytes) throws ConfigException {
@@ -197,7 +204,7 @@ public final class ConfigLoader {
         }
         String keystore = string(m, "keystore", path, true);
         Path ks = keystore == null ? null : base.resolve(keystore).normalize();
-        if (ks != null && !Files.isRegularFile(ks)) {
+        if (needKeystore && ks != null && !Files.isRegularFile(ks)) {
             error(m.get("keystore"), path + ".keystore", "keystore not found: " + ks
                     + " (create one with 'sealwatch keys init --out DIR')");
         }

@@ -28,7 +28,7 @@ public final class Launch {
     public static int run(RunOptions options, PrintStream err) {
         SealwatchConfig config;
         try {
-            config = ConfigLoader.load(options.config());
+            config = ConfigLoader.load(options.config(), options.sign());
         } catch (ConfigException e) {
             e.errors().forEach(x -> err.println("sealwatch: " + x));
             return ExitCode.USAGE.code();
