@@ -21,7 +21,8 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  SEALWATCH_KEY_PASSWORD=… sealwatch run -c sealwatch.yaml --quarter 2026-Q3 --out q3",
                 "  sealwatch run -c sealwatch.yaml --from 2026-07-01 --to 2026-08-01 --no-sign --fail-on high",
-                "  sealwatch run -c sealwatch.yaml --master spark://host:7077 --out nightly"})
+                "  sealwatch run -c sealwatch.yaml --master spark://host:7077 --out nightly",
+                "  sealwatch run -c sealwatch.yaml --state /var/lib/sealwatch/state --out nightly"})
 public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, required = true, description = "the sealwatch.yaml")
     Path config;
@@ -43,6 +44,9 @@ public final class RunCommand implements Callable<Integer> {
     boolean noSign;
     @Option(names = "--rules", description = "a folder of extra .drl rules (repeatable)")
     List<Path> ruleDirs = new ArrayList<>();
+    @Option(names = "--state", description = "remember what was read in this folder; later runs read only new or "
+            + "changed input files (nightly use)")
+    Path state;
     @Option(names = {"-v", "--verbose"}, description = "show Spark, Drools and Jasper logging")
     boolean verbose;
 
@@ -58,6 +62,7 @@ public final class RunCommand implements Callable<Integer> {
                     ? "--fail-on '" + failOn + "' is not a severity (critical, high, medium, low, info)" : e.getMessage()));
             return ExitCode.USAGE.code();
         }
-        return Launch.run(new RunOptions(config, period, out, master, severity, !noSign, null, ruleDirs), System.err);
+        return Launch.run(new RunOptions(config, period, out, master, severity, !noSign, null, ruleDirs,
+                state), System.err);
     }
 }

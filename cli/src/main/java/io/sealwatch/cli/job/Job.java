@@ -48,17 +48,19 @@ public final class Job {
     public Outcome run(SealwatchConfig config, RunOptions options, RuleEngine rules, Signer signer)
             throws IOException, SigningException {
         Progress progress = new Progress(err);
+        cleanStale(options.out(), err);
         Path work = Files.createTempDirectory(options.out().toAbsolutePath().getParent(),
                 "." + options.out().getFileName() + ".work-");
         try {
-            SparkSession spark = Sparks.session(options.master(), jarOf(Job.class));
+            SparkSession spark = Sparks.session(options.master(), appJars());
 
             progress.start(Stage.INGEST);
-            IngestResult ingest = Ingest.run(spark, config, options.period(), work);
+            IngestResult ingest = Ingest.run(spark, config, options.period(), work, options.state());
             long read = ingest.inputs().stream().mapToLong(InputFileStats::read).sum();
             long normalised = ingest.inputs().stream().mapToLong(InputFileStats::normalised).sum();
-            progress.done(String.format("%d files, %d records, %d normalised, %d quarantined, %d duplicates",
-                    ingest.inputs().size(), read, normalised, ingest.quarantined(), ingest.duplicates()));
+            progress.done(String.format("%d files%s, %d records, %d normalised, %d quarantined, %d duplicates",
+                    ingest.inputs().size(), ingest.reused() > 0 ? " (" + ingest.reused() + " unchanged)" : "",
+                    read, normalised, ingest.quarantined(), ingest.duplicates()));
 
             progress.start(Stage.RECONSTRUCT);
             List<CoverageGap> gaps = ingest.coverage().stream().flatMap(c -> c.gaps().stream()).toList();
@@ -93,6 +95,37 @@ public final class Job {
         }
     }
 
+    /**
+     * Removes what a killed run left next to {@code out}: its work folder ({@code .<out>.work-*}) and
+     * half-rendered bundle ({@code .<out>.tmp-*}). A previous bundle set aside by an interrupted swap
+     * ({@code .<out>.old-*}) is put back when {@code out} is missing, else removed. Two concurrent runs
+     * into the same {@code --out} are not supported: the second would delete the first one's folders.
+     */
+    static void cleanStale(Path out, PrintStream err) throws IOException {
+        Path target = out.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return;
+        }
+        String name = "." + target.getFileName();
+        List<Path> stale;
+        try (var list = Files.list(parent)) {
+            stale = list.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith(name + ".work-") || n.startsWith(name + ".tmp-") || n.startsWith(name + ".old-");
+            }).sorted().toList();
+        }
+        for (Path p : stale) {
+            if (p.getFileName().toString().startsWith(name + ".old-") && !Files.exists(target)) {
+                Files.move(p, target);
+                err.println("restored " + target + " from " + p.getFileName() + " (an interrupted run had set it aside)");
+            } else {
+                deleteTree(p);
+                err.println("removed " + p + " (left by an interrupted run)");
+            }
+        }
+    }
+
     static String bySeverity(List<Finding> findings) {
         Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
         findings.forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
@@ -101,10 +134,25 @@ public final class Job {
         return sb.length() == 0 ? "none" : sb.toString();
     }
 
-    private static String jarOf(Class<?> type) {
+    /**
+     * Our own jars, for executors of a cluster: the cli jar and the sealwatch module jars in its
+     * {@code lib/} (Spark brings the rest that executors use). Null when not running from jars.
+     */
+    private static String appJars() {
         try {
-            Path p = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return p.toString().endsWith(".jar") ? p.toString() : null;
+            Path jar = Path.of(Job.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (!jar.toString().endsWith(".jar")) {
+                return null;
+            }
+            List<String> jars = new ArrayList<>(List.of(jar.toString()));
+            Path lib = jar.resolveSibling("lib");
+            if (Files.isDirectory(lib)) {
+                try (var list = Files.list(lib)) {
+                    list.filter(p -> p.getFileName().toString().startsWith("sealwatch-")).sorted()
+                            .forEach(p -> jars.add(p.toString()));
+                }
+            }
+            return String.join(",", jars);
         } catch (Exception e) {
             return null;
         }
@@ -119,5 +167,30 @@ public final class Job {
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    /**
+     * INGEST → RECONSTRUCT → EVALUATE without rendering, for commands that render other reports from the
+     * same facts (the annual review, {@link ReviewJob}); the engine's scratch files go to {@code work}.
+     */
+    public RunResult analyse(SealwatchConfig config, RunOptions options, RuleEngine rules, Path work)
+            throws IOException {
+        Progress progress = new Progress(err);
+        SparkSession spark = Sparks.session(options.master(), appJars());
+        progress.start(Stage.INGEST);
+        IngestResult ingest = Ingest.run(spark, config, options.period(), work, options.state());
+        progress.done(ingest.inputs().size() + " files, " + ingest.quarantined() + " quarantined");
+        progress.start(Stage.RECONSTRUCT);
+        List<CoverageGap> gaps = ingest.coverage().stream().flatMap(c -> c.gaps().stream()).toList();
+        Reconstruction rebuilt = Reconstruct.run(spark, ingest.eventsTable(), config, options.period(), gaps);
+        progress.done(rebuilt.facts().episodes().size() + " episodes");
+        progress.start(Stage.EVALUATE);
+        Evaluation evaluation = rules.evaluate(rebuilt.facts());
+        progress.done(evaluation.findings().size() + " findings (" + bySeverity(evaluation.findings()) + ")");
+        List<String> problems = ingest.unreadable().stream().map(f -> f.path() + ": " + f.error()).toList();
+        RunInfo info = new RunInfo(config.organization(), config.timezone(), options.period(), BuildInfo.version(),
+                config.sha256(), rules.packHash(), problems.isEmpty(), problems, options.sign());
+        return new RunResult(info, config, rebuilt.facts(), evaluation, rules.rules(), rebuilt.events(),
+                ingest.inputs(), ingest.duplicates(), ingest.coverage(), progress.timings());
     }
 }

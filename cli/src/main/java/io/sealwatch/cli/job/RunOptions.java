@@ -12,7 +12,14 @@ import java.util.List;
  * @param master     Spark master URL, or null for the embedded {@code local[*]}
  * @param password   the signing key's password, or null when unsigned ({@code --no-sign})
  * @param ruleDirs   extra {@code .drl} folders ({@code --rules})
+ * @param state      where nightly runs remember what they read ({@code --state}), or null
  */
 public record RunOptions(Path config, Period period, Path out, String master, Severity failOn, boolean sign,
-                         char[] password, List<Path> ruleDirs) {
+                         char[] password, List<Path> ruleDirs, Path state) {
+
+    /** A run that reads every input (no {@code --state}). */
+    public RunOptions(Path config, Period period, Path out, String master, Severity failOn, boolean sign,
+                      char[] password, List<Path> ruleDirs) {
+        this(config, period, out, master, failOn, sign, password, ruleDirs, null);
+    }
 }

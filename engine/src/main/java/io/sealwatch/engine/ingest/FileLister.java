@@ -89,7 +89,8 @@ final class FileLister {
         List<FileTask> out = new ArrayList<>();
         for (FileStatus f : files) {
             Path p = f.getPath();
-            out.add(new FileTask(s.type(), p.toString(), local ? reported(baseDir, p.toUri().getPath()) : p.toString()));
+            out.add(new FileTask(s.type(), p.toString(), local ? reported(baseDir, p.toUri().getPath()) : p.toString(),
+                    f.getLen(), f.getModificationTime()));
         }
         return out;
     }

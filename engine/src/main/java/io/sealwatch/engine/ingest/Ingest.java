@@ -49,7 +49,16 @@ public final class Ingest {
 
     public static IngestResult run(SparkSession spark, SealwatchConfig config, Period period, Path workDir)
             throws IOException {
-        return scan(spark, config, period, workDir).result();
+        return run(spark, config, period, workDir, null);
+    }
+
+    /**
+     * @param stateDir where earlier runs remembered what they read ({@code run --state}); files listed
+     *                 unchanged are not read again. Null: read everything.
+     */
+    public static IngestResult run(SparkSession spark, SealwatchConfig config, Period period, Path workDir,
+                                   Path stateDir) throws IOException {
+        return scan(spark, config, period, workDir, stateDir).result();
     }
 
     /** The configured sources whose glob matches no file (what {@code validate} reports), without Spark. */
@@ -71,6 +80,11 @@ public final class Ingest {
     }
 
     static Scan scan(SparkSession spark, SealwatchConfig config, Period period, Path workDir) throws IOException {
+        return scan(spark, config, period, workDir, null);
+    }
+
+    static Scan scan(SparkSession spark, SealwatchConfig config, Period period, Path workDir, Path stateDir)
+            throws IOException {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         List<FileLister.Unmatched> unmatched = new ArrayList<>();
         List<FileTask> tasks = FileLister.list(config, hadoop, unmatched);
@@ -80,10 +94,25 @@ public final class Ingest {
         Map<String, String> conf = new HashMap<>();
         hadoop.forEach(e -> conf.put(e.getKey(), e.getValue()));
         List<FileScan> scans = new ArrayList<>();
-        if (!tasks.isEmpty()) {
+        ScanState state = stateDir == null ? null : ScanState.open(stateDir, config);
+        List<FileTask> fresh = new ArrayList<>();
+        for (FileTask t : tasks) {
+            var reused = state == null ? java.util.Optional.<FileScan>empty() : state.reuse(t);
+            reused.ifPresentOrElse(scans::add, () -> fresh.add(t));
+        }
+        if (!fresh.isEmpty()) {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            int slices = Math.max(1, Math.min(tasks.size(), jsc.defaultParallelism() * TASKS_PER_CORE));
-            scans.addAll(jsc.parallelize(tasks, slices).map(t -> FileReader.read(t, spec, conf)).collect());
+            int slices = Math.max(1, Math.min(fresh.size(), jsc.defaultParallelism() * TASKS_PER_CORE));
+            List<FileScan> read = jsc.parallelize(fresh, slices).map(t -> FileReader.read(t, spec, conf)).collect();
+            scans.addAll(read);
+            if (state != null) {
+                for (int i = 0; i < fresh.size(); i++) {
+                    state.remember(fresh.get(i), read.get(i));
+                }
+            }
+        }
+        if (state != null) {
+            state.save();
         }
         scans.sort(Comparator.comparing((FileScan s) -> s.stats().source()).thenComparing(s -> s.stats().path()));
 
@@ -93,7 +122,8 @@ public final class Ingest {
         long quarantined = writeQuarantine(scans, workDir.resolve("quarantine"));
         List<SourceCoverage> coverage = coverage(config, scans, period);
         long total = dedup.stats().stream().mapToLong(InputFileStats::duplicates).sum();
-        IngestResult result = new IngestResult(events, dedup.stats(), total, coverage, quarantined);
+        IngestResult result = new IngestResult(events, dedup.stats(), total, coverage, quarantined,
+                tasks.size() - fresh.size());
         return new Scan(result, List.copyOf(unmatched), scans.stream().mapToLong(FileScan::trees).sum(),
                 scans.stream().mapToLong(s -> s.stats().read()).sum());
     }

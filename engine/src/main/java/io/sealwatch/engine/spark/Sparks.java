@@ -10,9 +10,9 @@ public final class Sparks {
     /**
      * @param master   a Spark master URL, or null for {@code local[*]} (under spark-submit the
      *                 submitted master wins, so pass null there)
-     * @param appJar   the application jar to ship to executors on a cluster, or null
+     * @param appJars  the application jars (comma-separated) to ship to executors on a cluster, or null
      */
-    public static SparkSession session(String master, String appJar) {
+    public static SparkSession session(String master, String appJars) {
         SparkSession.Builder b = SparkSession.builder()
                 .appName("sealwatch")
                 .config("spark.ui.enabled", "false")
@@ -27,8 +27,8 @@ public final class Sparks {
         } else if (!submitted) {
             b.master("local[*]");
         }
-        if (appJar != null && master != null && !master.startsWith("local")) {
-            b.config("spark.jars", appJar);
+        if (appJars != null && master != null && !master.startsWith("local")) {
+            b.config("spark.jars", appJars);
             b.config("spark.executor.extraJavaOptions", System.getProperty("sealwatch.jvm.flags", ""));
         }
         SparkSession spark = b.getOrCreate();
