@@ -2,6 +2,7 @@ package io.sealwatch.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sealwatch.rules.RuleEngine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,6 +56,36 @@ class DemoEndToEndTest {
                     + in.get("quarantined").asLong() + in.get("duplicates").asLong(), in.toString());
             assertTrue(!in.get("path").asText().startsWith("/"), "paths are relative to the config: " + in);
         }
+    }
+
+    @Test
+    void theDemoShowsEveryRuleOfThePackAtLeastOnce() throws Exception {
+        JsonNode findings = new ObjectMapper().readTree(bundle.resolve("findings.json").toFile());
+        Set<String> fired = new TreeSet<>();
+        findings.forEach(f -> fired.add(f.get("rule").asText()));
+        Set<String> pack = new TreeSet<>();
+        RuleEngine.load(List.of()).rules().forEach(r -> pack.add(r.id()));
+        assertEquals(19, pack.size(), pack.toString());
+        Set<String> missing = new TreeSet<>(pack);
+        missing.removeAll(fired);
+        assertTrue(missing.isEmpty(), "rules the demo never shows: " + missing);
+        List<String> rules = new ArrayList<>();
+        findings.forEach(f -> rules.add(f.get("rule").asText() + " " + f.get("episode").asText()));
+        // rules that need the other source types: they must come from the planted episodes, not by accident
+        for (String expected : List.of("BG-MFA-WEAK okta-breakglass/2026-07-22T01:47:13Z",
+                "BG-STANDING-ACCESS okta-breakglass/2026-07-22T01:47:13Z",
+                "BG-SSO-DEPENDENT entra-breakglass/2026-07-28T06:20:44Z",
+                "BG-SELF-APPROVAL entra-breakglass/2026-08-20T15:02:18Z",
+                "BG-QUORUM-NOT-MET okta-breakglass/2026-09-10T22:40:05Z",
+                "BG-CUSTODIAN-UNKNOWN gcp-breakglass/2026-09-24T19:10:22Z")) {
+            assertTrue(rules.contains(expected), expected + " in " + rules);
+        }
+        assertTrue(rules.stream().noneMatch(r -> r.endsWith("okta-breakglass/2026-08-27T13:05:40Z")),
+                "the compliant drill has no finding: " + rules);
+        JsonNode episodes = new ObjectMapper().readTree(bundle.resolve("episodes.json").toFile());
+        Set<String> classifications = new TreeSet<>();
+        episodes.forEach(e -> classifications.add(e.get("classification").asText()));
+        assertEquals(Set.of("drill", "emergency", "unexplained"), classifications);
     }
 
     @Test

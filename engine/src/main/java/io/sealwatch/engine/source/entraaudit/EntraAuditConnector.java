@@ -71,7 +71,9 @@ public final class EntraAuditConnector implements SourceConnector {
                 targetId = text(t, "id") != null ? text(t, "id") : text(t, "displayName");
             }
             String type = text(t, "type") != null ? text(t, "type") : text(t, "Type");
-            if ("Role".equalsIgnoreCase(type) || "Group".equalsIgnoreCase(type)) {
+            // the Role target of "Add member to role" has no displayName; the name is then in the
+            // user target's Role.DisplayName, which must not be overwritten by that null
+            if (("Role".equalsIgnoreCase(type) || "Group".equalsIgnoreCase(type)) && text(t, "displayName") != null) {
                 role = text(t, "displayName");
             }
             for (JsonNode m : array(t, "modifiedProperties")) {
