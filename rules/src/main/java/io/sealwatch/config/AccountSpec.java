@@ -13,6 +13,6 @@ public record AccountSpec(String id, String description, List<IdentityMatch> ide
                           int quorum, Duration maxSession, List<String> privileges) {
 
     public boolean isCustodian(String person) {
-        return person != null && custodians.stream().anyMatch(c -> c.equalsIgnoreCase(person));
+        return People.contains(custodians, person);
     }
 }

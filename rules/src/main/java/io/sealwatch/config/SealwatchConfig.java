@@ -25,6 +25,6 @@ public record SealwatchConfig(Path file, String sha256, String organization, Str
     }
 
     public boolean isApprover(String person) {
-        return person != null && approvers.stream().anyMatch(a -> a.equalsIgnoreCase(person));
+        return People.contains(approvers, person);
     }
 }

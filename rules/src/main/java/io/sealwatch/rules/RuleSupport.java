@@ -1,5 +1,6 @@
 package io.sealwatch.rules;
 
+import io.sealwatch.config.People;
 import io.sealwatch.model.Custody;
 import io.sealwatch.model.ProgramEvent;
 
@@ -8,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -25,14 +25,23 @@ public final class RuleSupport {
         return name != null && names != null && names.stream().anyMatch(name::equalsIgnoreCase);
     }
 
+    /** True when {@code person} is one of {@code people}, by e-mail or user name ({@link People}). */
+    public static boolean containsPerson(Collection<String> people, String person) {
+        return People.contains(people, person);
+    }
+
+    public static boolean samePerson(String a, String b) {
+        return People.same(a, b);
+    }
+
     public static boolean isBlank(String s) {
         return s == null || s.isBlank();
     }
 
-    /** How many different people released the given shares (case-insensitive, nulls ignored). */
+    /** How many different people released the given shares (by e-mail or user name, nulls ignored). */
     public static int distinctCustodians(Collection<Custody> shares) {
         return (int) shares.stream().map(Custody::custodian).filter(Objects::nonNull)
-                .map(c -> c.toLowerCase(Locale.ROOT)).distinct().count();
+                .map(People::key).distinct().count();
     }
 
     /** {@code t} minus a calendar period, in UTC (so "P3M" before 2026-10-01 is 2026-07-01). */

@@ -39,6 +39,8 @@ import java.util.TreeSet;
 final class Attacher {
     /** Sources' clocks differ by a few seconds: a notification this much before the start still counts. */
     static final Duration SKEW = Duration.ofMinutes(1);
+    /** How far apart the steps of one sign-in (password, then second factor) may be logged. */
+    static final Duration SIGN_IN_STEPS = Duration.ofMinutes(5);
 
     private static final Comparator<NormalizedEvent> BY_TIME = Comparator.comparing(NormalizedEvent::time)
             .thenComparing(NormalizedEvent::sourceType).thenComparing(NormalizedEvent::sourceFile)
@@ -105,7 +107,7 @@ final class Attacher {
             sources.add(e.sourceType());
             if (e.eventClass() == EventClass.AUTHENTICATION) {
                 facts.authentications.add(new Authentication(id, account.id(), e.time(), e.actor(), true,
-                        e.mfa() == null ? "unknown" : e.mfa(), Boolean.TRUE.equals(e.federated()), e.ref()));
+                        factor(e, activity), Boolean.TRUE.equals(e.federated()), e.ref()));
             }
             if ("created".equals(e.accessChange())) {
                 persistentAccess(account, id, span, e, mine, facts, used);
@@ -204,6 +206,24 @@ final class Attacher {
                 used.add(e);
             }
         }
+    }
+
+    /**
+     * The second factor of a successful authentication. Some logs record a sign-in in steps (Okta:
+     * {@code user.session.start} for the password, {@code user.authentication.auth_via_mfa} for the
+     * factor): a step that shows no factor takes the one shown by another step of the same source
+     * within {@link #SIGN_IN_STEPS}; with none, the factor is {@code unknown} and cannot be attested.
+     */
+    private static String factor(NormalizedEvent e, List<NormalizedEvent> activity) {
+        if (e.mfa() != null) {
+            return e.mfa();
+        }
+        return activity.stream()
+                .filter(o -> o.eventClass() == EventClass.AUTHENTICATION && o.mfa() != null
+                        && o.sourceType().equals(e.sourceType())
+                        && Duration.between(o.time(), e.time()).abs().compareTo(SIGN_IN_STEPS) <= 0)
+                .min(Comparator.comparing(o -> Duration.between(o.time(), e.time()).abs()))
+                .map(NormalizedEvent::mfa).orElse("unknown");
     }
 
     private boolean isActivity(NormalizedEvent e) {

@@ -148,6 +148,23 @@ class AttacherTest {
     }
 
     @Test
+    void aSignInLoggedInStepsTakesTheFactorOfItsOtherStep() {
+        NormalizedEvent password = new NormalizedEvent(T0, "okta-system-log", "o", 1, "s1", EventClass.AUTHENTICATION,
+                "user.session.start", "success", "breakglass@example.com", "breakglass@example.com", null, "okta-bg",
+                null, false, null, null, null, null, null, null, null, null);
+        NormalizedEvent factor = new NormalizedEvent(T0.plusSeconds(20), "okta-system-log", "o", 2, "s2",
+                EventClass.AUTHENTICATION, "user.authentication.auth_via_mfa", "success", "breakglass@example.com",
+                "breakglass@example.com", null, "okta-bg", "webauthn", false, null, null, null, null, null, null, null,
+                null);
+        NormalizedEvent later = new NormalizedEvent(T0.plusSeconds(1200), "okta-system-log", "o", 3, "s3",
+                EventClass.AUTHENTICATION, "user.session.start", "success", "breakglass@example.com",
+                "breakglass@example.com", null, "okta-bg", null, false, null, null, null, null, null, null, null, null);
+        Facts f = attach(List.of(new Span("okta-bg", T0, T0.plusSeconds(1200), 3)), List.of(password, factor, later));
+        assertEquals(List.of("webauthn", "webauthn", "unknown"),
+                f.authentications().stream().map(a -> a.mfa()).toList());
+    }
+
+    @Test
     void aDrillRecordMakesTheEpisodeADrill() {
         List<NormalizedEvent> events = List.of(login(T0),
                 evidence(EventClass.DRILL, T0.minus(Duration.ofMinutes(30)), "alice@example.com", null, null));
