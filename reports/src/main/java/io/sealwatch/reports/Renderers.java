@@ -5,6 +5,8 @@ import io.sealwatch.reports.json.FindingsJsonRenderer;
 import io.sealwatch.reports.json.OcsfRenderer;
 import io.sealwatch.reports.json.RunJsonRenderer;
 import io.sealwatch.reports.pdf.PdfRenderer;
+import io.sealwatch.reports.review.ReviewPdfRenderer;
+import io.sealwatch.reports.review.ReviewXlsxRenderer;
 import io.sealwatch.reports.xlsx.XlsxRenderer;
 
 import java.util.ArrayList;
@@ -29,11 +31,15 @@ public final class Renderers {
         register(OcsfRenderer.NAME, OcsfRenderer::new);
         register(XlsxRenderer.NAME, XlsxRenderer::new);
         register(PdfRenderer.NAME, PdfRenderer::new);
+        register(ReviewXlsxRenderer.NAME, ReviewXlsxRenderer::new);
+        register(ReviewPdfRenderer.NAME, ReviewPdfRenderer::new);
     }
 
     /** The renderers of a {@code run} bundle, in registration order. */
     private static final List<String> RUN = List.of(FindingsJsonRenderer.NAME, EpisodesJsonRenderer.NAME,
             RunJsonRenderer.NAME, OcsfRenderer.NAME, XlsxRenderer.NAME, PdfRenderer.NAME);
+    /** The renderers of a {@code review} bundle. */
+    private static final List<String> REVIEW = List.of(ReviewXlsxRenderer.NAME, ReviewPdfRenderer.NAME);
 
     private Renderers() {
     }
@@ -65,5 +71,10 @@ public final class Renderers {
     /** Everything {@code sealwatch run} writes. */
     public static List<Renderer> run() {
         return of(RUN);
+    }
+
+    /** Everything {@code sealwatch review} writes: the annual review of need, derived from the year's run. */
+    public static List<Renderer> review() {
+        return of(REVIEW);
     }
 }

@@ -1,25 +1,70 @@
 package io.sealwatch.cli.command;
 
+import io.sealwatch.cli.ExitCode;
+import io.sealwatch.cli.job.ReviewJob;
+import io.sealwatch.cli.job.RunOptions;
+import io.sealwatch.model.Period;
+import io.sealwatch.model.Severity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code sealwatch review}: the annual review of need. */
 @Command(name = "review", mixinStandardHelpOptions = true,
-        description = "The annual review-of-need report per account (annual-review.pdf/.xlsx, signed).",
-        footer = {"", "Example:", "  sealwatch review -c sealwatch.yaml --year 2026 --out review-2026"})
+        description = "The annual review-of-need report per account (annual-review.pdf/.xlsx, signed): uses in the "
+                + "year, findings, privileges, custodians, drills, last review, and a retain / reduce scope / retire "
+                + "recommendation with its reasons (docs/annual-review.md).",
+        footer = {"", "Examples:",
+                "  SEALWATCH_KEY_PASSWORD=… sealwatch review -c sealwatch.yaml --year 2026 --out review-2026",
+                "  sealwatch review -c sealwatch.yaml --year 2026 --no-sign"})
 public final class ReviewCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, required = true, description = "the sealwatch.yaml")
     Path config;
-    @Option(names = "--year", required = true, description = "the calendar year to review")
+    @Option(names = "--year", required = true, description = "the calendar year to review (UTC), e.g. 2026")
     int year;
-    @Option(names = "--out", description = "output folder")
+    @Option(names = "--out", description = "bundle folder (default: sealwatch-review-<year>)")
     Path out;
+    @Option(names = "--master", description = "Spark master URL (default: embedded local[*])")
+    String master;
+    @Option(names = "--fail-on", defaultValue = "critical",
+            description = "exit 1 when an open finding of the year is at or above this severity (default ${DEFAULT-VALUE})")
+    String failOn;
+    @Option(names = "--no-sign", description = "write an unsigned bundle (its manifest says so)")
+    boolean noSign;
+    @Option(names = "--rules", description = "a folder of extra .drl rules (repeatable)")
+    List<Path> ruleDirs = new ArrayList<>();
+    @Option(names = {"-v", "--verbose"}, description = "show Spark, Drools and Jasper logging")
+    boolean verbose;
 
     @Override
     public Integer call() {
-        return NotYet.say("review");
+        Severity severity;
+        try {
+            severity = Severity.fromWire(failOn);
+        } catch (IllegalArgumentException e) {
+            System.err.println("sealwatch review: --fail-on '" + failOn + "' is not a severity (critical, high, medium, "
+                    + "low, info)");
+            return ExitCode.USAGE.code();
+        }
+        if (year < 1970 || year > 9998) {
+            System.err.println("sealwatch review: --year " + year + " is not a year between 1970 and 9998");
+            return ExitCode.USAGE.code();
+        }
+        Period period = new Period(LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                LocalDate.of(year + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        if (Clock.systemUTC().instant().isBefore(period.to())) {
+            System.err.println("note: " + year + " is not over; everything is judged as of " + period.to()
+                    + ", so rotations still due may show as missing");
+        }
+        Path bundle = out != null ? out : Path.of("sealwatch-review-" + year);
+        return ReviewJob.run(new RunOptions(config, period, bundle, master, severity, !noSign, null, ruleDirs),
+                System.err);
     }
 }

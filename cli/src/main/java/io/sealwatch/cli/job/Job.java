@@ -36,9 +36,11 @@ import java.util.Map;
 /** The nightly job, stage by stage: INGEST → RECONSTRUCT → EVALUATE → RENDER → SIGN. */
 public final class Job {
     private final PrintStream err;
+    private final Progress progress;
 
     public Job(PrintStream err) {
         this.err = err;
+        this.progress = new Progress(err);
     }
 
     /** What a finished run produced, for the summary and the exit code. */
@@ -47,49 +49,15 @@ public final class Job {
 
     public Outcome run(SealwatchConfig config, RunOptions options, RuleEngine rules, Signer signer)
             throws IOException, SigningException {
-        Progress progress = new Progress(err);
         cleanStale(options.out(), err);
         Path work = Files.createTempDirectory(options.out().toAbsolutePath().getParent(),
                 "." + options.out().getFileName() + ".work-");
         try {
-            SparkSession spark = Sparks.session(options.master(), appJars());
-
-            progress.start(Stage.INGEST);
-            IngestResult ingest = Ingest.run(spark, config, options.period(), work, options.state());
-            long read = ingest.inputs().stream().mapToLong(InputFileStats::read).sum();
-            long normalised = ingest.inputs().stream().mapToLong(InputFileStats::normalised).sum();
-            progress.done(String.format("%d files%s, %d records, %d normalised, %d quarantined, %d duplicates",
-                    ingest.inputs().size(), ingest.reused() > 0 ? " (" + ingest.reused() + " unchanged)" : "",
-                    read, normalised, ingest.quarantined(), ingest.duplicates()));
-
-            progress.start(Stage.RECONSTRUCT);
-            List<CoverageGap> gaps = ingest.coverage().stream().flatMap(c -> c.gaps().stream()).toList();
-            Reconstruction rebuilt = Reconstruct.run(spark, ingest.eventsTable(), config, options.period(), gaps);
-            progress.done(rebuilt.facts().episodes().size() + " episodes, " + rebuilt.events().size()
-                    + " events attached");
-
-            progress.start(Stage.EVALUATE);
-            Evaluation evaluation = rules.evaluate(rebuilt.facts());
-            progress.done(evaluation.findings().size() + " findings (" + bySeverity(evaluation.findings()) + ")");
-
-            List<String> problems = new ArrayList<>();
-            for (InputFileStats f : ingest.unreadable()) {
-                problems.add(f.path() + ": " + f.error());
-            }
-            RunInfo info = new RunInfo(config.organization(), config.timezone(), options.period(),
-                    BuildInfo.version(), config.sha256(), rules.packHash(), problems.isEmpty(), problems,
-                    signer != null);
-            RunResult result = new RunResult(info, config, rebuilt.facts(), evaluation, rules.rules(),
-                    rebuilt.events(), ingest.inputs(), ingest.duplicates(), ingest.coverage(), progress.timings());
-
+            RunResult result = analyse(config, options, rules, work);
             progress.start(Stage.RENDER);
             Bundle.write(result, options.out(), signer, Renderers.run(), work);
             progress.done((signer == null ? "unsigned bundle " : "signed bundle ") + options.out());
-
-            ExitCode exit = !problems.isEmpty() ? ExitCode.INCOMPLETE
-                    : evaluation.findings().stream().anyMatch(f -> !f.accepted()
-                    && f.severity().atLeast(options.failOn())) ? ExitCode.FINDINGS : ExitCode.OK;
-            return new Outcome(exit, result, options.out());
+            return new Outcome(exitCode(result, options.failOn()), result, options.out());
         } finally {
             deleteTree(work);
         }
@@ -124,6 +92,15 @@ public final class Job {
                 err.println("removed " + p + " (left by an interrupted run)");
             }
         }
+    }
+
+    /** 3 when an input could not be read (wins over 1), 1 for an open finding at or above {@code failOn}, else 0. */
+    static ExitCode exitCode(RunResult result, Severity failOn) {
+        if (!result.info().complete()) {
+            return ExitCode.INCOMPLETE;
+        }
+        return result.evaluation().findings().stream().anyMatch(f -> !f.accepted() && f.severity().atLeast(failOn))
+                ? ExitCode.FINDINGS : ExitCode.OK;
     }
 
     static String bySeverity(List<Finding> findings) {
@@ -175,18 +152,26 @@ public final class Job {
      */
     public RunResult analyse(SealwatchConfig config, RunOptions options, RuleEngine rules, Path work)
             throws IOException {
-        Progress progress = new Progress(err);
         SparkSession spark = Sparks.session(options.master(), appJars());
+
         progress.start(Stage.INGEST);
         IngestResult ingest = Ingest.run(spark, config, options.period(), work, options.state());
-        progress.done(ingest.inputs().size() + " files, " + ingest.quarantined() + " quarantined");
+        long read = ingest.inputs().stream().mapToLong(InputFileStats::read).sum();
+        long normalised = ingest.inputs().stream().mapToLong(InputFileStats::normalised).sum();
+        progress.done(String.format("%d files%s, %d records, %d normalised, %d quarantined, %d duplicates",
+                ingest.inputs().size(), ingest.reused() > 0 ? " (" + ingest.reused() + " unchanged)" : "",
+                read, normalised, ingest.quarantined(), ingest.duplicates()));
+
         progress.start(Stage.RECONSTRUCT);
         List<CoverageGap> gaps = ingest.coverage().stream().flatMap(c -> c.gaps().stream()).toList();
         Reconstruction rebuilt = Reconstruct.run(spark, ingest.eventsTable(), config, options.period(), gaps);
-        progress.done(rebuilt.facts().episodes().size() + " episodes");
+        progress.done(rebuilt.facts().episodes().size() + " episodes, " + rebuilt.events().size()
+                + " events attached");
+
         progress.start(Stage.EVALUATE);
         Evaluation evaluation = rules.evaluate(rebuilt.facts());
         progress.done(evaluation.findings().size() + " findings (" + bySeverity(evaluation.findings()) + ")");
+
         List<String> problems = ingest.unreadable().stream().map(f -> f.path() + ": " + f.error()).toList();
         RunInfo info = new RunInfo(config.organization(), config.timezone(), options.period(), BuildInfo.version(),
                 config.sha256(), rules.packHash(), problems.isEmpty(), problems, options.sign());

@@ -6,6 +6,7 @@ import io.sealwatch.config.ConfigLoader;
 import io.sealwatch.config.SealwatchConfig;
 import io.sealwatch.config.SigningSpec;
 import io.sealwatch.model.Finding;
+import io.sealwatch.model.InputFileStats;
 import io.sealwatch.model.Severity;
 import io.sealwatch.reports.signing.Signer;
 import io.sealwatch.reports.signing.SigningException;
@@ -25,13 +26,21 @@ public final class Launch {
     private Launch() {
     }
 
-    public static int run(RunOptions options, PrintStream err) {
+    /** What every job needs before any work starts, loaded and checked. */
+    record Prepared(SealwatchConfig config, Signer signer, RuleEngine rules) {
+    }
+
+    /**
+     * Loads the config, the signing key (unless unsigned) and the rules, failing fast: null after
+     * printing why (the caller exits 2).
+     */
+    static Prepared prepare(RunOptions options, PrintStream err) {
         SealwatchConfig config;
         try {
             config = ConfigLoader.load(options.config(), options.sign());
         } catch (ConfigException e) {
             e.errors().forEach(x -> err.println("sealwatch: " + x));
-            return ExitCode.USAGE.code();
+            return null;
         }
         Signer signer = null;
         if (options.sign()) {
@@ -39,30 +48,36 @@ public final class Launch {
             if (spec == null) {
                 err.println("sealwatch: " + options.config() + ": no 'signing' section; add one (see the README) "
                         + "or pass --no-sign for an unsigned bundle");
-                return ExitCode.USAGE.code();
+                return null;
             }
             char[] password = options.password() != null ? options.password() : passwordFromEnv(spec);
             if (password == null) {
                 err.println("sealwatch: environment variable " + spec.passwordEnv()
                         + " (signing.password-env) is not set; it must hold the keystore password");
-                return ExitCode.USAGE.code();
+                return null;
             }
             try {
                 signer = Signer.load(spec.keystore(), password, spec.alias());
             } catch (SigningException e) {
                 err.println("sealwatch: " + e.getMessage());
-                return ExitCode.USAGE.code();
+                return null;
             }
         }
-        RuleEngine rules;
         try {
-            rules = RuleEngine.load(options.ruleDirs());
+            return new Prepared(config, signer, RuleEngine.load(options.ruleDirs()));
         } catch (RuleCompileException e) {
             err.println("sealwatch: " + e.getMessage());
+            return null;
+        }
+    }
+
+    public static int run(RunOptions options, PrintStream err) {
+        Prepared prepared = prepare(options, err);
+        if (prepared == null) {
             return ExitCode.USAGE.code();
         }
         try {
-            Job.Outcome outcome = new Job(err).run(config, options, rules, signer);
+            Job.Outcome outcome = new Job(err).run(prepared.config(), options, prepared.rules(), prepared.signer());
             summary(outcome, err);
             return outcome.exit().code();
         } catch (IOException | SigningException | RuntimeException e) {
@@ -87,6 +102,10 @@ public final class Launch {
         err.printf("  %-22s %s%n", "organisation", result.info().organization());
         err.printf("  %-22s %s .. %s%n", "period", result.info().period().from(), result.info().period().to());
         err.printf("  %-22s %d%n", "episodes", result.facts().episodes().size());
+        long read = result.inputs().stream().mapToLong(InputFileStats::read).sum();
+        long quarantined = result.inputs().stream().mapToLong(InputFileStats::quarantined).sum();
+        err.printf("  %-22s %d read, %d quarantined%s%n", "records", read, quarantined,
+                quarantined > 0 ? " (reasons in " + outcome.bundle().resolve("quarantine") + ")" : "");
         for (Severity s : Severity.values()) {
             int[] c = counts.get(s);
             if (c != null) {

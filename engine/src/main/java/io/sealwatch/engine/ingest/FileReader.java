@@ -58,16 +58,23 @@ final class FileReader {
     }
 
     static FileScan read(FileTask task, IngestSpec spec, Map<String, String> hadoopConf) {
+        return read(task, spec, configuration(hadoopConf));
+    }
+
+    /** The driver's Hadoop configuration on an executor; built once per task, not per file (it is costly). */
+    static Configuration configuration(Map<String, String> hadoopConf) {
+        Configuration conf = new Configuration(false);
+        hadoopConf.forEach(conf::set);
+        return conf;
+    }
+
+    static FileScan read(FileTask task, IngestSpec spec, Configuration conf) {
         Sink sink = new Sink(task, spec);
         MessageDigest sha = sha256();
         Counting stored = null;
         String hash = null;
         try {
-            Configuration conf = new Configuration(false);
-            hadoopConf.forEach(conf::set);
-            Path path = new Path(task.uri());
-            FileSystem fs = path.getFileSystem(conf);
-            try (InputStream in = fs.open(path)) {
+            try (InputStream in = open(task.uri(), conf)) {
                 stored = new Counting(in, sha);
                 BufferedInputStream buffered = new BufferedInputStream(stored, 1 << 16);
                 buffered.mark(2);
@@ -86,6 +93,15 @@ final class FileReader {
             sink.fail("cannot read file: " + describe(e));
         }
         return sink.finish(hash, stored == null ? 0 : stored.count);
+    }
+
+    /** Local files are opened directly: Hadoop's local file system adds a checksum-file lookup per open. */
+    private static InputStream open(String uri, Configuration conf) throws IOException {
+        Path path = new Path(uri);
+        if ("file".equals(path.toUri().getScheme())) {
+            return java.nio.file.Files.newInputStream(java.nio.file.Path.of(path.toUri().getPath()));
+        }
+        return path.getFileSystem(conf).open(path);
     }
 
     private static void readRecords(InputStream data, Sink sink) throws IOException {

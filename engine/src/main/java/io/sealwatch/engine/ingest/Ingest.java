@@ -103,7 +103,12 @@ public final class Ingest {
         if (!fresh.isEmpty()) {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             int slices = Math.max(1, Math.min(fresh.size(), jsc.defaultParallelism() * TASKS_PER_CORE));
-            List<FileScan> read = jsc.parallelize(fresh, slices).map(t -> FileReader.read(t, spec, conf)).collect();
+            List<FileScan> read = jsc.parallelize(fresh, slices).mapPartitions(files -> {
+                Configuration taskConf = FileReader.configuration(conf);
+                List<FileScan> out = new ArrayList<>();
+                files.forEachRemaining(t -> out.add(FileReader.read(t, spec, taskConf)));
+                return out.iterator();
+            }).collect();
             scans.addAll(read);
             if (state != null) {
                 for (int i = 0; i < fresh.size(); i++) {

@@ -1,8 +1,9 @@
 package io.sealwatch.reports.pdf;
 
 /**
- * One line of the report's single data source; {@code kind} selects the detail band that prints it
- * (see report.jrxml). A JavaBean (getters) because Jasper's bean data source reads properties.
+ * One line of a report's single data source; {@code kind} selects the detail band that prints it
+ * (see report.jrxml; other templates, e.g. the annual review's, add kinds of their own through
+ * {@link #of}). A JavaBean (getters) because Jasper's bean data source reads properties.
  */
 public final class Line {
     private final String kind;
@@ -20,37 +21,42 @@ public final class Line {
         }
     }
 
+    /** A line of a template-specific kind, up to six cells. */
+    public static Line of(String kind, boolean newPage, String... cells) {
+        return new Line(kind, newPage, null, cells);
+    }
+
     /** A section title; {@code newPage} starts it on a fresh page. */
-    static Line h1(String text, boolean newPage) {
+    public static Line h1(String text, boolean newPage) {
         return new Line("h1", newPage, null, text);
     }
 
-    static Line h2(String text) {
+    public static Line h2(String text) {
         return new Line("h2", false, null, text);
     }
 
-    static Line p(String text) {
+    public static Line p(String text) {
         return new Line("p", false, null, text);
     }
 
-    static Line note(String text) {
+    public static Line note(String text) {
         return new Line("note", false, null, text);
     }
 
-    static Line kv(String key, String value) {
+    public static Line kv(String key, String value) {
         return new Line("kv", false, null, key, value);
     }
 
     /** A 4-column table row; {@code header} prints it as the header row. */
-    static Line row4(boolean header, String... cells) {
+    public static Line row4(boolean header, String... cells) {
         return new Line(header ? "th4" : "td4", false, null, cells);
     }
 
-    static Line row6(boolean header, String... cells) {
+    public static Line row6(boolean header, String... cells) {
         return new Line(header ? "th6" : "td6", false, null, cells);
     }
 
-    static Line image(byte[] png) {
+    public static Line image(byte[] png) {
         return new Line("img", false, png);
     }
 

@@ -5,35 +5,16 @@ import io.sealwatch.result.RunInfo;
 import io.sealwatch.result.RunResult;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
-import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
 import net.sf.jasperreports.engine.fill.JRSwapFileVirtualizer;
 import net.sf.jasperreports.engine.util.JRSwapFile;
-import net.sf.jasperreports.export.SimpleExporterInput;
-import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
-import net.sf.jasperreports.pdf.JRPdfExporter;
-import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSString;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,9 +24,9 @@ import java.util.TimeZone;
 /**
  * {@code report.pdf}: the auditors' report from {@code report.jrxml}, compiled once per JVM at run time,
  * filled with a swap-file virtualizer (pages beyond a small in-memory window go to disk, so 10 000
- * episodes fit in bounded memory) and exported with Jasper's PDF exporter. The export is then re-saved
- * with PDFBox with fixed info dates (period end) and a document id derived from the content, so the
- * unsigned PDF is byte-stable; signing happens later, in the bundle.
+ * episodes fit in bounded memory) and exported through {@link JasperPdf} with fixed info dates (period
+ * end) and a document id derived from the run, so the unsigned PDF is byte-stable; signing happens
+ * later, in the bundle.
  *
  * <p>Text uses the standard PDF Helvetica font (WinAnsi): characters outside it are not shown. Embedding
  * a Unicode font would need a Jasper font extension, which is not a dependency yet.
@@ -70,7 +51,6 @@ public final class PdfRenderer implements Renderer {
 
     @Override
     public void render(RunResult r, Path dir) throws IOException {
-        Path raw = Files.createTempFile(dir, ".report", ".pdf.tmp");
         Path swapDir = Files.createTempDirectory(dir, ".jasper-swap");
         JRSwapFileVirtualizer virtualizer = new JRSwapFileVirtualizer(VIRTUALIZER_PAGES,
                 new JRSwapFile(swapDir.toString(), 8192, 64), true);
@@ -82,24 +62,16 @@ public final class PdfRenderer implements Renderer {
             JasperPrint print = JasperFillManager.fillReport(template(), params,
                     new JRBeanCollectionDataSource(ReportContent.lines(r)));
             virtualizer.setReadOnly(true);
-            JRPdfExporter exporter = new JRPdfExporter();
-            exporter.setExporterInput(new SimpleExporterInput(print));
-            try (OutputStream out = Files.newOutputStream(raw)) {
-                exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
-                SimplePdfExporterConfiguration cfg = new SimplePdfExporterConfiguration();
-                cfg.setMetadataTitle("Break-glass access compliance report");
-                cfg.setMetadataAuthor("Sealwatch");
-                cfg.setMetadataCreator("Sealwatch " + r.info().engineVersion());
-                cfg.setCompressed(true);
-                exporter.setConfiguration(cfg);
-                exporter.exportReport();
-            }
-            normalize(raw, dir.resolve(FILE), r.info());
+            RunInfo info = r.info();
+            // the raw export carries a random id and the current time; derive the id from the run instead
+            JasperPdf.export(print, dir.resolve(FILE), new JasperPdf.Meta("Break-glass access compliance report",
+                    nz(info.organization()) + ", " + info.period().from() + " to " + info.period().to(),
+                    info.engineVersion(), info.period().to(), info.period() + "|" + info.configSha256() + "|"
+                    + info.rulePackSha256() + "|" + info.engineVersion()));
         } catch (JRException e) {
             throw new IOException("cannot produce " + FILE + ": " + e.getMessage(), e);
         } finally {
             virtualizer.cleanup();
-            Files.deleteIfExists(raw);
             try (var s = Files.list(swapDir)) {
                 for (Path p : s.toList()) {
                     Files.deleteIfExists(p);
@@ -127,45 +99,9 @@ public final class PdfRenderer implements Renderer {
 
     static synchronized JasperReport template() throws JRException, IOException {
         if (template == null) {
-            try (InputStream in = PdfRenderer.class.getResourceAsStream("report.jrxml")) {
-                if (in == null) {
-                    throw new IOException("report.jrxml is missing from the class path");
-                }
-                template = JasperCompileManager.compileReport(in);
-            }
+            template = JasperPdf.compile(PdfRenderer.class, "report.jrxml");
         }
         return template;
-    }
-
-    /** Fixed metadata dates and a content-derived /ID: the only run-to-run variation in Jasper's output. */
-    private static void normalize(Path raw, Path out, RunInfo info) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(raw.toFile())) {
-            PDDocumentInformation meta = doc.getDocumentInformation();
-            Calendar end = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);
-            end.setTimeInMillis(info.period().to().toEpochMilli());
-            meta.setCreationDate(end);
-            meta.setModificationDate(end);
-            meta.setProducer("Sealwatch " + info.engineVersion() + " (JasperReports, PDFBox)");
-            meta.setSubject(nz(info.organization()) + ", " + info.period().from() + " to " + info.period().to());
-            byte[] id = Arrays.copyOf(sha256(info), 16);
-            COSArray ids = new COSArray();
-            ids.add(new COSString(id));
-            ids.add(new COSString(id));
-            doc.getDocument().getTrailer().setItem(COSName.ID, ids);
-            doc.save(out.toFile());
-        }
-    }
-
-    private static byte[] sha256(RunInfo info) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            // the raw export carries a random id and the current time; derive the id from the run instead
-            md.update((info.period() + "|" + info.configSha256() + "|" + info.rulePackSha256() + "|"
-                    + info.engineVersion()).getBytes(StandardCharsets.UTF_8));
-            return md.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String nz(String s) {

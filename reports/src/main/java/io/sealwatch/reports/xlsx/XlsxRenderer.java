@@ -18,34 +18,17 @@ import io.sealwatch.reports.json.RunJsonRenderer;
 import io.sealwatch.result.RunInfo;
 import io.sealwatch.result.RunResult;
 import io.sealwatch.result.SourceCoverage;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * {@code evidence.xlsx}, streamed with {@link SXSSFWorkbook} so 10 000 episodes and their events fit
- * in bounded memory. Every string is a string cell; one that a spreadsheet would read as a formula
- * ({@code = + - @}, TAB, CR first) gets a quote-prefixed style so it stays inert text even when edited.
- * Dates are real date cells in UTC. The package is rewritten with fixed zip entry times and order and
- * core-property dates set to the period end, so the bytes depend only on the run.
+ * {@code evidence.xlsx}, streamed through {@link XlsxBook} (quote-prefixed formula-like strings, real
+ * UTC dates, frozen headers, autofilters) so 10 000 episodes and their events fit in bounded memory;
+ * every date in the package is the period end, so the bytes depend only on the run.
  */
 public final class XlsxRenderer implements Renderer {
 
@@ -53,9 +36,6 @@ public final class XlsxRenderer implements Renderer {
     public static final String FILE = "evidence.xlsx";
     public static final List<String> SHEETS = List.of("Summary", "Episodes", "Findings", "Events", "Approvals",
             "Notifications", "Rotations", "Coverage", "Inputs");
-    /** Excel's cell limit. */
-    private static final int MAX_CELL_CHARS = 32_767;
-    private static final int WINDOW = 200;
 
     @Override
     public String name() {
@@ -69,40 +49,23 @@ public final class XlsxRenderer implements Renderer {
 
     @Override
     public void render(RunResult r, Path dir) throws IOException {
-        Path raw = Files.createTempFile(dir, ".evidence", ".xlsx.tmp");
-        try {
-            SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
-            try {
-                Styles st = new Styles(wb);
-                summary(wb, st, r);
-                episodes(wb, st, r);
-                findings(wb, st, r);
-                events(wb, st, r);
-                approvals(wb, st, r);
-                notifications(wb, st, r);
-                rotations(wb, st, r);
-                coverage(wb, st, r);
-                inputs(wb, st, r);
-                Date end = Date.from(r.info().period().to());
-                var core = wb.getXSSFWorkbook().getProperties().getCoreProperties();
-                core.setCreated(Optional.of(end));
-                core.setModified(Optional.of(end));
-                core.setCreator("Sealwatch " + r.info().engineVersion());
-                core.setTitle("Sealwatch break-glass evidence");
-                try (OutputStream out = Files.newOutputStream(raw)) {
-                    wb.write(out);
-                }
-            } finally {
-                wb.close(); // also removes SXSSF's temporary sheet files
-            }
-            ZipNormalizer.normalize(raw, dir.resolve(FILE), LocalDateTime.ofInstant(r.info().period().to(), ZoneOffset.UTC));
-        } finally {
-            Files.deleteIfExists(raw);
+        try (XlsxBook book = new XlsxBook()) {
+            summary(book, r);
+            episodes(book, r);
+            findings(book, r);
+            events(book, r);
+            approvals(book, r);
+            notifications(book, r);
+            rotations(book, r);
+            coverage(book, r);
+            inputs(book, r);
+            book.write(dir.resolve(FILE), r.info().period().to(), "Sealwatch " + r.info().engineVersion(),
+                    "Sealwatch break-glass evidence");
         }
     }
 
-    private static void summary(SXSSFWorkbook wb, Styles st, RunResult r) {
-        Sheet s = new Sheet(wb, st, "Summary", new String[]{"Item", "Value"}, new int[]{34, 80});
+    private static void summary(XlsxBook book, RunResult r) {
+        XlsxBook.Sheet s = book.sheet("Summary", new String[]{"Item", "Value"}, new int[]{34, 80});
         RunInfo i = r.info();
         s.row("Organisation", i.organization());
         s.row("Period from", i.period().from());
@@ -129,8 +92,8 @@ public final class XlsxRenderer implements Renderer {
         s.finish();
     }
 
-    private static void episodes(SXSSFWorkbook wb, Styles st, RunResult r) {
-        Sheet s = new Sheet(wb, st, "Episodes",
+    private static void episodes(XlsxBook book, RunResult r) {
+        XlsxBook.Sheet s = book.sheet("Episodes",
                 new String[]{"Episode", "Account", "Classification", "Start (UTC)", "End (UTC)", "Duration (s)",
                         "Sources", "Actors", "Actions", "Approvals", "Custodians", "Incident", "Notifications (s)",
                         "Rotations"},
@@ -143,8 +106,8 @@ public final class XlsxRenderer implements Renderer {
         s.finish();
     }
 
-    private static void findings(SXSSFWorkbook wb, Styles st, RunResult r) {
-        Sheet s = new Sheet(wb, st, "Findings",
+    private static void findings(XlsxBook book, RunResult r) {
+        XlsxBook.Sheet s = book.sheet("Findings",
                 new String[]{"At (UTC)", "Severity", "Rule", "Account", "Episode", "Message", "Controls", "Evidence",
                         "Accepted", "Waiver until", "Waiver reason", "Waiver approved by"},
                 new int[]{20, 10, 26, 26, 44, 70, 40, 70, 10, 20, 40, 26});
@@ -157,8 +120,8 @@ public final class XlsxRenderer implements Renderer {
         s.finish();
     }
 
-    private static void events(SXSSFWorkbook wb, Styles st, RunResult r) {
-        Sheet s = new Sheet(wb, st, "Events",
+    private static void events(XlsxBook book, RunResult r) {
+        XlsxBook.Sheet s = book.sheet("Events",
                 new String[]{"Time (UTC)", "Source", "File", "Record", "Event id", "Class", "Action", "Outcome",
                         "Actor", "Person", "Target", "Account", "MFA", "Federated", "Source IP", "Incident",
                         "Credential", "Recipient", "Access change", "Access kind", "Access object", "Detail"},
@@ -176,8 +139,8 @@ public final class XlsxRenderer implements Renderer {
         s.finish();
     }
 
-    private static void approvals(SXSSFWorkbook wb, Styles st, RunResult r) {
-        Sheet s = new Sheet(wb, st, "Approvals",
+    private static void approvals(XlsxBook book, RunResult r) {
+        XlsxBook.Sheet s = book.sheet("Approvals",
                 new String[]{"Episode", "Account", "Time (UTC)", "Approver", "Authorised approver", "Incident", "Late",
                         "Evidence"},
                 new int[]{44, 26, 20, 32, 12, 14, 8, 70});
@@ -189,9 +152,9 @@ public final class XlsxRenderer implements Renderer {
         s.finish();
     }
 
-    private static void notifications(SXSSFWorkbook wb, Styles st, RunResult r) {
+    private static void notifications(XlsxBook book, RunResult r) {
         Long limit = r.config() == null ? null : r.config().policy().notifyWithin().toSeconds();
-        Sheet s = new Sheet(wb, st, "Notifications",
+        XlsxBook.Sheet s = book.sheet("Notifications",
                 new String[]{"Episode", "Account", "Time (UTC)", "Recipient", "Latency (s)", "Limit (s)", "Within limit",
                         "Evidence"},
                 new int[]{44, 26, 20, 26, 12, 10, 10, 70});
@@ -202,9 +165,9 @@ public final class XlsxRenderer implements Renderer {
         s.finish();
     }
 
-    private static void rotations(SXSSFWorkbook wb, Styles st, RunResult r) {
+    private static void rotations(XlsxBook book, RunResult r) {
         Instant asOf = r.info().period().asOf();
-        Sheet s = new Sheet(wb, st, "Rotations",
+        XlsxBook.Sheet s = book.sheet("Rotations",
                 new String[]{"Episode", "Account", "Credential", "Deadline (UTC)", "Rotated at (UTC)", "Status",
                         "Evidence"},
                 new int[]{44, 26, 16, 20, 20, 10, 70});
@@ -215,8 +178,8 @@ public final class XlsxRenderer implements Renderer {
         s.finish();
     }
 
-    private static void coverage(SXSSFWorkbook wb, Styles st, RunResult r) {
-        Sheet s = new Sheet(wb, st, "Coverage",
+    private static void coverage(XlsxBook book, RunResult r) {
+        XlsxBook.Sheet s = book.sheet("Coverage",
                 new String[]{"Source", "Events", "First (UTC)", "Last (UTC)", "Gap from (UTC)", "Gap to (UTC)",
                         "Gap (s)"},
                 new int[]{20, 12, 20, 20, 20, 20, 12});
@@ -231,8 +194,8 @@ public final class XlsxRenderer implements Renderer {
         s.finish();
     }
 
-    private static void inputs(SXSSFWorkbook wb, Styles st, RunResult r) {
-        Sheet s = new Sheet(wb, st, "Inputs",
+    private static void inputs(XlsxBook book, RunResult r) {
+        XlsxBook.Sheet s = book.sheet("Inputs",
                 new String[]{"Source", "Path", "sha256", "Bytes", "Read", "Normalised", "Not relevant", "Quarantined",
                         "Duplicates", "Error"},
                 new int[]{16, 60, 66, 12, 10, 11, 11, 11, 10, 50});
@@ -255,89 +218,6 @@ public final class XlsxRenderer implements Renderer {
 
     /** True when a spreadsheet would treat the text as a formula or DDE payload if typed in. */
     public static boolean formulaLike(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        char c = s.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
-    }
-
-    private static final class Styles {
-        final CellStyle header;
-        final CellStyle date;
-        final CellStyle text;
-        final CellStyle quoted;
-        final CellStyle number;
-
-        Styles(SXSSFWorkbook wb) {
-            Font bold = wb.createFont();
-            bold.setBold(true);
-            bold.setColor(IndexedColors.WHITE.getIndex());
-            header = wb.createCellStyle();
-            header.setFont(bold);
-            header.setFillForegroundColor(IndexedColors.DARK_BLUE.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            date = wb.createCellStyle();
-            date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd hh:mm:ss"));
-            text = wb.createCellStyle();
-            text.setDataFormat(wb.createDataFormat().getFormat("@"));
-            quoted = wb.createCellStyle();
-            quoted.setDataFormat(wb.createDataFormat().getFormat("@"));
-            quoted.setQuotePrefixed(true);
-            number = wb.createCellStyle();
-            number.setDataFormat(wb.createDataFormat().getFormat("0"));
-        }
-    }
-
-    /** One sheet being streamed: header row frozen, typed cells, autofilter over the written range. */
-    private static final class Sheet {
-        private final SXSSFSheet sheet;
-        private final Styles st;
-        private final int columns;
-        private int next;
-
-        Sheet(SXSSFWorkbook wb, Styles st, String name, String[] headers, int[] widths) {
-            this.sheet = wb.createSheet(name);
-            this.st = st;
-            this.columns = headers.length;
-            Row h = sheet.createRow(next++);
-            for (int c = 0; c < headers.length; c++) {
-                Cell cell = h.createCell(c);
-                cell.setCellValue(headers[c]);
-                cell.setCellStyle(st.header);
-                sheet.setColumnWidth(c, widths[c] * 256);
-            }
-            sheet.createFreezePane(0, 1);
-        }
-
-        void row(Object... values) {
-            Row row = sheet.createRow(next++);
-            for (int c = 0; c < values.length; c++) {
-                Object v = values[c];
-                if (v == null) {
-                    continue;
-                }
-                Cell cell = row.createCell(c);
-                if (v instanceof Instant t) {
-                    cell.setCellValue(LocalDateTime.ofInstant(t, ZoneOffset.UTC));
-                    cell.setCellStyle(st.date);
-                } else if (v instanceof Number n) {
-                    cell.setCellValue(n.doubleValue());
-                    // an explicit style: without one SXSSF looks up the column's default style per cell (slow)
-                    cell.setCellStyle(st.number);
-                } else {
-                    String s = v.toString();
-                    if (s.length() > MAX_CELL_CHARS) {
-                        s = s.substring(0, MAX_CELL_CHARS - 1) + "…";
-                    }
-                    cell.setCellValue(s);
-                    cell.setCellStyle(formulaLike(s) ? st.quoted : st.text);
-                }
-            }
-        }
-
-        void finish() {
-            sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, next - 1), 0, columns - 1));
-        }
+        return XlsxBook.formulaLike(s);
     }
 }

@@ -1,0 +1,69 @@
+package io.sealwatch.cli.job;
+
+import io.sealwatch.cli.ExitCode;
+import io.sealwatch.reports.Renderers;
+import io.sealwatch.reports.bundle.Bundle;
+import io.sealwatch.reports.signing.SigningException;
+import io.sealwatch.result.AccountReview;
+import io.sealwatch.result.ReviewResult;
+import io.sealwatch.result.RunResult;
+import io.sealwatch.review.AnnualReview;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@code sealwatch review}: the year's run (INGEST → RECONSTRUCT → EVALUATE over the calendar year,
+ * judged as of its end), then the annual review of need rendered into a signed bundle
+ * (annual-review.pdf, annual-review.xlsx, manifest). Exit codes as for {@code run}: 2 for a config,
+ * rules or key problem, 3 when an input could not be read or the bundle not written, 1 when an open
+ * finding of the year is at or above {@code failOn}.
+ */
+public final class ReviewJob {
+
+    private ReviewJob() {
+    }
+
+    /** {@code options.period()} is the reviewed year; a null {@code options.password()} reads it from the environment. */
+    public static int run(RunOptions options, PrintStream err) {
+        Launch.Prepared prepared = Launch.prepare(options, err);
+        if (prepared == null) {
+            return ExitCode.USAGE.code();
+        }
+        try {
+            Path out = options.out().toAbsolutePath();
+            Path work = Files.createTempDirectory(out.getParent(), "." + out.getFileName() + ".work-");
+            RunResult year;
+            try {
+                year = new Job(err).analyse(prepared.config(), options, prepared.rules(), work);
+            } finally {
+                Job.deleteTree(work);
+            }
+            Bundle.write(year, options.out(), prepared.signer(), Renderers.review(), null);
+            ReviewResult review = AnnualReview.of(year);
+            ExitCode exit = Job.exitCode(year, options.failOn());
+            summary(review, out, prepared.signer() != null, exit, err);
+            return exit.code();
+        } catch (IOException | SigningException | RuntimeException e) {
+            err.println("sealwatch: the annual review could not be produced: " + e.getMessage());
+            return ExitCode.INCOMPLETE.code();
+        }
+    }
+
+    private static void summary(ReviewResult review, Path out, boolean signed, ExitCode exit, PrintStream err) {
+        err.println();
+        err.printf("  %-24s %s%n", "organisation", review.run().info().organization());
+        err.printf("  %-24s %d%n", "year", review.year());
+        for (AccountReview a : review.accounts()) {
+            err.printf("  %-24s %s%n", a.account(), a.recommendation().headline());
+        }
+        if (!review.run().info().complete()) {
+            err.println("  evidence                 INCOMPLETE:");
+            review.run().info().problems().forEach(p -> err.println("    " + p));
+        }
+        err.printf("  %-24s %s%n", signed ? "signed bundle" : "unsigned bundle", out);
+        err.printf("  %-24s %d%n", "exit code", exit.code());
+    }
+}

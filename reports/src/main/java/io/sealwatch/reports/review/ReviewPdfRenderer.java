@@ -1,0 +1,83 @@
+package io.sealwatch.reports.review;
+
+import io.sealwatch.reports.Renderer;
+import io.sealwatch.reports.pdf.JasperPdf;
+import io.sealwatch.result.ReviewResult;
+import io.sealwatch.result.RunInfo;
+import io.sealwatch.result.RunResult;
+import io.sealwatch.review.AnnualReview;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRParameter;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+
+/**
+ * {@code annual-review.pdf}: the review of need for leadership, from {@code annual-review.jrxml}. The
+ * review is derived from the year's run ({@link AnnualReview}); the PDF's dates are the year's end, so
+ * it is byte-stable until the bundle signs it. Every text field is plain text (markup none).
+ */
+public final class ReviewPdfRenderer implements Renderer {
+
+    public static final String NAME = "annual-review-pdf";
+    public static final String FILE = "annual-review.pdf";
+
+    private static JasperReport template;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> files() {
+        return List.of(FILE);
+    }
+
+    @Override
+    public void render(RunResult r, Path dir) throws IOException {
+        ReviewResult review = AnnualReview.of(r);
+        RunInfo info = r.info();
+        try {
+            Map<String, Object> p = new HashMap<>();
+            p.put("ORGANIZATION", info.organization() == null ? "" : info.organization());
+            p.put("YEAR", "Year " + review.year());
+            p.put("PERIOD", "Uses from " + info.period().from() + " to " + info.period().to()
+                    + " (end exclusive), judged as of the end");
+            p.put("HEADLINE", ReviewContent.headline(review));
+            p.put("ENGINE_VERSION", info.engineVersion() == null ? "" : info.engineVersion());
+            p.put("CONFIG_SHA256", info.configSha256() == null ? "" : info.configSha256());
+            p.put("EVIDENCE", info.complete() ? "Complete: every input file was read to its end"
+                    : "INCOMPLETE: " + String.join("; ", info.problems()));
+            p.put("SIGNED", info.signed() ? "Digitally signed (PAdES); the bundle manifest is signed (CMS). "
+                    + "Check with: sealwatch verify" : "UNSIGNED (--no-sign)");
+            p.put(JRParameter.REPORT_LOCALE, Locale.ROOT);
+            p.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone("UTC"));
+            JasperPrint print = JasperFillManager.fillReport(template(), p,
+                    new JRBeanCollectionDataSource(ReviewContent.lines(review)));
+            JasperPdf.export(print, dir.resolve(FILE), new JasperPdf.Meta("Annual review of need " + review.year(),
+                    (info.organization() == null ? "" : info.organization()) + ", break-glass accounts, "
+                            + review.year(), info.engineVersion(), info.period().to(),
+                    "annual-review|" + info.period() + "|" + info.configSha256() + "|" + info.rulePackSha256() + "|"
+                            + info.engineVersion()));
+        } catch (JRException e) {
+            throw new IOException("cannot produce " + FILE + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static synchronized JasperReport template() throws JRException, IOException {
+        if (template == null) {
+            template = JasperPdf.compile(ReviewPdfRenderer.class, "annual-review.jrxml");
+        }
+        return template;
+    }
+}
