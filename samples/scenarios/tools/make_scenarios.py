@@ -1,0 +1,650 @@
+#!/usr/bin/env python3
+"""Writes the inputs of the scenario goldens (samples/scenarios/*/sealwatch.yaml, scenario.properties,
+logs/, late/); not the expected findings, which ScenarioGoldenTest records with -Dgolden.update=true.
+
+    python3 samples/scenarios/tools/make_scenarios.py samples/scenarios
+"""
+import csv, gzip, hashlib, json, os, shutil, sys, uuid
+from datetime import datetime, timedelta, timezone
+
+ROOT = sys.argv[1]
+ACCT = "111122223333"
+BG = "breakglass-admin"
+BG_ARN = f"arn:aws:iam::{ACCT}:user/{BG}"
+OKTA_BG = "breakglass-admin@example.com"
+ENTRA_BG = "breakglass@examplecorp.onmicrosoft.com"
+FROM, TO = "2026-08-14", "2026-08-16"
+
+def T(s):
+    return datetime.fromisoformat(s.replace("Z", "+00:00"))
+
+def iso(t, frac=False):
+    if frac:
+        return t.strftime("%Y-%m-%dT%H:%M:%S.") + f"{t.microsecond // 1000:03d}Z"
+    return t.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+def hexid(*parts, n=32):
+    return hashlib.sha256("/".join(map(str, parts)).encode()).hexdigest()[:n]
+
+def uid(*parts):
+    return str(uuid.UUID(hexid(*parts)))
+
+# ---------------------------------------------------------------- CloudTrail
+def iam_user(name, key="ASIA"):
+    return {"type": "IAMUser", "principalId": "AIDA" + hexid("p", name, n=17).upper(),
+            "arn": f"arn:aws:iam::{ACCT}:user/{name}", "accountId": ACCT,
+            "accessKeyId": key + hexid("k", name, n=16).upper(), "userName": name}
+
+def ct(t, name, user, source, *, req=None, resp=None, extra=None, read_only=False, ip="198.51.100.23"):
+    ident = iam_user(user)
+    ident["sessionContext"] = {"sessionIssuer": {}, "webIdFederationData": {},
+                               "attributes": {"creationDate": iso(t), "mfaAuthenticated": "true"}}
+    e = {"eventVersion": "1.09", "userIdentity": ident, "eventTime": iso(t), "eventSource": source,
+         "eventName": name, "awsRegion": "us-east-1", "sourceIPAddress": ip,
+         "userAgent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0",
+         "requestParameters": req, "responseElements": resp,
+         "requestID": uid("r", name, t, user), "eventID": uid("e", name, t, user), "readOnly": read_only,
+         "eventType": "AwsApiCall", "managementEvent": True, "recipientAccountId": ACCT,
+         "eventCategory": "Management"}
+    if extra:
+        e.update(extra)
+    return e
+
+def console_login(t, user, mfa="u2f", ok=True, extra_data=None):
+    ident = iam_user(user, key="")
+    ident["accessKeyId"] = ""
+    data = {"LoginTo": "https://console.aws.amazon.com/console/home?state=hashArgs%23&isauthcode=true",
+            "MobileVersion": "No"}
+    if mfa == "u2f":
+        data.update(MFAIdentifier=f"arn:aws:iam::{ACCT}:u2f/user/{user}/yubikey-" + hexid("u2f", user, n=26).upper(), MFAUsed="Yes")
+    elif mfa == "virtual":
+        data.update(MFAIdentifier=f"arn:aws:iam::{ACCT}:mfa/{user}-phone", MFAUsed="Yes")
+    elif mfa == "hardware":
+        data.update(MFAIdentifier="GAKT000" + hexid("hw", user, n=5).upper(), MFAUsed="Yes")
+    else:
+        data.update(MFAUsed="No")
+    if extra_data:
+        data.update(extra_data)
+    e = {"eventVersion": "1.09", "userIdentity": ident, "eventTime": iso(t),
+         "eventSource": "signin.amazonaws.com", "eventName": "ConsoleLogin", "awsRegion": "us-east-1",
+         "sourceIPAddress": "203.0.113.77",
+         "userAgent": "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 Safari/605.1.15",
+         "requestParameters": None, "responseElements": {"ConsoleLogin": "Success" if ok else "Failure"},
+         "additionalEventData": data, "eventID": uid("login", t, user), "readOnly": False,
+         "eventType": "AwsConsoleSignIn", "managementEvent": True, "recipientAccountId": ACCT,
+         "eventCategory": "Management", "tlsDetails": {"tlsVersion": "TLSv1.3",
+         "cipherSuite": "TLS_AES_128_GCM_SHA256", "clientProvidedHostHeader": "signin.aws.amazon.com"}}
+    if not ok:
+        e["errorMessage"] = "Failed authentication"
+    return e
+
+def api(t, user, name="DescribeInstances"):
+    src = {"DescribeInstances": "ec2.amazonaws.com", "ListUsers": "iam.amazonaws.com",
+           "GetCallerIdentity": "sts.amazonaws.com", "DescribeTrails": "cloudtrail.amazonaws.com",
+           "ListBuckets": "s3.amazonaws.com", "StopInstances": "ec2.amazonaws.com",
+           "PutBucketPolicy": "s3.amazonaws.com"}[name]
+    req = {"DescribeInstances": {"instancesSet": {}, "filterSet": {}}, "ListUsers": None,
+           "GetCallerIdentity": None, "DescribeTrails": {"includeShadowTrails": True}, "ListBuckets": None,
+           "StopInstances": {"instancesSet": {"items": [{"instanceId": "i-0a1b2c3d4e5f60718"}]}, "force": False},
+           "PutBucketPolicy": {"bucketName": "examplecorp-logs", "policy": "{\"Version\":\"2012-10-17\"}"}}[name]
+    return ct(t, name, user, src, req=req, read_only=name.startswith(("Describe", "List", "Get")))
+
+def iam_on(t, actor, name, target=BG, extra_req=None, resp=None):
+    req = {"userName": target}
+    if extra_req:
+        req.update(extra_req)
+    return ct(t, name, actor, "iam.amazonaws.com", req=req, resp=resp)
+
+def create_key(t, actor, key_id, target=BG):
+    return iam_on(t, actor, "CreateAccessKey", target, resp={"accessKey": {"userName": target,
+                  "accessKeyId": key_id, "status": "Active", "createDate": t.strftime("%b %-d, %Y, %-I:%M:%S %p")}})
+
+def delete_key(t, actor, key_id, target=BG):
+    return iam_on(t, actor, "DeleteAccessKey", target, extra_req={"accessKeyId": key_id})
+
+# ---------------------------------------------------------------- Okta
+def okta(t, etype, actor, *, result="SUCCESS", targets=(), factor=None, provider=None, msg=None, cred=None):
+    debug = {"requestId": hexid("okreq", t, etype, actor, n=27), "requestUri": "/idp/idx/authenticators/poll",
+             "threatSuspected": "false", "url": "/idp/idx/authenticators/poll?"}
+    if factor:
+        debug["factor"] = factor
+    return {"actor": {"id": "00u" + hexid("okuser", actor, n=17), "type": "User", "alternateId": actor,
+                      "displayName": actor.split("@")[0], "detailEntry": None},
+            "client": {"userAgent": {"rawUserAgent": "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) Chrome/126.0",
+                                      "os": "Mac OS X", "browser": "CHROME"}, "zone": "null", "device": "Computer",
+                       "id": None, "ipAddress": "203.0.113.45",
+                       "geographicalContext": {"city": "Berlin", "state": "Land Berlin", "country": "Germany",
+                                               "postalCode": "10115", "geolocation": {"lat": 52.53, "lon": 13.38}}},
+            "device": None,
+            "authenticationContext": {"authenticationProvider": provider, "credentialProvider": None,
+                                      "credentialType": cred, "issuer": None, "interface": None,
+                                      "authenticationStep": 0, "externalSessionId": "idx" + hexid("sess", actor, n=22)},
+            "displayMessage": msg or etype, "eventType": etype,
+            "outcome": {"result": result, "reason": None if result == "SUCCESS" else "INVALID_CREDENTIALS"},
+            "published": iso(t, frac=True),
+            "securityContext": {"asNumber": 3320, "asOrg": "deutsche telekom ag", "isp": "deutsche telekom ag",
+                                "domain": "t-ipconnect.de", "isProxy": False},
+            "severity": "INFO", "debugContext": {"debugData": debug}, "legacyEventType": None,
+            "transaction": {"type": "WEB", "id": hexid("tx", t, actor, n=27), "detail": {}},
+            "uuid": uid("okta", t, etype, actor), "version": "0",
+            "request": {"ipChain": [{"ip": "203.0.113.45", "geographicalContext": None, "version": "V4", "source": None}]},
+            "target": [{"id": "00u" + hexid("okuser", a, n=17), "type": "User", "alternateId": a,
+                        "displayName": a.split("@")[0], "detailEntry": None} for a in targets]}
+
+# ---------------------------------------------------------------- Entra sign-in (diagnostic settings)
+def entra_signin(t, upn, *, method="FIDO2 security key", issuer="AzureAD", app="Azure Portal", error=0):
+    steps = [{"authenticationStepDateTime": iso(t), "authenticationMethod": "Password",
+              "authenticationMethodDetail": "Password in the cloud", "succeeded": True,
+              "authenticationStepResultDetail": "Correct password", "authenticationStepRequirement": "Primary authentication"}]
+    if method:
+        steps.append({"authenticationStepDateTime": iso(t), "authenticationMethod": method,
+                      "authenticationMethodDetail": "", "succeeded": error == 0,
+                      "authenticationStepResultDetail": "MFA successfully completed",
+                      "authenticationStepRequirement": "Multi-factor authentication"})
+    rid = uid("entra", t, upn, app)
+    props = {"id": rid, "createdDateTime": iso(t), "userDisplayName": upn.split("@")[0],
+             "userPrincipalName": upn, "userId": uid("entrauser", upn), "appId": uid("app", app),
+             "appDisplayName": app, "ipAddress": "203.0.113.60", "clientAppUsed": "Browser",
+             "correlationId": uid("corr", t, upn), "conditionalAccessStatus": "success",
+             "isInteractive": True, "tokenIssuerName": "" if issuer == "AzureAD" else "sts.examplecorp.com",
+             "tokenIssuerType": issuer, "authenticationRequirement":
+                 "multiFactorAuthentication" if method else "singleFactorAuthentication",
+             "authenticationDetails": steps, "status": {"errorCode": error,
+                 **({"failureReason": "Invalid username or password or Invalid on-premise username or password."} if error else {})},
+             "resourceDisplayName": "Windows Azure Service Management API", "userType": "Member",
+             "location": {"city": "Berlin", "state": "Berlin", "countryOrRegion": "DE"}}
+    return {"time": iso(t, frac=True), "resourceId": "/tenants/4c1f2a4e-0d6c-4bb9-9e67-1d3c0b6f0a11/providers/Microsoft.aadiam",
+            "operationName": "Sign-in activity", "operationVersion": "1.0", "category": "SignInLogs",
+            "tenantId": "4c1f2a4e-0d6c-4bb9-9e67-1d3c0b6f0a11", "resultType": str(error),
+            "resultSignature": "None", "resultDescription": "", "durationMs": 0,
+            "callerIpAddress": "203.0.113.60", "correlationId": props["correlationId"],
+            "identity": upn.split("@")[0], "Level": 4, "location": "DE", "properties": props}
+
+# ---------------------------------------------------------------- Vault file audit
+def vault(t, who, path, op="read", *, display=None, meta=True):
+    rid = uid("vault", t, who, path, op)
+    auth = {"client_token": "hmac-sha256:" + hexid("tok", who, n=64),
+            "accessor": "hmac-sha256:" + hexid("acc", who, n=64),
+            "display_name": display or f"oidc-{who}", "policies": ["default", "breakglass-custodian"],
+            "token_policies": ["default", "breakglass-custodian"],
+            "metadata": {"role": "custodian", "username": who} if meta else {"role": "custodian"},
+            "entity_id": uid("entity", who), "token_type": "service", "token_ttl": 3600,
+            "token_issue_time": iso(t - timedelta(minutes=3)).replace("Z", "+00:00")}
+    req = {"id": rid, "client_id": uid("client", who), "operation": op, "mount_point": "secret/",
+           "mount_type": "kv", "mount_running_version": "v0.21.0+builtin",
+           "client_token": auth["client_token"], "client_token_accessor": auth["accessor"],
+           "namespace": {"id": "root"}, "path": path, "remote_address": "10.20.4.17", "remote_port": 51334}
+    request = {"time": iso(t).replace("Z", ".000000Z"), "type": "request", "auth": auth, "request": req}
+    response = {"time": iso(t + timedelta(milliseconds=4)).replace("Z", ".004211Z").replace(".004Z", ""),
+                "type": "response", "auth": auth, "request": req,
+                "response": {"mount_point": "secret/", "mount_type": "kv",
+                             "mount_running_plugin_version": "v0.21.0+builtin",
+                             "data": {"data": {"share": "hmac-sha256:" + hexid("share", path, n=64)},
+                                      "metadata": {"created_time": "hmac-sha256:" + hexid("ct", path, n=64),
+                                                   "version": "hmac-sha256:" + hexid("v", path, n=64)}}}}
+    return [request, response]
+
+# ---------------------------------------------------------------- scenario
+class Scenario:
+    def __init__(self, name, description):
+        self.name, self.description = name, description
+        self.props = {}
+        self.args = f"--from {FROM} --to {TO}"
+        self.accounts = [aws_account()]
+        self.approvers = ["secops-manager@example.com", "ciso@example.com"]
+        self.policy = {"log-gap": "PT48H"}
+        self.cloudtrail, self.okta, self.entra, self.vault = [], [], [], []
+        self.evidence = []
+        self.ct_records = False
+        self.late_days = set()
+
+    def ev(self, t, kind, actor="", incident="", recipient="", credential="", detail="", account="aws-breakglass"):
+        self.evidence.append([t if isinstance(t, str) else iso(t), kind, account, actor, incident, recipient,
+                              credential, detail])
+
+def aws_account(id="aws-breakglass", user=BG, vault_path=None, quorum=2,
+                custodians=("alice@example.com", "bob@example.com", "carol@example.com")):
+    a = {"id": id, "description": "AWS management account break-glass IAM user",
+         "identities": [("aws-cloudtrail", f"arn:aws:iam::{ACCT}:user/{user}")],
+         "credentials": ["password", "mfa", "access-key"], "custodians": list(custodians),
+         "quorum": quorum, "max-session": "PT4H"}
+    if vault_path:
+        a["sealed-secrets"] = [("vault-audit", vault_path)]
+    return a
+
+def yaml_of(s):
+    types = sorted({*(["aws-cloudtrail"] if s.cloudtrail else []),
+                    *(["okta-system-log"] if s.okta else []), *(["entra-signin"] if s.entra else []),
+                    *(["vault-audit"] if s.vault else [])})
+    paths = {"aws-cloudtrail": "logs/cloudtrail/*.json*", "okta-system-log": "logs/okta/*.json",
+             "entra-signin": "logs/entra/signin/*.json", "vault-audit": "logs/vault/audit*.log",
+             "evidence": "logs/evidence/*.csv"}
+    out = [f"# Scenario {s.name}: {s.description}", "organization: Scenario Corp", "timezone: UTC", "", "sources:"]
+    for ty in [t for t in paths if t in types] + ["evidence"]:
+        out.append(f"  - {{ type: {ty + ',':16} path: \"{paths[ty]}\" }}")
+    out += ["", "accounts:"]
+    for a in s.accounts:
+        out.append(f"  - id: {a['id']}")
+        out.append(f"    description: {a['description']}")
+        out.append("    identities:")
+        for src, m in a["identities"]:
+            out.append(f"      - {{ source: {src}, match: \"{m}\" }}")
+        if a.get("sealed-secrets"):
+            out.append("    sealed-secrets:")
+            for src, m in a["sealed-secrets"]:
+                out.append(f"      - {{ source: {src}, match: \"{m}\" }}")
+        out.append(f"    credentials: [{', '.join(a['credentials'])}]")
+        out.append(f"    custodians: [{', '.join(a['custodians'])}]")
+        out.append(f"    quorum: {a['quorum']}")
+        out.append(f"    max-session: {a['max-session']}")
+    out += ["", f"approvers: [{', '.join(s.approvers)}]", "", "policy:"]
+    for k, v in s.policy.items():
+        out.append(f"  {k}: {v}")
+    return "\n".join(out) + "\n"
+
+def write(s):
+    d = os.path.join(ROOT, s.name)
+    for sub in ("logs", "late"):
+        shutil.rmtree(os.path.join(d, sub), ignore_errors=True)
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, "sealwatch.yaml"), "w") as f:
+        f.write(yaml_of(s))
+    props = [f"description={s.description}", f"args={s.args}"] + [f"{k}={v}" for k, v in s.props.items()]
+    with open(os.path.join(d, "scenario.properties"), "w") as f:
+        f.write("\n".join(props) + "\n")
+    write_logs(os.path.join(d, "logs"), [] if s.ct_records else s.cloudtrail, s.okta, s.entra, s.vault, s.evidence)
+    if s.ct_records:
+        days = {}
+        for e in s.cloudtrail:
+            days.setdefault(e["eventTime"][:10].replace("-", ""), []).append(e)
+        for day, events in sorted(days.items()):
+            folder = os.path.join(d, "late" if day in s.late_days else "logs", "cloudtrail")
+            os.makedirs(folder, exist_ok=True)
+            body = json.dumps({"Records": sorted(events, key=lambda e: e["eventTime"])}, separators=(",", ":"))
+            name = f"{ACCT}_CloudTrail_us-east-1_{day}T2355Z_{hexid('file', s.name, day, n=16)}.json.gz"
+            with open(os.path.join(folder, name), "wb") as f:
+                f.write(gzip.compress(body.encode(), mtime=0))
+
+def by_time(events, key):
+    return sorted(events, key=key)
+
+def write_logs(d, cloudtrail, okta_events, entra, vault_lines, evidence):
+    def mk(sub):
+        p = os.path.join(d, sub)
+        os.makedirs(p, exist_ok=True)
+        return p
+    if cloudtrail:
+        # CloudTrail Lake export style: one event per line
+        with open(os.path.join(mk("cloudtrail"), "cloudtrail-events.json"), "w") as f:
+            for e in by_time(cloudtrail, lambda e: e["eventTime"]):
+                f.write(json.dumps(e, separators=(",", ":")) + "\n")
+    if okta_events:
+        with open(os.path.join(mk("okta"), "system-log.json"), "w") as f:
+            for e in by_time(okta_events, lambda e: e["published"]):
+                f.write(json.dumps(e, separators=(",", ":")) + "\n")
+    if entra:
+        with open(os.path.join(mk("entra/signin"), "SignInLogs.json"), "w") as f:
+            for e in by_time(entra, lambda e: e["time"]):
+                f.write(json.dumps(e, separators=(",", ":")) + "\n")
+    if vault_lines:
+        with open(os.path.join(mk("vault"), "audit.log"), "w") as f:
+            for e in by_time(vault_lines, lambda e: (e["time"], e["type"] == "response")):
+                f.write(json.dumps(e, separators=(",", ":")) + "\n")
+    with open(os.path.join(mk("evidence"), "evidence.csv"), "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["time", "kind", "account", "actor", "incident", "recipient", "credential", "detail"])
+        for row in sorted(evidence, key=lambda r: (r[0], r[1], r[2], r[3], r[5])):
+            w.writerow(row)
+
+# ---------------------------------------------------------------- building blocks
+M = lambda n: timedelta(minutes=n)
+H = lambda n: timedelta(hours=n)
+SEC = lambda n: timedelta(seconds=n)
+S0 = T("2026-08-14T09:00:00Z")
+INC = "INC-7001"
+
+def program(s, account="aws-breakglass", drill="2026-07-20T14:00:00Z", review="2026-03-02T10:00:00Z"):
+    if drill:
+        s.ev(drill, "drill", "alice@example.com", detail="Quarterly drill: seal intact, runbook walked through", account=account)
+    if review:
+        s.ev(review, "review", "ciso@example.com", detail="Annual review of need: retained", account=account)
+
+def ct_noise(s):
+    times = ["2026-08-14T00:20:00Z", "2026-08-14T05:00:00Z", "2026-08-14T11:30:00Z", "2026-08-14T16:45:00Z",
+             "2026-08-14T22:10:00Z", "2026-08-15T03:30:00Z", "2026-08-15T09:15:00Z", "2026-08-15T14:00:00Z",
+             "2026-08-15T19:40:00Z", "2026-08-15T23:50:00Z"]
+    names = ["DescribeInstances", "ListBuckets", "DescribeTrails", "GetCallerIdentity", "ListUsers"]
+    for i, t in enumerate(times):
+        user = "deploy-bot" if i % 2 else "alice"
+        s.cloudtrail.append(api(T(t), user, names[i % len(names)]))
+    s.cloudtrail.append(console_login(T("2026-08-14T08:02:00Z"), "alice", mfa="virtual"))
+    s.cloudtrail.append(console_login(T("2026-08-15T08:05:00Z"), "bob", mfa="u2f"))
+
+def aws_episode(s, start=S0, *, login="u2f", acts=(M(5), M(20), M(40)),
+                custody=(("alice@example.com", -M(10), "password-share-1"), ("bob@example.com", -M(8), "mfa-key")),
+                approvals=(("ciso@example.com", -M(5)),),
+                notify=(("security-leadership", M(2)), ("engineering-leadership", M(2))),
+                rotations=(("password", H(2), "ct"), ("mfa", H(2) + M(5), "ct"), ("access-key", H(2) + M(10), "evidence")),
+                incident=INC, user=BG, account="aws-breakglass", custody_via="evidence"):
+    """The compliant use of the AWS break-glass user; each argument is one knob a scenario turns."""
+    s.cloudtrail.append(console_login(start, user, mfa=login))
+    names = ["ListUsers", "DescribeInstances", "StopInstances", "DescribeTrails", "ListBuckets"]
+    for i, d in enumerate(acts):
+        s.cloudtrail.append(api(start + d, user, names[i % len(names)]))
+    end = start + (acts[-1] if acts else timedelta())
+    for who, d, share in custody:
+        if custody_via == "vault":
+            s.vault.extend(vault(start + d, who, f"secret/data/breakglass/aws/{share}"))
+        else:
+            s.ev(start + d, "custody", who, incident, credential=share, detail="Share released from the safe", account=account)
+    for who, d in approvals:
+        s.ev(start + d, "approval", who, incident, detail="Approved in the incident channel", account=account)
+    for group, d in notify:
+        s.ev(start + d, "notification", "pagerduty", incident, group, detail="Break-glass use alert", account=account)
+    for cred, d, how in rotations:
+        t = end + d
+        if how == "ct" and cred == "password":
+            s.cloudtrail.append(iam_on(t, "alice", "UpdateLoginProfile", user, {"passwordResetRequired": False}))
+        elif how == "ct" and cred == "mfa":
+            s.cloudtrail.append(iam_on(t, "alice", "EnableMFADevice", user,
+                                       {"serialNumber": f"arn:aws:iam::{ACCT}:u2f/user/{user}/yubikey-NEW"}))
+        else:
+            s.ev(t, "rotation", "bob@example.com", incident, credential=cred, detail="Rotated after use", account=account)
+    return end
+
+def aws_scenario(name, desc, props, **knobs):
+    s = Scenario(name, desc)
+    s.props.update(props)
+    program(s)
+    ct_noise(s)
+    aws_episode(s, **knobs)
+    return s
+
+def entra_scenario(name, desc, props, issuer="AzureAD", noise_issuer="ADFederationServices"):
+    s = Scenario(name, desc)
+    s.props.update(props)
+    s.accounts = [{"id": "entra-breakglass", "description": "Entra ID emergency access account",
+                   "identities": [("entra-signin", ENTRA_BG)], "credentials": ["password", "mfa"],
+                   "custodians": ["alice@example.com", "bob@example.com", "carol@example.com"],
+                   "quorum": 2, "max-session": "PT4H"}]
+    program(s, "entra-breakglass")
+    acc = "entra-breakglass"
+    for t in ["2026-08-14T01:10:00Z", "2026-08-14T08:58:00Z", "2026-08-14T17:30:00Z", "2026-08-15T07:45:00Z",
+              "2026-08-15T16:20:00Z", "2026-08-15T23:05:00Z"]:
+        s.entra.append(entra_signin(T(t), "jane.doe@examplecorp.com", method="Mobile app notification",
+                                    issuer=noise_issuer, app="Office 365 Exchange Online"))
+    s.entra.append(entra_signin(S0, ENTRA_BG, issuer=issuer))
+    s.entra.append(entra_signin(S0 + M(25), ENTRA_BG, issuer=issuer, app="Microsoft Entra admin center"))
+    end = S0 + M(25)
+    s.ev(S0 - M(12), "custody", "alice@example.com", INC, credential="password-share-1", account=acc)
+    s.ev(S0 - M(9), "custody", "carol@example.com", INC, credential="fido2-key", account=acc)
+    s.ev(S0 - M(4), "approval", "secops-manager@example.com", INC, detail="Approved: tenant-wide CA lockout", account=acc)
+    s.ev(S0 + M(1), "notification", "sentinel-playbook", INC, "security-leadership", account=acc)
+    s.ev(S0 + M(1), "notification", "sentinel-playbook", INC, "engineering-leadership", account=acc)
+    s.ev(end + H(3), "rotation", "alice@example.com", INC, credential="password", account=acc)
+    s.ev(end + H(3), "rotation", "alice@example.com", INC, credential="mfa", detail="FIDO2 key re-registered", account=acc)
+    return s
+
+def program_only(name, desc, props, drill="2026-07-20T14:00:00Z", review="2026-03-02T10:00:00Z"):
+    s = Scenario(name, desc)
+    s.props.update(props)
+    program(s, drill=drill, review=review)
+    ct_noise(s)
+    return s
+
+# ---------------------------------------------------------------- the scenarios
+def fires(rule, exit, episodes=None, **more):
+    p = {"exit": exit, "fires": rule}
+    if episodes is not None:
+        p["episodes"] = episodes
+    p.update(more)
+    return p
+
+def near(rule, exit, episodes=None, **more):
+    p = {"exit": exit, "near-miss": rule}
+    if episodes is not None:
+        p["episodes"] = episodes
+    p.update(more)
+    return p
+
+SC = []
+A = SC.append
+
+A(aws_scenario("approval-missing-fires", "the only approval came 1 s after the approval grace: not attached",
+               fires("BG-APPROVAL-MISSING", 1, 1), approvals=(("ciso@example.com", M(15) + SEC(1)),)))
+A(aws_scenario("approval-missing-near-miss", "approval exactly at start + approval-grace: attached, late",
+               near("BG-APPROVAL-MISSING", 0, 1), approvals=(("ciso@example.com", M(15)),)))
+A(aws_scenario("approval-missing-near-miss-window", "approval exactly approval-window before the start: attached, in time",
+               near("BG-APPROVAL-MISSING", 0, 1), approvals=(("ciso@example.com", -H(4)),)))
+A(aws_scenario("approval-late-fires", "the only approval came 1 s after the first activity",
+               fires("BG-APPROVAL-LATE", 0, 1), approvals=(("ciso@example.com", SEC(1)),)))
+A(aws_scenario("approval-late-near-miss", "approval at the very second of the first activity: not late",
+               near("BG-APPROVAL-LATE", 0, 1), approvals=(("ciso@example.com", timedelta()),)))
+s = aws_scenario("approver-unauthorized-fires", "approved by the on-call lead, who is not a configured approver",
+                 fires("BG-APPROVER-UNAUTHORIZED", 0, 1), approvals=(("ops-lead@example.com", -M(5)),))
+A(s)
+s = aws_scenario("approver-unauthorized-near-miss", "the approver is configured in other letter case",
+                 near("BG-APPROVER-UNAUTHORIZED", 0, 1))
+s.approvers = ["secops-manager@example.com", "CISO@Example.com"]
+A(s)
+s = aws_scenario("self-approval-fires", "alice, an approver and custodian, released a share and approved the use",
+                 fires("BG-SELF-APPROVAL", 1, 1), approvals=(("alice@example.com", -M(5)),))
+s.approvers = ["secops-manager@example.com", "alice@example.com"]
+A(s)
+s = aws_scenario("self-approval-near-miss", "alice approved; her share was released 1 s before the custody window",
+                 near("BG-SELF-APPROVAL", 0, 1), approvals=(("alice@example.com", -M(5)),),
+                 custody=(("alice@example.com", -H(4) - SEC(1), "password-share-1"),
+                          ("bob@example.com", -M(8), "mfa-key"), ("carol@example.com", -M(7), "password-share-2")))
+s.approvers = ["secops-manager@example.com", "alice@example.com"]
+A(s)
+A(aws_scenario("no-incident-fires", "no evidence of the use names an incident",
+               fires("BG-NO-INCIDENT", 0, 1), incident=""))
+s = aws_scenario("no-incident-near-miss", "only the access-key rotation record names the incident",
+                 near("BG-NO-INCIDENT", 0, 1), incident="", rotations=(("password", H(2), "ct"), ("mfa", H(2) + M(5), "ct")))
+s.ev(S0 + M(40) + H(2) + M(10), "rotation", "bob@example.com", INC, credential="access-key", detail="Rotated after use")
+A(s)
+A(aws_scenario("quorum-not-met-fires", "alice alone released both shares",
+               fires("BG-QUORUM-NOT-MET", 0, 1),
+               custody=(("alice@example.com", -M(10), "password-share-1"), ("alice@example.com", -M(8), "mfa-key"))))
+A(aws_scenario("quorum-not-met-near-miss", "the second custodian released exactly custody-window before the start",
+               near("BG-QUORUM-NOT-MET", 0, 1),
+               custody=(("alice@example.com", -M(10), "password-share-1"), ("bob@example.com", -H(4), "mfa-key"))))
+
+def with_vault(s):
+    s.accounts = [aws_account(vault_path="secret/data/breakglass/aws/*")]
+    for t, who, path in [("2026-08-14T02:00:00Z", "app-payments", "secret/data/app/payments/db"),
+                         ("2026-08-14T14:30:00Z", "app-payments", "secret/data/app/payments/db"),
+                         ("2026-08-15T02:00:00Z", "app-payments", "secret/data/app/payments/db"),
+                         ("2026-08-15T20:15:00Z", "dave@example.com", "secret/data/team/dave/notes")]:
+        s.vault.extend(vault(T(t), who, path))
+    return s
+
+A(with_vault(aws_scenario("custodian-unknown-fires", "dave, not a custodian, read a sealed share from Vault",
+                          fires("BG-CUSTODIAN-UNKNOWN", 0, 1), custody_via="vault",
+                          custody=(("alice@example.com", -M(10), "password-share-1"),
+                                   ("bob@example.com", -M(8), "mfa-key"), ("dave@example.com", -M(6), "password-share-2")))))
+s = with_vault(aws_scenario("custodian-unknown-near-miss",
+                            "carol is known to Vault only by her display name; dave read only his own path",
+                            near("BG-CUSTODIAN-UNKNOWN", 0, 1), custody_via="vault",
+                            custody=(("alice@example.com", -M(10), "password-share-1"),)))
+s.vault.extend(vault(S0 - M(7), "carol@example.com", "secret/data/breakglass/aws/mfa-key",
+                     display="oidc-Carol@Example.com", meta=False))
+A(s)
+A(aws_scenario("mfa-weak-fires", "the console sign-in used a virtual (TOTP) MFA device", fires("BG-MFA-WEAK", 0, 1), login="virtual"))
+A(aws_scenario("mfa-weak-near-miss", "the console sign-in used a hardware OTP token (serial number)",
+               near("BG-MFA-WEAK", 0, 1), login="hardware"))
+A(entra_scenario("sso-dependent-fires", "the Entra emergency account signed in through AD FS federation",
+                 fires("BG-SSO-DEPENDENT", 0, 1), issuer="ADFederationServices"))
+A(entra_scenario("sso-dependent-near-miss", "cloud-only sign-in of the emergency account while a federated user signs in",
+                 near("BG-SSO-DEPENDENT", 0, 1)))
+A(aws_scenario("ttl-exceeded-fires", "activity for 4 h 1 s", fires("BG-TTL-EXCEEDED", 0, 1),
+               acts=(H(1), H(2), H(3), H(3) + M(30), H(4) + SEC(1))))
+A(aws_scenario("ttl-exceeded-near-miss", "activity exactly episode-gap apart, exactly max-session long",
+               near("BG-TTL-EXCEEDED", 0, 1), acts=(H(1), H(2), H(3), H(4))))
+A(aws_scenario("notify-missing-fires", "engineering leadership was paged 61 s before the start (another event)",
+               fires("BG-NOTIFY-MISSING", 1, 1),
+               notify=(("security-leadership", M(2)), ("engineering-leadership", -SEC(61)))))
+A(aws_scenario("notify-missing-near-miss", "engineering leadership was paged 60 s before the start (clock skew allowance)",
+               near("BG-NOTIFY-MISSING", 0, 1),
+               notify=(("security-leadership", M(2)), ("engineering-leadership", -SEC(60)))))
+A(aws_scenario("notify-late-fires", "engineering leadership was notified 15 min 1 s after the start",
+               fires("BG-NOTIFY-LATE", 0, 1),
+               notify=(("security-leadership", M(2)), ("engineering-leadership", M(15) + SEC(1)))))
+A(aws_scenario("notify-late-near-miss", "engineering leadership was notified exactly notify-within after the start",
+               near("BG-NOTIFY-LATE", 0, 1),
+               notify=(("security-leadership", M(2)), ("engineering-leadership", M(15)))))
+ROT_NO_MFA = (("password", H(2), "ct"), ("access-key", H(2) + M(10), "evidence"))
+A(aws_scenario("rotation-incomplete-fires", "mfa not rotated; its deadline is exactly the period end",
+               fires("BG-ROTATION-INCOMPLETE", 1, 1), start=T("2026-08-14T23:20:00Z"), rotations=ROT_NO_MFA))
+A(aws_scenario("rotation-incomplete-near-miss", "mfa not rotated yet; its deadline is 1 s after the period end (pending)",
+               near("BG-ROTATION-INCOMPLETE", 0, 1), start=T("2026-08-14T23:20:01Z"), rotations=ROT_NO_MFA))
+A(aws_scenario("rotation-late-fires", "mfa rotated 1 s after its deadline", fires("BG-ROTATION-LATE", 0, 1),
+               rotations=(("password", H(2), "ct"), ("mfa", H(24) + SEC(1), "ct"), ("access-key", H(2) + M(10), "evidence"))))
+A(aws_scenario("rotation-late-near-miss", "mfa rotated exactly at its deadline", near("BG-ROTATION-LATE", 0, 1),
+               rotations=(("password", H(2), "ct"), ("mfa", H(24), "ct"), ("access-key", H(2) + M(10), "evidence"))))
+KEY = "AKIA" + hexid("newkey", n=16).upper()
+s = aws_scenario("standing-access-fires", "the break-glass user created itself an access key that was never deleted",
+                 fires("BG-STANDING-ACCESS", 1, 1))
+s.cloudtrail.append(create_key(S0 + M(30), BG, KEY))
+A(s)
+s = aws_scenario("standing-access-near-miss", "the access key created during the use was deleted exactly at the deadline",
+                 near("BG-STANDING-ACCESS", 0, 1))
+s.cloudtrail.append(create_key(S0 + M(30), BG, KEY))
+s.cloudtrail.append(delete_key(S0 + M(40) + H(24), "alice", KEY))
+A(s)
+s = program_only("failed-login-fires", "two failed console sign-ins of the break-glass user, no use",
+                 fires("BG-FAILED-LOGIN", 0, 0))
+s.cloudtrail += [console_login(S0, BG, mfa=None, ok=False), console_login(S0 + M(1), BG, mfa=None, ok=False)]
+A(s)
+s = program_only("failed-login-near-miss", "a look-alike user fails in the period; the break-glass user 1 s before it",
+                 near("BG-FAILED-LOGIN", 0, 0))
+s.cloudtrail += [console_login(S0, BG + "2", mfa=None, ok=False),
+                 console_login(T("2026-08-13T23:59:59Z"), BG, mfa=None, ok=False)]
+A(s)
+A(program_only("drill-overdue-fires", "the last drill was 3 months and 1 s before the period end",
+               fires("BG-DRILL-OVERDUE", 0, 0), drill="2026-05-15T23:59:59Z"))
+A(program_only("drill-overdue-near-miss", "the last drill was exactly drill-every before the period end",
+               near("BG-DRILL-OVERDUE", 0, 0), drill="2026-05-16T00:00:00Z"))
+A(program_only("review-overdue-fires", "the last review was 1 year and 1 s before the period end",
+               fires("BG-REVIEW-OVERDUE", 0, 0), review="2025-08-15T23:59:59Z"))
+A(program_only("review-overdue-near-miss", "the last review was exactly review-every before the period end",
+               near("BG-REVIEW-OVERDUE", 0, 0), review="2025-08-16T00:00:00Z"))
+
+def okta_gap(name, desc, props, second):
+    s = program_only(name, desc, props)
+    s.policy = {"log-gap": "PT24H"}
+    s.okta += [okta(T("2026-08-14T12:00:00Z"), "user.session.start", "jane.doe@example.com", factor="OKTA_VERIFY_PUSH"),
+               okta(T(second), "user.session.start", "jane.doe@example.com", factor="OKTA_VERIFY_PUSH")]
+    return s
+
+A(okta_gap("log-gap-fires", "the Okta log is silent for 24 h 1 s", fires("BG-LOG-GAP", 0, 0), "2026-08-15T12:00:01Z"))
+A(okta_gap("log-gap-near-miss", "the Okta log is silent for exactly log-gap", near("BG-LOG-GAP", 0, 0), "2026-08-15T12:00:00Z"))
+
+# ---------------------------------------------------------------- compliant, multi-source
+def okta_account():
+    return {"id": "okta-breakglass", "description": "Okta super-admin break-glass account",
+            "identities": [("okta-system-log", OKTA_BG)], "credentials": ["password", "mfa"],
+            "custodians": ["alice@example.com", "bob@example.com", "carol@example.com"],
+            "quorum": 2, "max-session": "PT2H"}
+
+def entra_account():
+    return {"id": "entra-breakglass", "description": "Entra ID emergency access account",
+            "identities": [("entra-signin", ENTRA_BG)], "credentials": ["password", "mfa"],
+            "custodians": ["alice@example.com", "bob@example.com", "carol@example.com"],
+            "quorum": 2, "max-session": "PT4H"}
+
+def evidence_around(s, account, start, end, inc, custodians=("bob@example.com", "carol@example.com")):
+    for i, who in enumerate(custodians):
+        s.ev(start - M(15 - i), "custody", who, inc, credential=f"share-{i + 1}", account=account)
+    s.ev(start - M(6), "approval", "ciso@example.com", inc, detail="Approved in the incident bridge", account=account)
+    s.ev(start + M(3), "notification", "pagerduty", inc, "security-leadership", account=account)
+    s.ev(start + M(3), "notification", "pagerduty", inc, "engineering-leadership", account=account)
+
+def compliant():
+    s = Scenario("compliant-multi-source", "three accounts used correctly across CloudTrail, Okta, Entra, Vault and evidence")
+    s.props.update({"exit": 0, "compliant": "true", "episodes": 3})
+    s.ct_records = True
+    s.accounts = [aws_account(vault_path="secret/data/breakglass/aws/*"), okta_account(), entra_account()]
+    for acc in ("aws-breakglass", "okta-breakglass", "entra-breakglass"):
+        program(s, acc)
+    ct_noise(s)
+    aws_episode(s, custody_via="vault")
+    for t in ["2026-08-14T02:00:00Z", "2026-08-14T14:30:00Z", "2026-08-15T02:00:00Z", "2026-08-15T20:15:00Z"]:
+        s.vault.extend(vault(T(t), "app-payments", "secret/data/app/payments/db", display="approle"))
+    # Okta: the super-admin account, 14:00-14:40
+    o = T("2026-08-14T14:00:00Z")
+    s.okta += [okta(o, "user.authentication.auth_via_mfa", OKTA_BG, factor="FIDO_WEBAUTHN",
+                    msg="Authentication of user via MFA"),
+               okta(o + M(2), "user.session.access_admin_app", OKTA_BG, msg="User accessing Okta admin app"),
+               okta(o + M(15), "user.account.unlock", OKTA_BG, targets=["jane.doe@example.com"], msg="Unlock user account"),
+               okta(o + M(40), "policy.lifecycle.update", OKTA_BG, msg="Update policy")]
+    s.okta += [okta(o + M(40) + H(1), "user.account.reset_password", "alice@example.com", targets=[OKTA_BG],
+                    msg="Fired when the user's Okta password is reset"),
+               okta(o + M(40) + H(1) + M(3), "user.mfa.factor.reset_all", "alice@example.com", targets=[OKTA_BG],
+                    msg="Reset all factors for user")]
+    for t in ["2026-08-14T00:40:00Z", "2026-08-14T07:10:00Z", "2026-08-14T19:00:00Z", "2026-08-15T06:30:00Z",
+              "2026-08-15T13:45:00Z", "2026-08-15T22:30:00Z"]:
+        s.okta.append(okta(T(t), "user.session.start", "jane.doe@example.com", factor="OKTA_VERIFY_PUSH",
+                           msg="User login to Okta"))
+    evidence_around(s, "okta-breakglass", o, o + M(40), "INC-7002")
+    # Entra: the emergency access account, next morning
+    e = T("2026-08-15T06:00:00Z")
+    s.entra += [entra_signin(e, ENTRA_BG), entra_signin(e + M(25), ENTRA_BG, app="Microsoft Entra admin center")]
+    for t in ["2026-08-14T01:10:00Z", "2026-08-14T08:58:00Z", "2026-08-14T17:30:00Z", "2026-08-15T07:45:00Z",
+              "2026-08-15T16:20:00Z", "2026-08-15T23:05:00Z"]:
+        s.entra.append(entra_signin(T(t), "jane.doe@examplecorp.com", method="Mobile app notification",
+                                    issuer="ADFederationServices", app="Office 365 Exchange Online"))
+    evidence_around(s, "entra-breakglass", e, e + M(25), "INC-7003", ("alice@example.com", "carol@example.com"))
+    for cred in ("password", "mfa"):
+        s.ev(e + M(25) + H(3), "rotation", "alice@example.com", "INC-7003", credential=cred, account="entra-breakglass")
+    return s
+
+A(compliant())
+
+# ---------------------------------------------------------------- edge cases
+s = aws_scenario("edge-episode-crosses-period-end",
+                 "starts 30 min before --to (midnight) and goes on for 4 h 30 min after it: judged as of --to",
+                 {"exit": 0, "compliant": "true", "episodes": 1}, start=T("2026-08-15T23:30:00Z"),
+                 acts=(M(15), M(29), M(40), M(90), M(140), M(190), M(240), M(270)))
+A(s)
+s = aws_scenario("edge-two-accounts-at-once", "two break-glass users in use at the same time; only the second lacks approval",
+                 fires("BG-APPROVAL-MISSING", 1, 2))
+s.accounts.append(aws_account("aws-breakglass-eu", user=BG + "-eu"))
+program(s, "aws-breakglass-eu")
+aws_episode(s, S0 + M(10), user=BG + "-eu", account="aws-breakglass-eu", incident="INC-7010", approvals=(),
+            custody=(("carol@example.com", -M(9), "eu-password-share"), ("bob@example.com", -M(7), "eu-mfa-key")))
+A(s)
+A(aws_scenario("edge-approval-five-minutes-late", "approved 5 min after the first activity: late, not missing",
+               fires("BG-APPROVAL-LATE", 0, 1, **{"near-miss": "BG-APPROVAL-MISSING"}), approvals=(("ciso@example.com", M(5)),)))
+s = aws_scenario("edge-self-rotation-at-end",
+                 "exactly max-session of use, then the break-glass user rotates its own credentials as its last acts",
+                 {"exit": 0, "compliant": "true", "episodes": 1}, acts=(H(1), H(2), H(3), H(4)), rotations=())
+E = S0 + H(4)
+s.cloudtrail += [ct(E + SEC(30), "ChangePassword", BG, "iam.amazonaws.com", req=None),
+                 ct(E + SEC(60), "EnableMFADevice", BG, "iam.amazonaws.com",
+                    req={"userName": BG, "serialNumber": f"arn:aws:iam::{ACCT}:u2f/user/{BG}/yubikey-NEW"}),
+                 ct(E + SEC(90), "DeleteAccessKey", BG, "iam.amazonaws.com",
+                    req={"accessKeyId": "AKIA" + hexid("oldkey", n=16).upper()})]
+A(s)
+s = with_vault(aws_scenario("edge-clock-skew",
+                            "the pager's clock runs 5 s ahead of CloudTrail: notified and approved seconds 'before' the sign-in",
+                            {"exit": 0, "compliant": "true", "episodes": 1}, custody_via="vault",
+                            approvals=(("ciso@example.com", -SEC(3)),),
+                            notify=(("security-leadership", -SEC(5)), ("engineering-leadership", -SEC(4)))))
+A(s)
+s = aws_scenario("edge-late-log",
+                 "the CloudTrail file of 15 August (with the rotations) is delivered a day late",
+                 {"exit": 0, "compliant": "true", "episodes": 1, "late": "late",
+                  "late-exit": 1, "late-fires": "BG-ROTATION-INCOMPLETE,BG-LOG-GAP"},
+                 rotations=(("password", H(22), "ct"), ("mfa", H(22) + M(5), "ct"), ("access-key", H(2) + M(10), "evidence")))
+s.ct_records = True
+s.late_days = {"20260815"}
+s.policy = {"log-gap": "PT24H"}
+A(s)
+
+if __name__ == "__main__":
+    names = [x.name for x in SC]
+    assert len(names) == len(set(names)), names
+    for x in SC:
+        write(x)
+    print(len(SC), "scenarios")
