@@ -41,6 +41,8 @@ public final class Main implements Runnable {
         // Spark's netty needs these on Java 17 (the jar manifest carries the Add-Opens).
         System.setProperty("io.netty.tryReflectionSetAccessible", "true");
         CommandLine cli = new CommandLine(new Main());
+        cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().footer("", "Example:",
+                "  source <(sealwatch generate-completion)   # bash or zsh: tab completion in this shell");
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("sealwatch: " + ex.getMessage());
             if (verbose) {

@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * How an account (or a sealed secret) appears in one source type: an exact string, or a glob with
- * {@code *}. Matching ignores case (people and IAM names are case-insensitive) but compares code
- * points exactly otherwise, so a look-alike letter from another script never matches.
+ * {@code *}. Matching ignores the case of ASCII letters (people and IAM names are case-insensitive) but compares
+ * every other character exactly, so a look-alike (Cyrillic letters, the Kelvin sign) never matches.
  */
 public record IdentityMatch(String source, String match) implements java.io.Serializable {
 
@@ -15,7 +15,7 @@ public record IdentityMatch(String source, String match) implements java.io.Seri
             return false;
         }
         if (match.indexOf('*') < 0) {
-            return match.equalsIgnoreCase(value);
+            return Names.equalsIgnoreAsciiCase(match, value);
         }
         return pattern().matcher(value).matches();
     }
@@ -28,7 +28,7 @@ public record IdentityMatch(String source, String match) implements java.io.Seri
             }
             re.append(Pattern.quote(part));
         }
-        return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+        return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     }
 
     /** The longest literal run of the pattern, lower case: what a byte-level prefilter can search for. */

@@ -1,7 +1,6 @@
 package io.sealwatch.config;
 
 import java.util.Collection;
-import java.util.Locale;
 
 /**
  * People are matched case-insensitively by e-mail or user name (CONTRACT §4): {@code Alice},
@@ -14,7 +13,7 @@ public final class People {
 
     /** The user name: the part before {@code @} of an e-mail address, lower case. */
     public static String key(String person) {
-        String p = person.strip().toLowerCase(Locale.ROOT);
+        String p = Names.toLowerAscii(person.strip());
         int at = p.indexOf('@');
         return at > 0 ? p.substring(0, at) : p;
     }
@@ -23,7 +22,7 @@ public final class People {
         if (a == null || b == null) {
             return false;
         }
-        if (a.equalsIgnoreCase(b)) {
+        if (Names.equalsIgnoreAsciiCase(a, b)) {
             return true;
         }
         // two full e-mail addresses must agree as a whole; a bare user name matches an address's user part

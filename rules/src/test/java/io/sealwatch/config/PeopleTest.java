@@ -17,6 +17,9 @@ class PeopleTest {
         assertFalse(People.same("alice", "alicia@example.com"));
         assertFalse(People.same("\u0430lice", "alice@example.com"), "a Cyrillic a is another letter");
         assertFalse(People.same(null, "alice"));
+        assertFalse(People.same("\u212Aelly", "kelly"), "the Kelvin sign is not a k");
+        assertFalse(new IdentityMatch("okta-system-log", "kelly@example.com").matches("\u212Aelly@example.com"));
+        assertFalse(new IdentityMatch("okta-system-log", "*@example.com").matches("x@EXAMPLE.\u212Aom"));
         assertTrue(People.contains(List.of("bob@example.com", "alice@example.com"), "alice"));
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 /** {@code sealwatch keys init}. */
 @Command(name = "keys", mixinStandardHelpOptions = true, description = "Signing keys.",
+        footer = {"", "Example:", "  SEALWATCH_KEY_PASSWORD=change-me sealwatch keys init --out keys"},
         subcommands = KeysCommand.Init.class)
 public final class KeysCommand implements Runnable {
     @Override

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 
 /** {@code sealwatch rules list|explain}: the catalogue, from the rules' own metadata. */
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "The rule catalogue.",
+        footer = {"", "Examples:", "  sealwatch rules list", "  sealwatch rules explain BG-APPROVAL-MISSING"},
         subcommands = {RulesCommand.ListRules.class, RulesCommand.Explain.class})
 public final class RulesCommand implements Runnable {
     @Override

@@ -112,7 +112,7 @@ public final class EventBuilder {
     }
 
     public EventBuilder detail(String v) {
-        this.detail = v == null || v.isBlank() ? null : Redactor.cut(Redactor.redact(v), MAX_DETAIL);
+        this.detail = v == null || v.isBlank() ? null : Redactor.excerpt(v, MAX_DETAIL);
         return this;
     }
 

@@ -11,7 +11,12 @@ public final class Redactor {
     private static final String R = "[redacted]";
     private static final Pattern SECRET_KEY_VALUE = Pattern.compile(
             "(\"[^\"]{0,60}?(?:token|password|passwd|secret|assertion|saml|private_?key|accessor|signature|tokencode|auth_?code)"
-                    + "[^\"]{0,60}?\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"",
+                    + "[^\"]{0,60}?\"\\s*:\\s*)(?:\"[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+(?:\"|$)|[^\\s,}\\]\\[{\"]+)",
+            Pattern.CASE_INSENSITIVE);
+    /** {@code key=value} in URLs and messages, e.g. {@code X-Amz-Security-Token=…} in an error message. */
+    private static final Pattern SECRET_PARAM = Pattern.compile(
+            "((?:x-amz-security-token|x-amz-signature|x-amz-credential|sessiontoken|password|passwd|secret|token)=)"
+                    + "[^&\\s\"',;]+",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern PATTERNS = Pattern.compile(String.join("|",
             "hmac-sha256:[0-9a-fA-F]+",
@@ -29,7 +34,9 @@ public final class Redactor {
         if (text == null) {
             return null;
         }
+        // a string value cut off by an excerpt has no closing quote: it is redacted to the end
         String out = SECRET_KEY_VALUE.matcher(text).replaceAll("$1\"" + R + "\"");
+        out = SECRET_PARAM.matcher(out).replaceAll("$1" + R);
         return PATTERNS.matcher(out).replaceAll(R);
     }
 

@@ -110,6 +110,8 @@ public final class CloudTrailConnector implements SourceConnector {
             e.eventClass(EventClass.AUTHENTICATION).federated(federated(r, name, identityType));
             if ("ConsoleLogin".equals(name)) {
                 e.mfa(consoleMfa(r));
+            } else if ("AssumeRole".equals(name)) {
+                e.mfa(assumeRoleMfa(r));
             }
         } else if (PASSWORD.contains(name)) {
             e.eventClass(EventClass.ROTATION).credential("password");
@@ -172,6 +174,21 @@ public final class CloudTrailConnector implements SourceConnector {
         }
         String issuer = text(r, "userIdentity.sessionContext.sessionIssuer.userName");
         return issuer != null && issuer.startsWith("AWSReservedSSO_");
+    }
+
+    /**
+     * The second factor of an {@code AssumeRole}: the MFA device named in the request (a virtual
+     * device's ARN is TOTP, a bare serial number a hardware token); without one, none — unless the
+     * caller's own session was MFA-authenticated, whose factor the event does not show.
+     */
+    static MfaFactor assumeRoleMfa(JsonNode r) throws RecordException {
+        String serial = text(r, "requestParameters.serialNumber");
+        if (serial != null) {
+            return serial.contains(":mfa/") ? MfaFactor.TOTP : serial.contains(":u2f/") ? MfaFactor.U2F
+                    : MfaFactor.HARDWARE_OTP;
+        }
+        return "true".equals(text(r, "userIdentity.sessionContext.attributes.mfaAuthenticated"))
+                ? MfaFactor.UNKNOWN : MfaFactor.NONE;
     }
 
     /** The second factor of a console sign-in, from {@code additionalEventData}. */

@@ -1,0 +1,203 @@
+package io.sealwatch.cli.fault;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sealwatch.cli.ExitCode;
+import io.sealwatch.samples.ExampleCorp;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real application in its own JVM, killed with SIGKILL before its first stage and right after
+ * each stage's progress line: {@code --out} never shows a partial bundle (it keeps the previous
+ * complete one), and the next uninterrupted run removes the leftovers and produces the same bundle
+ * as a run that was never interrupted.
+ */
+class CrashSafetyTest {
+    /** The progress line after which the process is killed; null: as soon as its work folder exists. */
+    static final List<String> KILL_AFTER = java.util.Arrays.asList(null, "INGEST", "RECONSTRUCT", "EVALUATE");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aKilledRunLeavesThePreviousBundleAndTheNextRunCleansUp() throws Exception {
+        Path config = ExampleCorp.extract(tmp.resolve("org"));
+        Path out = tmp.resolve("bundle");
+        Path reference = tmp.resolve("reference");
+        assertEquals(ExitCode.FINDINGS.code(), run(config, reference, "2026-10-01").exit());
+        // the previous night's complete bundle (a shorter period, so it differs from the new one)
+        assertEquals(ExitCode.FINDINGS.code(), run(config, out, "2026-09-01").exit());
+        Map<String, String> previous = snapshot(out);
+        String classpath = installed(tmp.resolve("app"));
+
+        for (String stage : KILL_AFTER) {
+            Process p = start(config, out, classpath);
+            try {
+                awaitKillPoint(p, stage, out);
+            } finally {
+                p.destroyForcibly();
+                p.waitFor();
+            }
+            assertTrue(!Files.exists(out) || snapshot(out).equals(previous),
+                    "after a kill " + (stage == null ? "before the first stage" : "after " + stage)
+                            + " --out holds the previous complete bundle or nothing");
+        }
+        assertFalse(stale(out).isEmpty(), "the killed runs left their work folders behind");
+
+        FaultKit.Cli again = run(config, out, "2026-10-01");
+        assertEquals(ExitCode.FINDINGS.code(), again.exit(), again.err());
+        assertEquals(List.of(), stale(out), "the next run removed what the killed ones left");
+        for (String f : List.of("findings.json", "episodes.json", "evidence.xlsx")) {
+            assertArrayEquals(Files.readAllBytes(reference.resolve(f)), Files.readAllBytes(out.resolve(f)), f);
+        }
+        ObjectNode want = (ObjectNode) FaultKit.json(reference.resolve("run.json"));
+        ObjectNode got = (ObjectNode) FaultKit.json(out.resolve("run.json"));
+        want.remove("timings");
+        got.remove("timings");
+        assertEquals(want, got, "run.json differs only in its timings");
+        assertEquals(ExitCode.OK.code(), FaultKit.cli("verify", out.toString()).exit());
+    }
+
+    private static FaultKit.Cli run(Path config, Path out, String to) {
+        return FaultKit.cli("run", "-c", config.toString(), "--from", "2026-07-01", "--to", to, "--out",
+                out.toString(), "--no-sign");
+    }
+
+    private static Process start(Path config, Path out, String classpath) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx1g");
+        for (String flag : jvmFlags().trim().split("\\s+")) {
+            if (!flag.isEmpty()) {
+                cmd.add(flag);
+            }
+        }
+        cmd.addAll(List.of("-cp", classpath, "io.sealwatch.cli.Main", "run", "-c",
+                config.toString(), "--from", "2026-07-01", "--to", "2026-10-01", "--out", out.toString(),
+                "--no-sign"));
+        return new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    /**
+     * The test classpath with the project's own entries (class folders, io.sealwatch jars) copied
+     * aside, as an installed application would be: a rebuild of the work tree while the child runs
+     * must not change the classes it loads.
+     */
+    private static String installed(Path dir) throws IOException {
+        List<String> entries = new ArrayList<>();
+        int n = 0;
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            Path p = Path.of(entry);
+            if (Files.isDirectory(p) || entry.contains("/io/sealwatch/")) {
+                Path copy = dir.resolve(String.valueOf(n++)).resolve(p.getFileName().toString());
+                try (var walk = Files.walk(p)) {
+                    for (Path f : walk.toList()) {
+                        Path target = copy.resolve(p.relativize(f).toString());
+                        if (Files.isDirectory(f)) {
+                            Files.createDirectories(target);
+                        } else {
+                            Files.createDirectories(target.getParent());
+                            Files.copy(f, target);
+                        }
+                    }
+                }
+                entries.add(copy.toString());
+            } else {
+                entries.add(entry);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
+    /** Waits for the progress line of {@code stage} (or, for null, the run's work folder) on the child's stderr. */
+    private static void awaitKillPoint(Process p, String stage, Path out) throws Exception {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        StringBuilder seen = new StringBuilder();
+        Thread reader = new Thread(() -> pump(p.getErrorStream(), lines), "child-stderr");
+        reader.setDaemon(true);
+        reader.start();
+        while (true) {
+            if (stage == null && stale(out).stream().anyMatch(s -> s.contains(".work-"))) {
+                return;
+            }
+            String line = lines.poll(50, TimeUnit.MILLISECONDS);
+            if (line != null) {
+                seen.append(line).append('\n');
+                if (stage != null && line.startsWith(stage + " ")) {
+                    return;
+                }
+            }
+            if (line == null && !p.isAlive() && lines.isEmpty()) {
+                throw new AssertionError("the run ended (exit " + p.exitValue() + ") before "
+                        + (stage == null ? "its work folder appeared" : stage) + ":\n" + seen);
+            }
+        }
+    }
+
+    private static void pump(InputStream in, BlockingQueue<String> lines) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String l = r.readLine(); l != null; l = r.readLine()) {
+                lines.add(l);
+            }
+        } catch (IOException e) {
+            // the process was killed
+        }
+    }
+
+    private static String jvmFlags() throws IOException {
+        String flags = System.getProperty("sealwatch.jvm.flags");
+        if (flags != null && !flags.isBlank()) {
+            return flags;
+        }
+        Properties p = new Properties();
+        try (InputStream in = CrashSafetyTest.class.getResourceAsStream("/io/sealwatch/cli/build.properties")) {
+            assertNotNull(in, "build.properties");
+            p.load(in);
+        }
+        return p.getProperty("jvm.flags", "");
+    }
+
+    /** The hidden siblings of {@code out} a run works in: {@code .<out>.work-*}, {@code .tmp-*}, {@code .old-*}. */
+    private static List<String> stale(Path out) throws IOException {
+        String prefix = "." + out.getFileName() + ".";
+        try (var list = Files.list(out.getParent())) {
+            return list.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(prefix)).sorted().toList();
+        }
+    }
+
+    /** Relative path -> sha-256 of every file of a bundle. */
+    private static Map<String, String> snapshot(Path dir) throws Exception {
+        Map<String, String> out = new TreeMap<>();
+        try (var walk = Files.walk(dir)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                out.put(dir.relativize(f).toString(),
+                        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f))));
+            }
+        }
+        return out;
+    }
+}
