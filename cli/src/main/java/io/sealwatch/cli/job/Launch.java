@@ -57,7 +57,7 @@ public final class Launch {
                 return null;
             }
             try {
-                signer = Signer.load(spec.keystore(), password, spec.alias());
+                signer = Signer.load(spec.keystore(), password, spec.alias()).withTimestamps(spec.tsaUrl());
             } catch (SigningException e) {
                 err.println("sealwatch: " + e.getMessage());
                 return null;

@@ -1,23 +1,38 @@
 package io.sealwatch.reports.signing;
 
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.DigestCalculator;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.tsp.TimeStampToken;
+import org.bouncycastle.tsp.TimeStampTokenInfo;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Verifies a detached CMS signature against its content with the certificate it carries. Trust in
  * that certificate (a self-signed trial key, or a CA-issued one) is the caller's decision, as with
- * {@code openssl cms -verify -noverify}.
+ * {@code openssl cms -verify -noverify}. A signature time-stamp token (RFC 3161, unsigned attribute
+ * id-aa-signatureTimeStampToken), where present, must be over the signature value and verify with the
+ * TSA certificate it carries; trust in that TSA is likewise the caller's decision.
  */
 public final class CmsVerifier {
 
@@ -51,6 +66,9 @@ public final class CmsVerifier {
                 if (!si.verify(new JcaSimpleSignerInfoVerifierBuilder().build(holder))) {
                     throw new SigningException("the signature does not match the content");
                 }
+                for (TimeStampToken token : timeStamps(si)) {
+                    checkTimeStamp(token, si.getSignature());
+                }
                 signerCert = new JcaX509CertificateConverter().getCertificate(holder);
             }
             return signerCert;
@@ -61,6 +79,56 @@ public final class CmsVerifier {
         } catch (Exception e) {
             // CMSException (digest mismatch), OperatorCreationException, CertificateException
             throw new SigningException("the signature does not verify: " + e.getMessage(), e);
+        }
+    }
+
+    /** The signature time-stamp tokens of a signer, usually none or one. */
+    private static List<TimeStampToken> timeStamps(SignerInformation si) throws SigningException {
+        AttributeTable unsigned = si.getUnsignedAttributes();
+        if (unsigned == null) {
+            return List.of();
+        }
+        List<TimeStampToken> tokens = new ArrayList<>();
+        ASN1EncodableVector attrs = unsigned.getAll(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+        for (int i = 0; i < attrs.size(); i++) {
+            for (ASN1Encodable value : Attribute.getInstance(attrs.get(i)).getAttributeValues()) {
+                try {
+                    tokens.add(new TimeStampToken(ContentInfo.getInstance(value)));
+                } catch (Exception e) {
+                    throw new SigningException("the signature time-stamp token is malformed: " + e.getMessage(), e);
+                }
+            }
+        }
+        return tokens;
+    }
+
+    /**
+     * A time-stamp token is good for a signature when its message imprint is the digest of the signature
+     * value and its own signature verifies with the TSA certificate it carries (which must be valid at
+     * the stamped time and have the critical time-stamping extended key usage).
+     */
+    static void checkTimeStamp(TimeStampToken token, byte[] signatureValue) throws SigningException {
+        TimeStampTokenInfo info = token.getTimeStampInfo();
+        try {
+            DigestCalculator digest = new JcaDigestCalculatorProviderBuilder().build().get(info.getHashAlgorithm());
+            try (OutputStream out = digest.getOutputStream()) {
+                out.write(signatureValue);
+            }
+            if (!Arrays.equals(digest.getDigest(), info.getMessageImprintDigest())) {
+                throw new SigningException("the time-stamp token is not over this signature (message imprint differs)");
+            }
+            @SuppressWarnings("unchecked")
+            Collection<X509CertificateHolder> certs = token.getCertificates().getMatches(token.getSID());
+            if (certs.isEmpty()) {
+                throw new SigningException("the time-stamp token does not include its TSA's certificate");
+            }
+            token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(certs.iterator().next()));
+        } catch (SigningException e) {
+            throw e;
+        } catch (Exception e) {
+            // TSPValidationException (bad signature, certificate not for time-stamping or not valid then),
+            // OperatorCreationException (unknown imprint algorithm), CertificateException
+            throw new SigningException("the time-stamp token does not verify: " + e.getMessage(), e);
         }
     }
 }

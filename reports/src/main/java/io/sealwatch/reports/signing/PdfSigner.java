@@ -23,10 +23,13 @@ import java.util.TimeZone;
 /**
  * PAdES baseline-B signatures on PDFs (ETSI.CAdES.detached, external signing with BouncyCastle), and
  * their verification. The signing date is the run's as-of time, so a bundle says when it was judged.
- * An RFC 3161 time-stamp (signing.tsaUrl) is not added yet: TODO when a TSA is configured, add the
- * token as an unsigned signature-time-stamp attribute (PAdES B-T).
+ * With a time-stamp authority (signing.tsa-url) the CMS carries a signature time-stamp token as an
+ * unsigned attribute (PAdES baseline-T): when it was actually signed, attested by a third party.
  */
 public final class PdfSigner {
+
+    /** Room for the CMS with a time-stamp token, whose TSA may include a certificate chain of several KB. */
+    static final int TIMESTAMPED_SIGNATURE_SIZE = 0x8000;
 
     private PdfSigner() {
     }
@@ -44,7 +47,8 @@ public final class PdfSigner {
                 when.setTimeInMillis(signingTime.toEpochMilli());
                 sig.setSignDate(when);
                 try (SignatureOptions options = new SignatureOptions()) {
-                    options.setPreferredSignatureSize(SignatureOptions.DEFAULT_SIGNATURE_SIZE);
+                    options.setPreferredSignatureSize(
+                            signer.timestamped() ? TIMESTAMPED_SIGNATURE_SIZE : SignatureOptions.DEFAULT_SIGNATURE_SIZE);
                     doc.addSignature(sig, options);
                     try (OutputStream out = Files.newOutputStream(tmp)) {
                         ExternalSigningSupport external = doc.saveIncrementalForExternalSigning(out);
@@ -60,7 +64,7 @@ public final class PdfSigner {
 
     /**
      * Checks every signature of a PDF: its byte range covers the whole file but the signature itself,
-     * and its CMS verifies over those bytes.
+     * and its CMS verifies over those bytes (with its time-stamp token, if it has one).
      *
      * @return the signers' certificates, one per signature
      * @throws SigningException naming what is wrong; also when the PDF has no signature

@@ -40,15 +40,20 @@ import java.util.List;
  * The signing key of a bundle, loaded from PKCS#12. Produces detached CMS signatures (DER,
  * SHA256withECDSA, certificate included) with the ESS signing-certificate-v2 attribute that PAdES and
  * CAdES require, and without signing-time (PAdES takes the time from the signature dictionary).
+ * {@link #withTimestamps} adds an RFC 3161 signature time-stamp from a time-stamp authority to every
+ * signature (B-T level).
  */
 public final class Signer {
 
     private final PrivateKey key;
     private final X509Certificate certificate;
+    /** null: no time-stamps */
+    private final TimeStampAuthority tsa;
 
-    private Signer(PrivateKey key, X509Certificate certificate) {
+    private Signer(PrivateKey key, X509Certificate certificate, TimeStampAuthority tsa) {
         this.key = key;
         this.certificate = certificate;
+        this.tsa = tsa;
     }
 
     public static Signer load(Path keystore, char[] password, String alias) throws SigningException {
@@ -63,7 +68,7 @@ public final class Signer {
             }
             PrivateKey key = (PrivateKey) ks.getKey(alias, password);
             X509Certificate cert = (X509Certificate) ks.getCertificate(alias);
-            return new Signer(key, cert);
+            return new Signer(key, cert, null);
         } catch (IOException e) {
             // PKCS#12 reports a wrong password as an IOException caused by UnrecoverableKeyException
             if (e.getCause() instanceof UnrecoverableKeyException) {
@@ -77,11 +82,27 @@ public final class Signer {
         }
     }
 
+    /**
+     * This key, time-stamping every signature at the given RFC 3161 time-stamp authority
+     * ({@code signing.tsa-url}); {@code this} when the URL is null or blank. Signing then fails when the
+     * authority cannot be reached or does not grant a valid time-stamp.
+     *
+     * @throws SigningException when the URL is not an http(s) URL
+     */
+    public Signer withTimestamps(String tsaUrl) throws SigningException {
+        return tsaUrl == null || tsaUrl.isBlank() ? this : new Signer(key, certificate, TimeStampAuthority.of(tsaUrl));
+    }
+
     public X509Certificate certificate() {
         return certificate;
     }
 
-    /** A detached CMS SignedData over {@code content}, DER-encoded. */
+    /** Whether signatures carry a time-stamp token (they are larger: PDFs reserve more room). */
+    public boolean timestamped() {
+        return tsa != null;
+    }
+
+    /** A detached CMS SignedData over {@code content}, DER-encoded; time-stamped if a TSA is set. */
     public byte[] signDetached(byte[] content) throws SigningException {
         try {
             CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
@@ -93,6 +114,9 @@ public final class Signer {
                     .build(new JcaContentSignerBuilder("SHA256withECDSA").build(key), certificate));
             gen.addCertificates(new JcaCertStore(List.of(certificate)));
             CMSSignedData signed = gen.generate(new CMSProcessableByteArray(content), false);
+            if (tsa != null) {
+                signed = tsa.stamp(signed);
+            }
             return signed.toASN1Structure().getEncoded("DER");
         } catch (CMSException | OperatorCreationException | GeneralSecurityException | IOException e) {
             throw new SigningException("cannot sign: " + e.getMessage(), e);
