@@ -20,10 +20,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Expands the configured source globs to files through Hadoop {@link FileSystem}, so {@code file:},
- * {@code s3a:}, {@code hdfs:}, … all work. Hadoop globs have no {@code **}: a glob containing it is
- * served by a recursive listing under its literal leading directories, filtered by a regular
- * expression where {@code **}{@code /} matches any number of directories.
+ * Expands the configured source globs to files: local paths with java.nio, URIs with a scheme through
+ * Hadoop {@link FileSystem}, so {@code s3a:}, {@code hdfs:}, … all work. Hadoop globs have no
+ * {@code **}: a glob containing it (and every local glob) is served by a recursive listing under its
+ * literal leading directories, filtered by a regular expression where {@code **}{@code /} matches any
+ * number of directories.
  */
 final class FileLister {
     private static final Pattern SCHEME = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]+:(?://[^/]*)?)(.*)");
@@ -54,7 +55,10 @@ final class FileLister {
             throws IOException {
         Matcher m = SCHEME.matcher(s.path());
         boolean local = !m.matches();
-        String glob = local ? baseDir.resolve(s.path()).normalize().toString() : s.path();
+        if (local) {
+            return expandLocal(s, baseDir);
+        }
+        String glob = s.path();
         Path root = local ? new Path("file", null, glob) : new Path(glob);
         FileSystem fs = root.getFileSystem(conf);
         List<FileStatus> files = new ArrayList<>();
@@ -92,6 +96,35 @@ final class FileLister {
             out.add(new FileTask(s.type(), p.toString(), local ? reported(baseDir, p.toUri().getPath()) : p.toString(),
                     f.getLen(), f.getModificationTime()));
         }
+        return out;
+    }
+
+    /**
+     * Local globs are listed with java.nio: Hadoop's local file system, without its native library,
+     * forks a shell command per file to read permissions — seconds per thousand files.
+     */
+    private static List<FileTask> expandLocal(SourceSpec s, java.nio.file.Path baseDir) throws IOException {
+        String glob = baseDir.resolve(s.path()).normalize().toString().replace('\\', '/');
+        int firstGlob = indexOfGlobChar(glob);
+        java.nio.file.Path base = java.nio.file.Path.of(glob.substring(0, glob.lastIndexOf('/', firstGlob) + 1));
+        if (!java.nio.file.Files.isDirectory(base)) {
+            return List.of();
+        }
+        Pattern re = Pattern.compile(regex(glob));
+        List<FileTask> out = new ArrayList<>();
+        java.nio.file.Files.walkFileTree(base, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS),
+                Integer.MAX_VALUE, new java.nio.file.SimpleFileVisitor<>() {
+                    @Override
+                    public java.nio.file.FileVisitResult visitFile(java.nio.file.Path file,
+                            java.nio.file.attribute.BasicFileAttributes attrs) {
+                        String abs = file.toAbsolutePath().toString().replace('\\', '/');
+                        if (attrs.isRegularFile() && re.matcher(abs).matches()) {
+                            out.add(new FileTask(s.type(), new Path("file", null, abs).toString(),
+                                    reported(baseDir, abs), attrs.size(), attrs.lastModifiedTime().toMillis()));
+                        }
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                });
         return out;
     }
 
