@@ -3,25 +3,48 @@ package io.sealwatch.reports.pdf;
 /**
  * One line of a report's single data source; {@code kind} selects the detail band that prints it
  * (see report.jrxml; other templates, e.g. the annual review's, add kinds of their own through
- * {@link #of}). A JavaBean (getters) because Jasper's bean data source reads properties.
+ * {@link #of}). A JavaBean (getters) because Jasper's bean data source reads properties; a template
+ * declares only the properties it prints.
  */
 public final class Line {
+
+    /** How a row's first cell (its status or severity) is coloured. */
+    public enum Tone {
+        NONE, GOOD, WARN, BAD, MUTED;
+
+        String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    static final int CELLS = 9;
+
     private final String kind;
     private final boolean newPage;
     private final String[] cells;
     private final byte[] image;
+    private final Tone tone;
+    private final int chapter;
+    private final int section;
 
-    private Line(String kind, boolean newPage, byte[] image, String... cells) {
+    private Line(String kind, boolean newPage, byte[] image, Tone tone, int chapter, int section, String... cells) {
         this.kind = kind;
         this.newPage = newPage;
         this.image = image;
-        this.cells = new String[6];
-        for (int i = 0; i < this.cells.length; i++) {
+        this.tone = tone;
+        this.chapter = chapter;
+        this.section = section;
+        this.cells = new String[CELLS];
+        for (int i = 0; i < CELLS; i++) {
             this.cells[i] = i < cells.length && cells[i] != null ? cells[i] : "";
         }
     }
 
-    /** A line of a template-specific kind, up to six cells. */
+    private Line(String kind, boolean newPage, byte[] image, String... cells) {
+        this(kind, newPage, image, Tone.NONE, 0, 0, cells);
+    }
+
+    /** A line of a template-specific kind, up to nine cells. */
     public static Line of(String kind, boolean newPage, String... cells) {
         return new Line(kind, newPage, null, cells);
     }
@@ -56,8 +79,26 @@ public final class Line {
         return new Line(header ? "th6" : "td6", false, null, cells);
     }
 
+    /** The header row of the template's table layout {@code table} (kind {@code table + ".h"}). */
+    public static Line th(String table, String... cells) {
+        return new Line(table + ".h", false, null, cells);
+    }
+
+    /** A body row of the table layout {@code table} (kind {@code table + ".d"}), its first cell coloured by tone. */
+    public static Line td(String table, Tone tone, String... cells) {
+        return new Line(table + ".d", false, null, tone, 0, 0, cells);
+    }
+
     public static Line image(byte[] png) {
         return new Line("img", false, png);
+    }
+
+    /**
+     * This line as part of a chapter (a run of lines on fresh pages) and a section (a heading and what follows):
+     * a template can start chapters on a new page with a group, and keep sections together.
+     */
+    Line in(int chapter, int section) {
+        return new Line(kind, newPage, image, tone, chapter, section, cells);
     }
 
     public String getKind() {
@@ -66,6 +107,18 @@ public final class Line {
 
     public Boolean getNewPage() {
         return newPage;
+    }
+
+    public String getTone() {
+        return tone.wire();
+    }
+
+    public Integer getChapter() {
+        return chapter;
+    }
+
+    public Integer getSection() {
+        return section;
     }
 
     public String getC1() {
@@ -90,6 +143,18 @@ public final class Line {
 
     public String getC6() {
         return cells[5];
+    }
+
+    public String getC7() {
+        return cells[6];
+    }
+
+    public String getC8() {
+        return cells[7];
+    }
+
+    public String getC9() {
+        return cells[8];
     }
 
     public byte[] getImage() {

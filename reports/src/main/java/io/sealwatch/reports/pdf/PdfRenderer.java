@@ -55,7 +55,7 @@ public final class PdfRenderer implements Renderer {
         JRSwapFileVirtualizer virtualizer = new JRSwapFileVirtualizer(VIRTUALIZER_PAGES,
                 new JRSwapFile(swapDir.toString(), 8192, 64), true);
         try {
-            Map<String, Object> params = parameters(r.info(), ReportContent.headline(r));
+            Map<String, Object> params = parameters(r);
             params.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
             params.put(JRParameter.REPORT_LOCALE, Locale.ROOT);
             params.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone("UTC"));
@@ -81,11 +81,14 @@ public final class PdfRenderer implements Renderer {
         }
     }
 
-    private static Map<String, Object> parameters(RunInfo info, String headline) {
-        Map<String, Object> p = new HashMap<>();
+    private static Map<String, Object> parameters(RunResult r) {
+        RunInfo info = r.info();
+        Display d = ReportContent.display(r);
+        Map<String, Object> p = new HashMap<>(ReportContent.glance(r));
         p.put("ORGANIZATION", nz(info.organization()));
-        p.put("PERIOD", "Period " + info.period().from() + " to " + info.period().to() + " (end exclusive)");
-        p.put("AS_OF", info.period().asOf() + " (every deadline is judged at the period end)");
+        p.put("PERIOD", "Period " + Display.period(info.period().from(), info.period().to()));
+        p.put("AS_OF", d.at(info.period().asOf()) + " (every deadline is judged at the period end)");
+        p.put("TIMES", "Times are shown in " + d.label() + ".");
         p.put("ENGINE_VERSION", nz(info.engineVersion()));
         p.put("CONFIG_SHA256", nz(info.configSha256()));
         p.put("RULE_PACK_SHA256", nz(info.rulePackSha256()));
@@ -93,7 +96,7 @@ public final class PdfRenderer implements Renderer {
                 : "INCOMPLETE: " + String.join("; ", info.problems()));
         p.put("SIGNED", info.signed() ? "Digitally signed (PAdES); the bundle manifest is signed (CMS). Check with: sealwatch verify"
                 : "UNSIGNED run (--no-sign)");
-        p.put("HEADLINE", headline);
+        p.put("HEADLINE", ReportContent.headline(r));
         return p;
     }
 

@@ -15,8 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.Calendar;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PdfRendererTest {
@@ -53,6 +57,53 @@ class PdfRendererTest {
             String text = new PDFTextStripper().getText(doc);
             assertTrue(text.contains("<script>alert(1)</script> & <b>bold</b>"), "markup printed verbatim, not interpreted");
             assertTrue(text.contains("=HYPERLINK(\"http://x\")"));
+        }
+    }
+
+    @Test
+    void everyPageHasContentAndInputsAreSummarisedWithoutHashes() throws Exception {
+        RunResult r = Fixtures.many();
+        new PdfRenderer().render(r, dir);
+        try (PDDocument doc = Loader.loadPDF(dir.resolve(PdfRenderer.FILE).toFile())) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+                stripper.setStartPage(p);
+                stripper.setEndPage(p);
+                String body = stripper.getText(doc).lines().filter(l -> !l.startsWith("Example Corp ·")
+                        && !l.matches("Page \\d+ of.*") && !l.matches("\\s*\\d+\\s*")).collect(Collectors.joining("\n"));
+                assertFalse(body.isBlank(), "page " + p + " is blank");
+            }
+            String text = new PDFTextStripper().getText(doc);
+            r.inputs().forEach(i -> assertFalse(text.contains(i.sha256()), "no per-file hash in the PDF"));
+            assertTrue(text.contains("evidence.xlsx (sheet Inputs)"), "says where the per-file list is");
+            assertTrue(text.contains("logs/ev/process.csv"), "a file with quarantined records is listed");
+            assertTrue(text.contains("all sources 2 14,393 140"), "per-source totals");
+        }
+    }
+
+    @Test
+    void worstCasesAreShownExplicitlyAndTimesHaveOneForm() throws Exception {
+        RunResult r = Fixtures.many();
+        new PdfRenderer().render(r, dir);
+        try (PDDocument doc = Loader.loadPDF(dir.resolve(PdfRenderer.FILE).toFile())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertTrue(text.contains("NEVER NOTIFIED"), "a group never notified is in the timeline");
+            assertTrue(text.contains("NEVER ROTATED"), "a credential never rotated is in the timeline");
+            assertFalse(text.contains("next by"), "drill due dates use the one timestamp form");
+            assertTrue(text.contains("Approved by") && text.contains("Custodians (shares released)"),
+                    "approvers and custodians in separate columns");
+            Matcher m = Pattern.compile("\\d{4}-\\d\\d-\\d\\d[ T]\\d\\d:\\d\\d(:\\d\\d)?(\\.\\d+)?\\S*").matcher(text);
+            int n = 0;
+            while (m.find()) {
+                String t = m.group();
+                // episode ids (account/ISO start) and rule messages keep ISO-8601; everything the report prints itself
+                // is "yyyy-MM-dd HH:mm:ssZ" in the display zone
+                if (text.charAt(m.start() - 1) != '/' && !t.contains("T")) {
+                    assertTrue(t.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ.*"), "timestamp form: " + t);
+                    n++;
+                }
+            }
+            assertTrue(n > 20, "timestamps found: " + n);
         }
     }
 
