@@ -19,7 +19,6 @@ import io.sealwatch.reports.signing.Signer;
 import io.sealwatch.reports.signing.SigningException;
 import io.sealwatch.result.RunInfo;
 import io.sealwatch.result.RunResult;
-import io.sealwatch.result.SourceCoverage;
 import io.sealwatch.rules.Evaluation;
 import io.sealwatch.rules.RuleEngine;
 import org.apache.spark.sql.SparkSession;
