@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sealwatch.model.CredentialRotation;
 import io.sealwatch.model.Episode;
-import io.sealwatch.reports.Renderer;
+import io.sealwatch.reports.OneFileRenderer;
 import io.sealwatch.result.RunResult;
 
 import java.io.IOException;
@@ -20,22 +20,16 @@ import java.util.stream.Collectors;
  * {@code episodes.json}: the period's episodes sorted by start then id, with the contract's fields
  * plus {@code rotationStatus} (done/late/pending/missing as of the period end).
  */
-public final class EpisodesJsonRenderer implements Renderer {
+public final class EpisodesJsonRenderer extends OneFileRenderer {
 
     public static final String NAME = "episodes-json";
     public static final String FILE = "episodes.json";
 
+    public EpisodesJsonRenderer() {
+        super(NAME, FILE);
+    }
+
     public static final Comparator<Episode> ORDER = Comparator.comparing(Episode::start).thenComparing(Episode::id);
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> files() {
-        return List.of(FILE);
-    }
 
     @Override
     public void render(RunResult result, Path dir) throws IOException {

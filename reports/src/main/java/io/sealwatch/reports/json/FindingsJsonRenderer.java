@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sealwatch.config.Waiver;
 import io.sealwatch.model.Finding;
-import io.sealwatch.reports.Renderer;
+import io.sealwatch.reports.OneFileRenderer;
 import io.sealwatch.result.RunResult;
 
 import java.io.IOException;
@@ -12,19 +12,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** {@code findings.json}: every finding in {@link Finding#ORDER}, waived ones included and marked. */
-public final class FindingsJsonRenderer implements Renderer {
+public final class FindingsJsonRenderer extends OneFileRenderer {
 
     public static final String NAME = "findings-json";
     public static final String FILE = "findings.json";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> files() {
-        return List.of(FILE);
+    public FindingsJsonRenderer() {
+        super(NAME, FILE);
     }
 
     @Override

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sealwatch.model.Finding;
 import io.sealwatch.model.Severity;
-import io.sealwatch.reports.Renderer;
+import io.sealwatch.reports.OneFileRenderer;
 import io.sealwatch.result.RunResult;
 import io.sealwatch.rules.RuleMeta;
 
@@ -26,21 +26,15 @@ import java.util.stream.Collectors;
  * {@code findings.ocsf.jsonl}: one OCSF 1.3 Detection Finding (class 2004) per finding, for SIEM import.
  * {@code finding_info.uid} is a hash of the finding's identity, so it is stable across runs.
  */
-public final class OcsfRenderer implements Renderer {
+public final class OcsfRenderer extends OneFileRenderer {
 
     public static final String NAME = "ocsf";
     public static final String FILE = "findings.ocsf.jsonl";
+
+    public OcsfRenderer() {
+        super(NAME, FILE);
+    }
     static final String OCSF_VERSION = "1.3.0";
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> files() {
-        return List.of(FILE);
-    }
 
     @Override
     public void render(RunResult result, Path dir) throws IOException {

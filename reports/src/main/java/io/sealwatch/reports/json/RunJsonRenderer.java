@@ -7,7 +7,7 @@ import io.sealwatch.model.Finding;
 import io.sealwatch.model.InputFileStats;
 import io.sealwatch.model.Severity;
 import io.sealwatch.model.Stage;
-import io.sealwatch.reports.Renderer;
+import io.sealwatch.reports.OneFileRenderer;
 import io.sealwatch.result.RunInfo;
 import io.sealwatch.result.RunResult;
 import io.sealwatch.result.SourceCoverage;
@@ -15,27 +15,20 @@ import io.sealwatch.result.SourceCoverage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 
 /** {@code run.json}: what an operator needs: inputs and their accounting, hashes, period, timings. */
-public final class RunJsonRenderer implements Renderer {
+public final class RunJsonRenderer extends OneFileRenderer {
 
     public static final String NAME = "run-json";
     public static final String FILE = "run.json";
 
+    public RunJsonRenderer() {
+        super(NAME, FILE);
+    }
+
     public static final Comparator<InputFileStats> INPUT_ORDER =
             Comparator.comparing(InputFileStats::source).thenComparing(InputFileStats::path);
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> files() {
-        return List.of(FILE);
-    }
 
     @Override
     public void render(RunResult result, Path dir) throws IOException {

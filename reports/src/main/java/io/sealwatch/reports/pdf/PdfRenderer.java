@@ -1,6 +1,6 @@
 package io.sealwatch.reports.pdf;
 
-import io.sealwatch.reports.Renderer;
+import io.sealwatch.reports.OneFileRenderer;
 import io.sealwatch.result.RunInfo;
 import io.sealwatch.result.RunResult;
 import net.sf.jasperreports.engine.JRException;
@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
@@ -31,23 +30,17 @@ import java.util.TimeZone;
  * <p>Text uses the standard PDF Helvetica font (WinAnsi): characters outside it are not shown. Embedding
  * a Unicode font would need a Jasper font extension, which is not a dependency yet.
  */
-public final class PdfRenderer implements Renderer {
+public final class PdfRenderer extends OneFileRenderer {
 
     public static final String NAME = "pdf";
     public static final String FILE = "report.pdf";
+
+    public PdfRenderer() {
+        super(NAME, FILE);
+    }
     private static final int VIRTUALIZER_PAGES = 20;
 
     private static JasperReport template;
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> files() {
-        return List.of(FILE);
-    }
 
     @Override
     public void render(RunResult r, Path dir) throws IOException {

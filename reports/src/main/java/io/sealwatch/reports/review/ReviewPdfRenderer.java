@@ -1,6 +1,6 @@
 package io.sealwatch.reports.review;
 
-import io.sealwatch.reports.Renderer;
+import io.sealwatch.reports.OneFileRenderer;
 import io.sealwatch.reports.pdf.JasperPdf;
 import io.sealwatch.result.ReviewResult;
 import io.sealwatch.result.RunInfo;
@@ -16,7 +16,6 @@ import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
@@ -26,22 +25,16 @@ import java.util.TimeZone;
  * review is derived from the year's run ({@link AnnualReview}); the PDF's dates are the year's end, so
  * it is byte-stable until the bundle signs it. Every text field is plain text (markup none).
  */
-public final class ReviewPdfRenderer implements Renderer {
+public final class ReviewPdfRenderer extends OneFileRenderer {
 
     public static final String NAME = "annual-review-pdf";
     public static final String FILE = "annual-review.pdf";
 
+    public ReviewPdfRenderer() {
+        super(NAME, FILE);
+    }
+
     private static JasperReport template;
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> files() {
-        return List.of(FILE);
-    }
 
     @Override
     public void render(RunResult r, Path dir) throws IOException {

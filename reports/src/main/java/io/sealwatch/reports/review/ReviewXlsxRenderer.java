@@ -6,7 +6,7 @@ import io.sealwatch.model.Finding;
 import io.sealwatch.model.ProgramEvent;
 import io.sealwatch.model.Severity;
 import io.sealwatch.reports.Fmt;
-import io.sealwatch.reports.Renderer;
+import io.sealwatch.reports.OneFileRenderer;
 import io.sealwatch.reports.xlsx.XlsxBook;
 import io.sealwatch.result.AccountReview;
 import io.sealwatch.result.Recommendation;
@@ -27,21 +27,15 @@ import java.util.TreeMap;
  * Drills), with the evidence workbook's hygiene ({@link XlsxBook}); every date in the package is the
  * year's end.
  */
-public final class ReviewXlsxRenderer implements Renderer {
+public final class ReviewXlsxRenderer extends OneFileRenderer {
 
     public static final String NAME = "annual-review-xlsx";
     public static final String FILE = "annual-review.xlsx";
+
+    public ReviewXlsxRenderer() {
+        super(NAME, FILE);
+    }
     public static final List<String> SHEETS = List.of("Summary", "Accounts", "Uses", "Findings", "Drills");
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> files() {
-        return List.of(FILE);
-    }
 
     @Override
     public void render(RunResult r, Path dir) throws IOException {

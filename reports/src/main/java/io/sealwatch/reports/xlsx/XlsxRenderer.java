@@ -11,7 +11,7 @@ import io.sealwatch.model.NormalizedEvent;
 import io.sealwatch.model.Notification;
 import io.sealwatch.model.Severity;
 import io.sealwatch.reports.Fmt;
-import io.sealwatch.reports.Renderer;
+import io.sealwatch.reports.OneFileRenderer;
 import io.sealwatch.reports.json.EpisodesJsonRenderer;
 import io.sealwatch.reports.json.FindingsJsonRenderer;
 import io.sealwatch.reports.json.RunJsonRenderer;
@@ -30,22 +30,16 @@ import java.util.List;
  * UTC dates, frozen headers, autofilters) so 10 000 episodes and their events fit in bounded memory;
  * every date in the package is the period end, so the bytes depend only on the run.
  */
-public final class XlsxRenderer implements Renderer {
+public final class XlsxRenderer extends OneFileRenderer {
 
     public static final String NAME = "xlsx";
     public static final String FILE = "evidence.xlsx";
+
+    public XlsxRenderer() {
+        super(NAME, FILE);
+    }
     public static final List<String> SHEETS = List.of("Summary", "Episodes", "Findings", "Events", "Approvals",
             "Notifications", "Rotations", "Coverage", "Inputs");
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> files() {
-        return List.of(FILE);
-    }
 
     @Override
     public void render(RunResult r, Path dir) throws IOException {
