@@ -20,4 +20,11 @@ public interface Renderer {
     List<String> files();
 
     void render(RunResult result, Path dir) throws IOException;
+
+    /**
+     * Work that needs no run, done ahead while the job reads its inputs (compiling a template).
+     * Failures are left for {@link #render}, which meets them again and reports them.
+     */
+    default void prepare() {
+    }
 }

@@ -7,15 +7,23 @@ import io.sealwatch.config.SealwatchConfig;
 import io.sealwatch.config.SigningSpec;
 import io.sealwatch.model.Finding;
 import io.sealwatch.model.InputFileStats;
+import io.sealwatch.engine.episode.Reconstruct;
+import io.sealwatch.engine.spark.Sparks;
 import io.sealwatch.model.Severity;
+import io.sealwatch.reports.Renderer;
+import io.sealwatch.reports.Renderers;
 import io.sealwatch.reports.signing.Signer;
+import org.apache.spark.sql.SparkSession;
 import io.sealwatch.reports.signing.SigningException;
 import io.sealwatch.rules.RuleCompileException;
 import io.sealwatch.rules.RuleEngine;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.PrintStream;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,9 +40,9 @@ public final class Launch {
 
     /**
      * Loads the config, the signing key (unless unsigned) and the rules, failing fast: null after
-     * printing why (the caller exits 2).
+     * printing why (the caller exits 2). Once the config is valid, Spark and {@code renderers} warm up meanwhile.
      */
-    static Prepared prepare(RunOptions options, PrintStream err) {
+    static Prepared prepare(RunOptions options, PrintStream err, List<Renderer> renderers) {
         SealwatchConfig config;
         try {
             config = ConfigLoader.load(options.config(), options.sign());
@@ -42,6 +50,7 @@ public final class Launch {
             e.errors().forEach(x -> err.println("sealwatch: " + x));
             return null;
         }
+        warmUp(config, options, renderers);
         Signer signer = null;
         if (options.sign()) {
             SigningSpec spec = config.signing();
@@ -71,8 +80,35 @@ public final class Launch {
         }
     }
 
+    /**
+     * Starts on a background thread what needs no input — the report templates, Spark's start-up and,
+     * in local mode, a rehearsal of the episode queries on no data — so it overlaps with loading the key,
+     * compiling the rules and reading the inputs (each costs seconds of mostly single-core work).
+     * Errors are not lost: the job's own calls meet them again and report them.
+     */
+    private static void warmUp(SealwatchConfig config, RunOptions options, List<Renderer> renderers) {
+        Thread warm = new Thread(() -> {
+            renderers.forEach(Renderer::prepare);
+            try {
+                SparkSession spark = Sparks.session(options.master(), Job.appJars());
+                if (options.master() == null || options.master().startsWith("local")) {
+                    Path dir = Files.createTempDirectory("sealwatch-rehearsal-");
+                    try {
+                        Reconstruct.rehearse(spark, config, options.period(), dir);
+                    } finally {
+                        Job.deleteTree(dir);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // Job.analyse starts Spark again and reports a failure; a failed rehearsal only costs time
+            }
+        }, "sealwatch-warm-up");
+        warm.setDaemon(true);
+        warm.start();
+    }
+
     public static int run(RunOptions options, PrintStream err) {
-        Prepared prepared = prepare(options, err);
+        Prepared prepared = prepare(options, err, Renderers.run());
         if (prepared == null) {
             return ExitCode.USAGE.code();
         }

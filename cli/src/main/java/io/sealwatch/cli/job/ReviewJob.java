@@ -28,7 +28,7 @@ public final class ReviewJob {
 
     /** {@code options.period()} is the reviewed year; a null {@code options.password()} reads it from the environment. */
     public static int run(RunOptions options, PrintStream err) {
-        Launch.Prepared prepared = Launch.prepare(options, err);
+        Launch.Prepared prepared = Launch.prepare(options, err, Renderers.review());
         if (prepared == null) {
             return ExitCode.USAGE.code();
         }

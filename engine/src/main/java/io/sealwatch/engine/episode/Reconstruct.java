@@ -2,6 +2,7 @@ package io.sealwatch.engine.episode;
 
 import io.sealwatch.config.SealwatchConfig;
 import io.sealwatch.engine.ingest.EventRows;
+import io.sealwatch.engine.ingest.Ingest;
 import io.sealwatch.model.CoverageGap;
 import io.sealwatch.model.NormalizedEvent;
 import io.sealwatch.model.Period;
@@ -23,6 +24,21 @@ import static org.apache.spark.sql.functions.lit;
  */
 public final class Reconstruct {
     private Reconstruct() {
+    }
+
+    /**
+     * Runs the stage's Spark queries once on an empty events table in {@code dir}: Spark SQL loads its
+     * classes and compiles the generated code of these plans (it keeps that code for the real run),
+     * which takes seconds on one core. The CLI does this on a spare thread while the inputs are read.
+     */
+    public static void rehearse(SparkSession spark, SealwatchConfig config, Period period, Path dir) {
+        Path events = dir.resolve("events");
+        try {
+            Ingest.writeEvents(spark, List.of(), events);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        run(spark, events, config, period, List.of());
     }
 
     public static Reconstruction run(SparkSession spark, Path eventsTable, SealwatchConfig config, Period period,

@@ -1,6 +1,7 @@
 package io.sealwatch.engine.ingest;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -49,6 +50,8 @@ import java.util.zip.GZIPInputStream;
 final class FileReader {
     static final Set<String> WRAPPER_KEYS = Set.of("Records", "records", "value");
     private static final int EXCERPT = 200;
+    /** Enough bytes of a rejected record for the redacted excerpt (which looks ten times further). */
+    private static final int EXCERPT_BYTES = EXCERPT * 10 * 4;
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -104,50 +107,55 @@ final class FileReader {
     }
 
     private static void readRecords(InputStream data, Sink sink) throws IOException {
-        Lines lines = new Lines(new BufferedInputStream(data, 1 << 16));
-        byte[] first;
-        while ((first = lines.next()) != null && blank(first)) {
-            // leading blank lines are not records
+        Lines lines = new Lines(data);
+        try {
+            readRecords(lines, sink);
+        } finally {
+            lines.release();
         }
-        if (first == null) {
+    }
+
+    private static void readRecords(Lines lines, Sink sink) throws IOException {
+        if (lines.opensWrapper()) {
+            sink.document(lines.rest(sink));
+            if (sink.readFailure != null) {
+                throw sink.readFailure;
+            }
             return;
         }
-        first = stripBom(first);
-        byte c = firstNonBlank(first);
+        boolean any;
+        while ((any = lines.next()) && lines.blank()) {
+            // leading blank lines are not records
+        }
+        if (!any) {
+            return;
+        }
+        lines.skipBom();
+        byte c = lines.firstNonBlank();
         if (sink.evidence && c != '{') {
-            sink.csv(rest(first, lines, sink), lines.number - 1, sink.truncated);
-        } else if (c == '[' || (c == '{' && isDocument(first))) {
-            sink.document(new String(rest(first, lines, sink), StandardCharsets.UTF_8));
+            sink.csv(lines.rest(sink), lines.number - 1, sink.truncated);
+        } else if (c == '[' || (c == '{' && isDocument(lines.buf, lines.start, lines.end - lines.start))) {
+            sink.document(lines.rest(sink));
         } else {
-            sink.line(first, lines.number);
-            for (byte[] l = lines.next(); l != null; l = lines.next()) {
-                if (!blank(l)) {
-                    sink.line(l, lines.number);
+            do {
+                if (!lines.blank()) {
+                    sink.line(lines.buf, lines.start, lines.end - lines.start, lines.number);
                 }
-            }
+            } while (lines.next());
         }
         if (sink.readFailure != null) {
             throw sink.readFailure;
         }
     }
 
-    /** The first line plus everything after it; a read failure keeps what came before it. */
-    private static byte[] rest(byte[] first, Lines lines, Sink sink) {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        buf.writeBytes(first);
-        buf.write('\n');
-        try {
-            lines.in.transferTo(buf);
-        } catch (IOException e) {
-            sink.readFailure = e;
-            sink.truncated = true;
-        }
-        return buf.toByteArray();
+    /** Is the first line the start of a JSON document (incomplete value or wrapper object)? */
+    private static boolean isDocument(byte[] buf, int off, int len) {
+        return isDocument(buf, off, len, false);
     }
 
-    /** Is the first line the start of a JSON document (incomplete value or wrapper object)? */
-    private static boolean isDocument(byte[] firstLine) {
-        try (JsonParser p = FACTORY.createParser(firstLine)) {
+    /** @param wrapperOnly only a wrapper key says yes (the bytes may be a cut-off part of the first line) */
+    private static boolean isDocument(byte[] buf, int off, int len, boolean wrapperOnly) {
+        try (JsonParser p = FACTORY.createParser(buf, off, len)) {
             p.nextToken();
             JsonToken t;
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -157,10 +165,11 @@ final class FileReader {
                 }
                 p.skipChildren();
             }
-            return t == null;   // the object goes on after this line: a pretty-printed document
+            return !wrapperOnly && t == null;   // the object goes on after this line: a pretty-printed document
         } catch (JsonProcessingException e) {
             // cut off inside a value: the first line of a pretty-printed document; any other error: a bad line
-            return e instanceof JsonEOFException || String.valueOf(e.getOriginalMessage()).contains("end-of-input");
+            return !wrapperOnly
+                    && (e instanceof JsonEOFException || String.valueOf(e.getOriginalMessage()).contains("end-of-input"));
         } catch (IOException e) {
             return false;
         }
@@ -173,6 +182,7 @@ final class FileReader {
         final AccountIndex accounts;
         final Prefilter prefilter;
         final Probe.Fields fields;
+        final Skim skim;
         final boolean evidence;
         final long gapMillis;
         long read;
@@ -181,7 +191,7 @@ final class FileReader {
         long quarantined;
         long trees;
         long lastRecord;
-        long elementStart;
+        int elementStart;
         String error;
         IOException readFailure;
         boolean truncated;
@@ -199,31 +209,47 @@ final class FileReader {
             this.task = task;
             this.connector = Connectors.forType(task.source());
             this.accounts = spec.accounts();
-            this.prefilter = new Prefilter(spec.literals().getOrDefault(task.source(), List.of()));
+            this.prefilter = spec.prefilters().getOrDefault(task.source(), new Prefilter(List.of()));
             List<String> wanted = new ArrayList<>(connector.timeFields());
             wanted.addAll(connector.pairFields());
             this.fields = Probe.Fields.of(wanted);
+            this.skim = new Skim(fields, WRAPPER_KEYS);
             this.evidence = "evidence".equals(task.source());
             this.gapMillis = spec.logGapMillis();
         }
 
-        void line(byte[] raw, long number) {
-            String text = new String(raw, StandardCharsets.UTF_8);
-            record(text, raw, text, number);
+        void line(byte[] buf, int off, int len, long number) {
+            Span raw = Span.utf8(buf, off, len);
+            record(raw, raw, number, null);
         }
 
         /** A whole JSON document: arrays, wrapper objects and bare objects, in sequence. */
-        void document(String text) {
-            if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-                text = text.substring(1);
+        void document(Span bytes) {
+            Span doc = Span.utf8(bytes.bytes(), bytes.off(), bytes.len());
+            List<Skim.Element> elements = skim.document(doc.bytes(), doc.off(), doc.len());
+            if (elements == null) {
+                parsed(doc);
+                return;
             }
             long index = 0;
-            try (JsonParser p = FACTORY.createParser(text)) {
+            for (Skim.Element e : elements) {
+                Span element = doc.slice(e.start(), e.end());
+                record(element, element, ++index, e.probe());
+            }
+        }
+
+        /** The document as Jackson reads it: where the fast path gave up, for its exact verdict and messages. */
+        private void parsed(Span text) {
+            // Jackson's locations count from the start of its input: give it the document alone
+            Span doc = text.off() == 0 ? text
+                    : new Span(Arrays.copyOfRange(text.bytes(), text.off(), text.end()), 0, text.len());
+            long index = 0;
+            try (JsonParser p = FACTORY.createParser(doc.bytes(), doc.off(), doc.len())) {
                 for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                    long start = p.currentTokenLocation().getCharOffset();
+                    int start = offset(p.currentTokenLocation());
                     elementStart = start;
                     if (t == JsonToken.START_ARRAY) {
-                        index = elements(p, text, index);
+                        index = elements(p, doc, index);
                         continue;
                     }
                     boolean wrapper = false;
@@ -232,48 +258,57 @@ final class FileReader {
                             String name = p.currentName();
                             if (p.nextToken() == JsonToken.START_ARRAY && WRAPPER_KEYS.contains(name)) {
                                 wrapper = true;
-                                index = elements(p, text, index);
+                                index = elements(p, doc, index);
                             } else {
                                 p.skipChildren();
                             }
                         }
                     }
                     if (!wrapper) {
-                        index++;
-                        element(text, start, p.currentLocation().getCharOffset(), index);
+                        p.finishToken();
+                        Span element = doc.slice(start, offset(p.currentLocation()));
+                        record(element, element, ++index, null);
                     }
                 }
             } catch (IOException e) {
                 if (!truncated) {
                     long at = Math.max(lastRecord, index) + 1;
-                    reject(at, "invalid JSON structure: " + message(e), text.substring((int) Math.min(elementStart,
-                            text.length())));
+                    reject(at, "invalid JSON structure: " + message(e), doc.slice(elementStart, doc.end()));
                     fail("invalid JSON structure at record " + at + " (" + message(e) + "); rest of file not read");
                 }
             }
         }
 
-        private long elements(JsonParser p, String text, long index) throws IOException {
+        /** The elements of an array, each probed in the same pass that finds its end. */
+        private long elements(JsonParser p, Span doc, long index) throws IOException {
             for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
                 if (t == null) {
                     throw new JsonEOFException(p, null, "unexpected end of input inside an array");
                 }
-                long start = p.currentTokenLocation().getCharOffset();
+                int start = offset(p.currentTokenLocation());
                 elementStart = start;
-                p.skipChildren();
-                element(text, start, p.currentLocation().getCharOffset(), ++index);
+                Probe probe;
+                if (t == JsonToken.START_OBJECT) {
+                    probe = Probe.read(p, fields);
+                } else {
+                    p.skipChildren();
+                    p.finishToken();   // a string's end is only known once it is read
+                    probe = Probe.NOT_OBJECT;
+                }
+                Span element = doc.slice(start, offset(p.currentLocation()));
+                record(element, element, ++index, probe);
             }
             return index;
         }
 
-        private void element(String text, long start, long end, long index) {
-            String record = text.substring((int) start, (int) end);
-            record(record, record.getBytes(StandardCharsets.UTF_8), record, index);
+        /** A parser location as an index into the bytes it reads (the parser counts from their start). */
+        private static int offset(JsonLocation at) {
+            return (int) at.getByteOffset();
         }
 
         /** Evidence CSV: a header, then one record per row (rows may span lines inside quotes). */
-        void csv(byte[] bytes, long firstLine, boolean cut) {
-            List<Csv.Row> rows = Csv.parse(new String(bytes, StandardCharsets.UTF_8), firstLine + 1);
+        void csv(Span bytes, long firstLine, boolean cut) {
+            List<Csv.Row> rows = Csv.parse(bytes.head(bytes.len()), firstLine + 1);
             if (cut && !rows.isEmpty()) {
                 rows = rows.subList(0, rows.size() - 1);   // the last row may be incomplete
             }
@@ -290,7 +325,7 @@ final class FileReader {
                         : row.fields().size() > header.size() ? "row has " + row.fields().size()
                         + " fields, the header " + header.size() : null;
                 if (problem != null) {
-                    reject(row.line(), problem, row.raw());
+                    reject(row.line(), problem, Span.of(row.raw()));
                     continue;
                 }
                 ObjectNode node = MAPPER.createObjectNode();
@@ -300,54 +335,64 @@ final class FileReader {
                         node.put(header.get(i), v);
                     }
                 }
-                record(node.toString(), row.raw().getBytes(StandardCharsets.UTF_8), row.raw(), row.line());
+                record(Span.of(node.toString()), Span.of(row.raw()), row.line(), null);
             }
         }
 
-        /** One record: probe → prefilter → tree → connector, ending in exactly one account. */
-        void record(String text, byte[] raw, String excerpt, long number) {
+        /**
+         * One record: probe → prefilter → tree → connector, ending in exactly one account.
+         *
+         * @param json  the record's JSON
+         * @param raw   what the log holds (the JSON itself, or the CSV row it was made from): hashed and excerpted
+         * @param known the probe already taken while splitting a document, or null to probe {@code json} here
+         */
+        void record(Span json, Span raw, long number, Probe known) {
             read++;
             lastRecord = number;
-            Probe probe;
-            try {
-                probe = Probe.scan(FACTORY, text, fields);
-            } catch (IOException e) {
-                reject(number, "invalid JSON: " + message(e), excerpt);
-                return;
+            Probe probe = known == null ? skim.record(json.bytes(), json.off(), json.len()) : known;
+            if (probe == null) {
+                try {
+                    probe = Probe.scan(FACTORY, json.bytes(), json.off(), json.len(), fields);
+                } catch (IOException e) {
+                    reject(number, "invalid JSON: " + message(e), raw);
+                    return;
+                }
             }
             if (!probe.object()) {
-                reject(number, "record is not a JSON object", excerpt);
+                reject(number, "record is not a JSON object", raw);
                 return;
             }
             Instant time;
             try {
                 time = time(probe);
             } catch (RecordException e) {
-                reject(number, e.getMessage(), excerpt);
+                reject(number, e.getMessage(), raw);
                 return;
             }
             timed(time);
-            if (!evidence && !prefilter.mayMatch(raw)) {
+            if (!evidence && !prefilter.mayMatch(json.bytes(), json.off(), json.len())) {
                 notRelevant++;
                 return;
             }
             NormalizedEvent event;
             try {
-                JsonNode tree = MAPPER.readTree(text);
+                JsonNode tree = MAPPER.readTree(json.bytes(), json.off(), json.len());
                 trees++;
                 event = connector.map(tree, new RecordContext(task.source(), task.path(), number, time, accounts));
             } catch (RecordException e) {
-                reject(number, e.getMessage(), excerpt);
+                reject(number, e.getMessage(), raw);
                 return;
             } catch (IOException e) {
-                reject(number, "invalid JSON: " + message(e), excerpt);
+                reject(number, "invalid JSON: " + message(e), raw);
                 return;
             }
             if (event == null || event.account() == null) {
                 notRelevant++;
                 return;
             }
-            String hash = HexFormat.of().formatHex(sha256().digest(raw));
+            MessageDigest digest = sha256();
+            digest.update(raw.bytes(), raw.off(), raw.len());
+            String hash = HexFormat.of().formatHex(digest.digest());
             SourceConnector.Pair pair = connector.pair(probe.values());
             if (pair == null) {
                 normalised(event, hash);
@@ -392,14 +437,14 @@ final class FileReader {
             events.add(EventRows.toRow(event, hash));
         }
 
-        void reject(long number, String reason, String excerpt) {
+        void reject(long number, String reason, Span raw) {
             if (lastRecord != number) {
                 read++;
                 lastRecord = number;
             }
             quarantined++;
             quarantine.add(new QuarantineEntry(task.source(), task.path(), number, reason,
-                    Redactor.excerpt(excerpt, EXCERPT)));
+                    Redactor.excerpt(raw.head(EXCERPT_BYTES), EXCERPT)));
         }
 
         void fail(String problem) {
@@ -418,28 +463,192 @@ final class FileReader {
         }
     }
 
-    /** Splits a stream into lines (LF or CRLF) of raw bytes, counting them; a cut-off last line is lost. */
+    /**
+     * A run of bytes in a larger array: a record is parsed, searched and hashed where it lies, never
+     * copied. Bytes that are not valid UTF-8 are replaced by their repaired copy ({@link Utf8}).
+     */
+    private record Span(byte[] bytes, int off, int len) {
+        static Span utf8(byte[] bytes, int off, int len) {
+            if (Utf8.valid(bytes, off, len)) {
+                return new Span(bytes, off, len);
+            }
+            byte[] fixed = Utf8.repaired(bytes, off, len);
+            return new Span(fixed, 0, fixed.length);
+        }
+
+        static Span of(String text) {
+            byte[] b = text.getBytes(StandardCharsets.UTF_8);
+            return new Span(b, 0, b.length);
+        }
+
+        int end() {
+            return off + len;
+        }
+
+        /** {@code [from, to)} in this span's array. */
+        Span slice(int from, int to) {
+            return new Span(bytes, from, to - from);
+        }
+
+        /** The text of at most the first {@code max} bytes. */
+        String head(int max) {
+            return new String(bytes, off, Math.min(len, max), StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Splits a stream into lines (LF or CRLF) of raw bytes, counting them. The current line is
+     * {@code buf[start, end)}, valid until the next call; a line longer than the buffer grows it.
+     */
     private static final class Lines {
-        final InputStream in;
+        private static final long NEWLINES = Swar.lanes('\n');
+        private static final int KEPT_BUFFER = 16 << 20;
+        private static final ThreadLocal<byte[]> SPARE = ThreadLocal.withInitial(() -> new byte[1 << 16]);
+        private final InputStream in;
+        byte[] buf = SPARE.get();
+        int start;
+        int end;
         long number;
-        private final ByteArrayOutputStream buf = new ByteArrayOutputStream(1024);
+        private int pos;
+        private int limit;
+        private boolean eof;
 
         Lines(InputStream in) {
             this.in = in;
         }
 
-        byte[] next() throws IOException {
-            buf.reset();
-            int b;
-            while ((b = in.read()) != -1 && b != '\n') {
-                buf.write(b);
+        boolean next() throws IOException {
+            int scan = pos;
+            while (true) {
+                for (int i = scan; i < limit; i++) {
+                    if (i + Swar.WIDTH <= limit) {
+                        long newlines = Swar.equal(Swar.word(buf, i), NEWLINES);
+                        if (newlines == 0) {
+                            i += Swar.WIDTH - 1;
+                            continue;
+                        }
+                        i += Swar.first(newlines);
+                    }
+                    if (buf[i] == '\n') {
+                        line(pos, i);
+                        pos = i + 1;
+                        return true;
+                    }
+                }
+                if (eof) {
+                    if (pos == limit) {
+                        return false;
+                    }
+                    line(pos, limit);
+                    pos = limit;
+                    return true;
+                }
+                scan = limit - pos;
+                if (pos > 0) {
+                    System.arraycopy(buf, pos, buf, 0, limit - pos);
+                    limit -= pos;
+                    pos = 0;
+                }
+                if (limit == buf.length) {
+                    buf = Arrays.copyOf(buf, buf.length * 2);
+                }
+                int n = in.read(buf, limit, buf.length - limit);
+                if (n < 0) {
+                    eof = true;
+                } else {
+                    limit += n;
+                }
             }
-            if (b == -1 && buf.size() == 0) {
-                return null;
-            }
+        }
+
+        private void line(int from, int to) {
             number++;
-            byte[] line = buf.toByteArray();
-            return line.length > 0 && line[line.length - 1] == '\r' ? Arrays.copyOf(line, line.length - 1) : line;
+            start = from;
+            end = to > from && buf[to - 1] == '\r' ? to - 1 : to;
+        }
+
+        boolean blank() {
+            return firstNonBlank() == 0;
+        }
+
+        byte firstNonBlank() {
+            for (int i = start; i < end; i++) {
+                byte b = buf[i];
+                if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                    return b;
+                }
+            }
+            return 0;
+        }
+
+        void skipBom() {
+            if (end - start >= 3 && buf[start] == (byte) 0xEF && buf[start + 1] == (byte) 0xBB
+                    && buf[start + 2] == (byte) 0xBF) {
+                start += 3;
+            }
+        }
+
+        /**
+         * Does the input open with a wrapper object ({@code {"Records": [} …) on its first line? Decided
+         * on the first buffer, so a delivery file that is one long line is not searched for its end. If
+         * so, {@link #rest} is the document. Otherwise nothing is consumed and lines are read as usual.
+         */
+        boolean opensWrapper() throws IOException {
+            while (limit < Math.min(buf.length, 1 << 12) && !eof) {
+                int n = in.read(buf, limit, buf.length - limit);
+                if (n < 0) {
+                    eof = true;
+                } else {
+                    limit += n;
+                }
+            }
+            int i = pos;
+            if (limit - i >= 3 && buf[i] == (byte) 0xEF && buf[i + 1] == (byte) 0xBB && buf[i + 2] == (byte) 0xBF) {
+                i += 3;
+            }
+            while (i < limit && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' || buf[i] == '\n')) {
+                i++;
+            }
+            if (i >= limit || buf[i] != '{') {
+                return false;
+            }
+            int lineEnd = i;
+            int horizon = Math.min(limit, i + (1 << 16));
+            while (lineEnd < horizon && buf[lineEnd] != '\n') {
+                lineEnd++;
+            }
+            if (!isDocument(buf, i, lineEnd - i, true)) {
+                return false;
+            }
+            start = i;
+            return true;
+        }
+
+        /** The current line and everything after it, in the buffer; a read failure keeps what came before it. */
+        Span rest(Sink sink) {
+            try {
+                while (true) {
+                    if (limit == buf.length) {
+                        buf = Arrays.copyOf(buf, buf.length * 2);
+                    }
+                    int n = in.read(buf, limit, buf.length - limit);
+                    if (n < 0) {
+                        break;
+                    }
+                    limit += n;
+                }
+            } catch (IOException e) {
+                sink.readFailure = e;
+                sink.truncated = true;
+            }
+            return new Span(buf, start, limit - start);
+        }
+
+        /** Keeps the buffer for the thread's next file: most files are read whole, a fresh buffer would regrow each time. */
+        void release() {
+            if (buf.length <= KEPT_BUFFER) {
+                SPARE.set(buf);
+            }
         }
     }
 
@@ -484,24 +693,6 @@ final class FileReader {
         @Override
         public void write(byte[] b, int off, int len) {
         }
-    }
-
-    private static boolean blank(byte[] line) {
-        return firstNonBlank(line) == 0;
-    }
-
-    private static byte firstNonBlank(byte[] line) {
-        for (byte b : line) {
-            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-                return b;
-            }
-        }
-        return 0;
-    }
-
-    private static byte[] stripBom(byte[] line) {
-        return line.length >= 3 && line[0] == (byte) 0xEF && line[1] == (byte) 0xBB && line[2] == (byte) 0xBF
-                ? Arrays.copyOfRange(line, 3, line.length) : line;
     }
 
     private static String message(IOException e) {

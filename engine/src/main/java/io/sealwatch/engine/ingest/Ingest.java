@@ -26,6 +26,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -102,17 +103,19 @@ public final class Ingest {
         }
         if (!fresh.isEmpty()) {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            int slices = Math.max(1, Math.min(fresh.size(), jsc.defaultParallelism() * TASKS_PER_CORE));
-            List<FileScan> read = jsc.parallelize(fresh, slices).mapPartitions(files -> {
+            List<List<FileTask>> bins = balance(fresh, jsc.defaultParallelism() * TASKS_PER_CORE);
+            List<FileScan> read = jsc.parallelize(bins, bins.size()).flatMap(bin -> {
                 Configuration taskConf = FileReader.configuration(conf);
-                List<FileScan> out = new ArrayList<>();
-                files.forEachRemaining(t -> out.add(FileReader.read(t, spec, taskConf)));
+                List<FileScan> out = new ArrayList<>(bin.size());
+                bin.forEach(t -> out.add(FileReader.read(t, spec, taskConf)));
                 return out.iterator();
             }).collect();
             scans.addAll(read);
             if (state != null) {
-                for (int i = 0; i < fresh.size(); i++) {
-                    state.remember(fresh.get(i), read.get(i));
+                Map<List<String>, FileScan> byFile = new HashMap<>();
+                read.forEach(r -> byFile.put(List.of(r.source(), r.path()), r));
+                for (FileTask t : fresh) {
+                    state.remember(t, byFile.get(List.of(t.source(), t.path())));
                 }
             }
         }
@@ -131,6 +134,38 @@ public final class Ingest {
                 tasks.size() - fresh.size());
         return new Scan(result, List.copyOf(unmatched), scans.stream().mapToLong(FileScan::trees).sum(),
                 scans.stream().mapToLong(s -> s.stats().read()).sum());
+    }
+
+    /**
+     * Splits the files into about {@code count} tasks of similar total size (largest first, each to the
+     * lightest task): inputs mix thousands of small hourly files with a few large daily ones, and
+     * contiguous slices of the listing would leave one task with all of the large ones.
+     */
+    static List<List<FileTask>> balance(List<FileTask> files, int count) {
+        int n = Math.max(1, Math.min(files.size(), count));
+        List<FileTask> bySize = new ArrayList<>(files);
+        bySize.sort(Comparator.comparingLong((FileTask t) -> -weight(t)).thenComparing(FileTask::source)
+                .thenComparing(FileTask::path));
+        List<List<FileTask>> bins = new ArrayList<>();
+        long[] load = new long[n];
+        PriorityQueue<Integer> lightest = new PriorityQueue<>(
+                Comparator.comparingLong((Integer i) -> load[i]).thenComparingInt(i -> i));
+        for (int i = 0; i < n; i++) {
+            bins.add(new ArrayList<>());
+            lightest.add(i);
+        }
+        for (FileTask t : bySize) {
+            int bin = lightest.poll();
+            bins.get(bin).add(t);
+            load[bin] += weight(t);
+            lightest.add(bin);
+        }
+        return bins;
+    }
+
+    /** A file's share of the work: its size, and a fixed cost per file (unknown sizes count as 1 MB). */
+    private static long weight(FileTask t) {
+        return (t.size() < 0 ? 1 << 20 : t.size()) + 4096;
     }
 
     private record Deduplicated(List<Row> rows, List<InputFileStats> stats) {
@@ -173,7 +208,7 @@ public final class Ingest {
      * One writer, rows sorted by (day, time, source, file, record): the events are the break-glass
      * few, and a single sorted task makes the files deterministic.
      */
-    private static void writeEvents(SparkSession spark, List<Row> rows, Path target) throws IOException {
+    public static void writeEvents(SparkSession spark, List<Row> rows, Path target) throws IOException {
         deleteRecursively(target);
         spark.createDataFrame(rows, EventRows.SCHEMA)
                 .coalesce(1)

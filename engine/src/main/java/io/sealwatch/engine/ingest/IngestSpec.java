@@ -11,22 +11,22 @@ import java.util.Map;
 /**
  * Everything a task needs besides its file, shipped to the executors once per job.
  *
- * @param literals    per source type: the prefilter literals of its identities and sealed secrets
+ * @param prefilters   per source type: the prefilter of its identities' and sealed secrets' literals
  * @param logGapMillis the policy's log gap, for the per-file coverage intervals
  */
-record IngestSpec(AccountIndex accounts, Map<String, List<String>> literals, long logGapMillis)
+record IngestSpec(AccountIndex accounts, Map<String, Prefilter> prefilters, long logGapMillis)
         implements Serializable {
 
     static IngestSpec of(SealwatchConfig config) {
         AccountIndex accounts = AccountIndex.of(config);
-        Map<String, List<String>> literals = new HashMap<>();
+        Map<String, Prefilter> prefilters = new HashMap<>();
         for (String type : Connectors.types()) {
             SourceConnector c = Connectors.forType(type);
             List<String> l = new ArrayList<>();
             accounts.identities(type).forEach(r -> l.addAll(c.prefilterLiterals(r.match())));
             accounts.sealed(type).forEach(r -> l.add(SourceConnector.literal(r.match())));
-            literals.put(type, List.copyOf(l));
+            prefilters.put(type, new Prefilter(l));
         }
-        return new IngestSpec(accounts, literals, config.policy().logGap().toMillis());
+        return new IngestSpec(accounts, prefilters, config.policy().logGap().toMillis());
     }
 }

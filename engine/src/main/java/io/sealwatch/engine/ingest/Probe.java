@@ -38,48 +38,61 @@ record Probe(boolean object, Map<String, String> values, Set<String> nonText) {
         }
     }
 
-    static Probe scan(JsonFactory factory, String text, Fields fields) throws IOException {
-        try (JsonParser p = factory.createParser(text)) {
-            JsonToken t = p.nextToken();
-            if (t != JsonToken.START_OBJECT) {
+    /** A valid JSON value that is not an object. */
+    static final Probe NOT_OBJECT = new Probe(false, Map.of(), Set.of());
+
+    /** Probes one record on its own: it must be exactly one JSON value. */
+    static Probe scan(JsonFactory factory, byte[] raw, int off, int len, Fields fields) throws IOException {
+        try (JsonParser p = factory.createParser(raw, off, len)) {
+            Probe probe;
+            if (p.nextToken() == JsonToken.START_OBJECT) {
+                probe = read(p, fields);
+            } else {
                 p.skipChildren();
-                requireEnd(p);
-                return new Probe(false, Map.of(), Set.of());
-            }
-            Map<String, String> values = new HashMap<>();
-            Set<String> nonText = new HashSet<>();
-            Deque<String> path = new ArrayDeque<>();
-            path.push("");
-            while (!path.isEmpty()) {
-                t = p.nextToken();
-                if (t == JsonToken.END_OBJECT) {
-                    path.pop();
-                    continue;
-                }
-                if (t == null) {
-                    throw new JsonParseException(p, "unexpected end of record");
-                }
-                String prefix = path.peek();
-                String name = prefix.isEmpty() ? p.currentName() : prefix + "." + p.currentName();
-                t = p.nextToken();
-                boolean wanted = fields.wanted().contains(name);
-                if (t == JsonToken.START_OBJECT && fields.prefixes().contains(name)) {
-                    path.push(name);
-                } else if (t.isStructStart()) {
-                    if (wanted) {
-                        nonText.add(name);
-                    }
-                    p.skipChildren();
-                } else if (wanted && t != JsonToken.VALUE_NULL) {
-                    values.put(name, p.getText());
-                    if (t != JsonToken.VALUE_STRING) {
-                        nonText.add(name);
-                    }
-                }
+                probe = NOT_OBJECT;
             }
             requireEnd(p);
-            return new Probe(true, values, nonText);
+            return probe;
         }
+    }
+
+    /**
+     * Reads the object whose {@code START_OBJECT} the parser is at, leaving the parser at its
+     * {@code END_OBJECT}: documents are probed element by element in the one pass that splits them.
+     */
+    static Probe read(JsonParser p, Fields fields) throws IOException {
+        Map<String, String> values = new HashMap<>();
+        Set<String> nonText = new HashSet<>();
+        Deque<String> path = new ArrayDeque<>();
+        path.push("");
+        while (!path.isEmpty()) {
+            JsonToken t = p.nextToken();
+            if (t == JsonToken.END_OBJECT) {
+                path.pop();
+                continue;
+            }
+            if (t == null) {
+                throw new JsonParseException(p, "unexpected end of record");
+            }
+            String prefix = path.peek();
+            String name = prefix.isEmpty() ? p.currentName() : prefix + "." + p.currentName();
+            t = p.nextToken();
+            boolean wanted = fields.wanted().contains(name);
+            if (t == JsonToken.START_OBJECT && fields.prefixes().contains(name)) {
+                path.push(name);
+            } else if (t.isStructStart()) {
+                if (wanted) {
+                    nonText.add(name);
+                }
+                p.skipChildren();
+            } else if (wanted && t != JsonToken.VALUE_NULL) {
+                values.put(name, p.getText());
+                if (t != JsonToken.VALUE_STRING) {
+                    nonText.add(name);
+                }
+            }
+        }
+        return new Probe(true, values, nonText);
     }
 
     private static void requireEnd(JsonParser p) throws IOException {

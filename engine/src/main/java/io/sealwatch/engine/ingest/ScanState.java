@@ -35,7 +35,7 @@ import java.util.TreeMap;
  */
 final class ScanState {
     /** Bump when reading or normalisation changes: old state is then ignored. */
-    static final String FORMAT = "sealwatch-scan-1";
+    static final String FORMAT = "sealwatch-scan-2";
 
     /** One remembered file. */
     record Entry(String path, long size, long modified, String sha256, String blob) {

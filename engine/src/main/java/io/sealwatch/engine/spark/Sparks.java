@@ -8,11 +8,14 @@ public final class Sparks {
     }
 
     /**
+     * Synchronized: the CLI starts the session on a background thread while the rules compile, and the
+     * job's own call then waits for that one instead of racing it.
+     *
      * @param master   a Spark master URL, or null for {@code local[*]} (under spark-submit the
      *                 submitted master wins, so pass null there)
      * @param appJars  the application jars (comma-separated) to ship to executors on a cluster, or null
      */
-    public static SparkSession session(String master, String appJars) {
+    public static synchronized SparkSession session(String master, String appJars) {
         SparkSession.Builder b = SparkSession.builder()
                 .appName("sealwatch")
                 .config("spark.ui.enabled", "false")

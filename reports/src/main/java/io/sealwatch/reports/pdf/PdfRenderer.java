@@ -43,6 +43,15 @@ public final class PdfRenderer extends OneFileRenderer {
     private static JasperReport template;
 
     @Override
+    public void prepare() {
+        try {
+            template();
+        } catch (JRException | IOException | RuntimeException e) {
+            // render() compiles again and reports the error
+        }
+    }
+
+    @Override
     public void render(RunResult r, Path dir) throws IOException {
         Path swapDir = Files.createTempDirectory(dir, ".jasper-swap");
         JRSwapFileVirtualizer virtualizer = new JRSwapFileVirtualizer(VIRTUALIZER_PAGES,

@@ -37,6 +37,15 @@ public final class ReviewPdfRenderer extends OneFileRenderer {
     private static JasperReport template;
 
     @Override
+    public void prepare() {
+        try {
+            template();
+        } catch (JRException | IOException | RuntimeException e) {
+            // render() compiles again and reports the error
+        }
+    }
+
+    @Override
     public void render(RunResult r, Path dir) throws IOException {
         ReviewResult review = AnnualReview.of(r);
         RunInfo info = r.info();

@@ -1,0 +1,464 @@
+package io.sealwatch.engine.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The scan's fast path: a validating JSON scanner over UTF-8 bytes that splits documents into
+ * records and takes each record's {@link Probe} in one pass, without building tokens, names or
+ * parser state. Nearly every record is irrelevant, so this is most of what a scan costs.
+ *
+ * <p>It is conservative by design: it answers only for JSON it reads exactly as Jackson does. On
+ * anything else (a syntax error, escapes in a field name or a wanted value, deep nesting, very long
+ * numbers or names) it gives up, returning null, and the caller asks Jackson, whose verdict and error
+ * message stand. So whatever it accepts, Jackson accepts with the same values; it may only be slower
+ * on odd input, never different. One instance per reader (not thread-safe).
+ */
+final class Skim {
+    private static final int MAX_DEPTH = 100;
+    private static final int MAX_NUMBER = 100;
+    private static final int MAX_NAME = 1000;
+    private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+    private static final GiveUp GIVE_UP = new GiveUp();
+    private static final long QUOTES = Swar.lanes('"');
+    private static final long BACKSLASHES = Swar.lanes('\\');
+
+    /** A record of a document: {@code [start, end)} and its probe (null: a top-level value, probe it alone). */
+    record Element(int start, int end, Probe probe) {
+    }
+
+    /** A field name the probe looks for at some depth: a wanted path, the prefix of one, or both. */
+    private record Name(byte[] bytes, String path, boolean wanted, Name[] children) {
+    }
+
+    private static final class GiveUp extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        GiveUp() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final Name[] top;
+    private final Name[] wrappers;
+    private byte[] b;
+    private int end;
+    private boolean escaped;
+    private Map<String, String> values;
+    private Set<String> nonText;
+
+    Skim(Probe.Fields fields, Set<String> wrapperKeys) {
+        this.top = names("", fields);
+        this.wrappers = wrapperKeys.stream().sorted()
+                .map(k -> new Name(k.getBytes(StandardCharsets.UTF_8), k, true, null)).toArray(Name[]::new);
+    }
+
+    private static Name[] names(String prefix, Probe.Fields fields) {
+        Set<String> here = new java.util.TreeSet<>();
+        for (String p : fields.wanted()) {
+            if (prefix.isEmpty() || p.startsWith(prefix + ".")) {
+                String rest = prefix.isEmpty() ? p : p.substring(prefix.length() + 1);
+                here.add(rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest);
+            }
+        }
+        return here.stream().map(n -> {
+            String path = prefix.isEmpty() ? n : prefix + "." + n;
+            Name[] children = fields.prefixes().contains(path) ? names(path, fields) : null;
+            return new Name(n.getBytes(StandardCharsets.UTF_8), path, fields.wanted().contains(path), children);
+        }).toArray(Name[]::new);
+    }
+
+    /** The probe of the one JSON value in {@code raw[off, off + len)}, or null: ask Jackson. */
+    Probe record(byte[] raw, int off, int len) {
+        b = raw;
+        end = off + len;
+        try {
+            int i = ws(off);
+            Probe probe;
+            if (i < end && b[i] == '{') {
+                i = probed(i);
+                probe = new Probe(true, values, nonText);
+            } else {
+                i = rootScalar(i);
+                probe = Probe.NOT_OBJECT;
+            }
+            return ws(i) == end ? probe : null;
+        } catch (GiveUp e) {
+            return null;
+        } finally {
+            b = null;
+        }
+    }
+
+    /**
+     * The records of a JSON document in order — elements of top-level arrays and of wrapper arrays
+     * ({@code Records}, …), and other top-level values — or null: ask Jackson about the whole document.
+     */
+    List<Element> document(byte[] raw, int off, int len) {
+        b = raw;
+        end = off + len;
+        List<Element> out = new ArrayList<>();
+        try {
+            for (int i = ws(off); i < end; i = ws(i)) {
+                int start = i;
+                if (b[i] == '[') {
+                    i = elements(i, out);
+                } else if (b[i] == '{') {
+                    i = topObject(i, out);
+                } else {
+                    i = rootScalar(i);
+                    out.add(new Element(start, i, null));
+                }
+            }
+            return out;
+        } catch (GiveUp e) {
+            return null;
+        } finally {
+            b = null;
+        }
+    }
+
+    /** A scalar at the top level must be followed by white space or the end. */
+    private int rootScalar(int i) {
+        int after = value(i, 0);
+        if (after < end && !space(b[after])) {
+            throw GIVE_UP;
+        }
+        return after;
+    }
+
+    /** A top-level object: a wrapper whose arrays hold the records, or itself one record. */
+    private int topObject(int start, List<Element> out) {
+        boolean wrapper = false;
+        int i = ws(start + 1);
+        if (i < end && b[i] == '}') {
+            out.add(new Element(start, i + 1, null));
+            return i + 1;
+        }
+        while (true) {
+            int close = key(i);
+            boolean wrapperKey = match(wrappers, i + 1, close) != null;
+            i = colon(close + 1);
+            if (wrapperKey && b[i] == '[') {
+                wrapper = true;
+                i = elements(i, out);
+            } else {
+                i = value(i, 1);
+            }
+            i = ws(i);
+            if (i < end && b[i] == ',') {
+                i = ws(i + 1);
+            } else if (i < end && b[i] == '}') {
+                if (!wrapper) {
+                    out.add(new Element(start, i + 1, null));
+                }
+                return i + 1;
+            } else {
+                throw GIVE_UP;
+            }
+        }
+    }
+
+    /** An array whose elements are records. */
+    private int elements(int open, List<Element> out) {
+        int i = ws(open + 1);
+        if (i < end && b[i] == ']') {
+            return i + 1;
+        }
+        while (true) {
+            int start = i;
+            if (i < end && b[i] == '{') {
+                i = probed(i);
+                out.add(new Element(start, i, new Probe(true, values, nonText)));
+            } else {
+                i = value(i, 2);
+                out.add(new Element(start, i, Probe.NOT_OBJECT));
+            }
+            i = ws(i);
+            if (i < end && b[i] == ',') {
+                i = ws(i + 1);
+            } else if (i < end && b[i] == ']') {
+                return i + 1;
+            } else {
+                throw GIVE_UP;
+            }
+        }
+    }
+
+    /** A record object, collecting the probe's fields into {@link #values} and {@link #nonText}. */
+    private int probed(int open) {
+        values = new HashMap<>(4);
+        nonText = new HashSet<>(2);
+        return object(open, 2, top);
+    }
+
+    /** One value of any kind, validated; returns the index after it. */
+    private int value(int i, int depth) {
+        if (i >= end) {
+            throw GIVE_UP;
+        }
+        byte c = b[i];
+        switch (c) {
+            case '"':
+                return string(i);
+            case '{':
+                return object(i, depth + 1, null);
+            case '[':
+                return array(i, depth + 1);
+            case 't':
+                return literal(i, TRUE);
+            case 'f':
+                return literal(i, FALSE);
+            case 'n':
+                return literal(i, NULL);
+            default:
+                if (c == '-' || (c >= '0' && c <= '9')) {
+                    return number(i);
+                }
+                throw GIVE_UP;
+        }
+    }
+
+    /** An object; {@code names}: the probe's names at this depth, or null when nothing here is wanted. */
+    private int object(int open, int depth, Name[] names) {
+        if (depth > MAX_DEPTH) {
+            throw GIVE_UP;
+        }
+        int i = ws(open + 1);
+        if (i < end && b[i] == '}') {
+            return i + 1;
+        }
+        while (true) {
+            int close = key(i);
+            Name name = names == null ? null : match(names, i + 1, close);
+            i = colon(close + 1);
+            i = name == null ? value(i, depth) : wanted(i, depth, name);
+            i = ws(i);
+            if (i < end && b[i] == ',') {
+                i = ws(i + 1);
+            } else if (i < end && b[i] == '}') {
+                return i + 1;
+            } else {
+                throw GIVE_UP;
+            }
+        }
+    }
+
+    /** The value of a wanted name or prefix, recorded as {@link Probe#read} records it. */
+    private int wanted(int i, int depth, Name name) {
+        byte c = b[i];
+        if (c == '{' && name.children() != null) {
+            return object(i, depth + 1, name.children());
+        }
+        if (!name.wanted()) {
+            return value(i, depth);
+        }
+        if (c == '{' || c == '[') {
+            nonText.add(name.path());
+            return value(i, depth);
+        }
+        int after = value(i, depth);
+        if (c == '"') {
+            if (escaped) {
+                throw GIVE_UP;
+            }
+            values.put(name.path(), new String(b, i + 1, after - i - 2, StandardCharsets.UTF_8));
+        } else if (c != 'n') {
+            values.put(name.path(), new String(b, i, after - i, StandardCharsets.US_ASCII));
+            nonText.add(name.path());
+        }
+        return after;
+    }
+
+    private int array(int open, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw GIVE_UP;
+        }
+        int i = ws(open + 1);
+        if (i < end && b[i] == ']') {
+            return i + 1;
+        }
+        while (true) {
+            i = ws(value(i, depth));
+            if (i < end && b[i] == ',') {
+                i = ws(i + 1);
+            } else if (i < end && b[i] == ']') {
+                return i + 1;
+            } else {
+                throw GIVE_UP;
+            }
+        }
+    }
+
+    /** A field name at {@code i}; returns the index of its closing quote. */
+    private int key(int i) {
+        if (i >= end || b[i] != '"') {
+            throw GIVE_UP;
+        }
+        int after = string(i);
+        if (after - i > MAX_NAME) {
+            throw GIVE_UP;
+        }
+        return after - 1;
+    }
+
+    private int colon(int i) {
+        i = ws(i);
+        if (i >= end || b[i] != ':') {
+            throw GIVE_UP;
+        }
+        return ws(i + 1);
+    }
+
+    /** The name among {@code names} equal to {@code b[from, to)}; a name with escapes cannot be compared. */
+    private Name match(Name[] names, int from, int to) {
+        for (Name n : names) {
+            if (same(n.bytes(), from, to)) {
+                return n;
+            }
+        }
+        if (escaped) {
+            throw GIVE_UP;
+        }
+        return null;
+    }
+
+    /** Is {@code b[from, to)} equal to {@code name}? (A plain loop: names are short, most differ early.) */
+    private boolean same(byte[] name, int from, int to) {
+        if (name.length != to - from) {
+            return false;
+        }
+        for (int k = 0; k < name.length; k++) {
+            if (name[k] != b[from + k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A string starting at its opening quote; returns the index after the closing one. */
+    private int string(int open) {
+        escaped = false;
+        int i = open + 1;
+        while (i < end) {
+            if (i + Swar.WIDTH <= end) {
+                long w = Swar.word(b, i);
+                long special = Swar.equal(w, QUOTES) | Swar.equal(w, BACKSLASHES) | Swar.control(w);
+                if (special == 0) {
+                    i += Swar.WIDTH;
+                    continue;
+                }
+                i += Swar.first(special);
+            }
+            byte c = b[i];
+            if (c == '"') {
+                return i + 1;
+            }
+            if (c == '\\') {
+                i = escape(i);
+            } else if (c >= 0 && c < 0x20) {
+                throw GIVE_UP;
+            } else {
+                i++;
+            }
+        }
+        throw GIVE_UP;
+    }
+
+    private int escape(int i) {
+        escaped = true;
+        if (i + 1 >= end) {
+            throw GIVE_UP;
+        }
+        switch (b[i + 1]) {
+            case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+                return i + 2;
+            case 'u':
+                if (i + 5 >= end) {
+                    throw GIVE_UP;
+                }
+                for (int k = i + 2; k < i + 6; k++) {
+                    if (Character.digit(b[k], 16) < 0) {
+                        throw GIVE_UP;
+                    }
+                }
+                return i + 6;
+            default:
+                throw GIVE_UP;
+        }
+    }
+
+    private int number(int start) {
+        int i = start;
+        if (b[i] == '-') {
+            i++;
+        }
+        if (i < end && b[i] == '0') {
+            i++;
+        } else {
+            i = digits(i);
+        }
+        if (i < end && b[i] == '.') {
+            i = digits(i + 1);
+        }
+        if (i < end && (b[i] == 'e' || b[i] == 'E')) {
+            i++;
+            if (i < end && (b[i] == '+' || b[i] == '-')) {
+                i++;
+            }
+            i = digits(i);
+        }
+        if (i - start > MAX_NUMBER) {
+            throw GIVE_UP;
+        }
+        return delimited(i);
+    }
+
+    /** At least one digit; returns the index after the last. */
+    private int digits(int i) {
+        int first = i;
+        while (i < end && b[i] >= '0' && b[i] <= '9') {
+            i++;
+        }
+        if (i == first) {
+            throw GIVE_UP;
+        }
+        return i;
+    }
+
+    private int literal(int i, byte[] word) {
+        if (end - i < word.length || !same(word, i, i + word.length)) {
+            throw GIVE_UP;
+        }
+        return delimited(i + word.length);
+    }
+
+    /** A number or literal must end at white space, a comma, a closing bracket or the end of input. */
+    private int delimited(int i) {
+        if (i < end) {
+            byte c = b[i];
+            if (!space(c) && c != ',' && c != ']' && c != '}') {
+                throw GIVE_UP;
+            }
+        }
+        return i;
+    }
+
+    private int ws(int i) {
+        while (i < end && space(b[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean space(byte c) {
+        return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    }
+}
