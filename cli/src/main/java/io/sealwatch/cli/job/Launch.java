@@ -81,30 +81,39 @@ public final class Launch {
     }
 
     /**
-     * Starts on a background thread what needs no input — the report templates, Spark's start-up and,
+     * Starts on a background thread what needs no input — Spark's start-up, the report templates and,
      * in local mode, a rehearsal of the episode queries on no data — so it overlaps with loading the key,
      * compiling the rules and reading the inputs (each costs seconds of mostly single-core work).
      * Errors are not lost: the job's own calls meet them again and report them.
      */
     private static void warmUp(SealwatchConfig config, RunOptions options, List<Renderer> renderers) {
         Thread warm = new Thread(() -> {
-            renderers.forEach(Renderer::prepare);
+            SparkSession spark = null;
             try {
-                SparkSession spark = Sparks.session(options.master(), Job.appJars());
-                if (options.master() == null || options.master().startsWith("local")) {
-                    Path dir = Files.createTempDirectory("sealwatch-rehearsal-");
-                    try {
-                        Reconstruct.rehearse(spark, config, options.period(), dir);
-                    } finally {
-                        Job.deleteTree(dir);
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                // Job.analyse starts Spark again and reports a failure; a failed rehearsal only costs time
+                spark = Sparks.session(options.master(), Job.appJars());
+            } catch (RuntimeException e) {
+                // Job.analyse starts Spark again and reports the failure
+            }
+            renderers.forEach(Renderer::prepare);
+            if (spark != null && (options.master() == null || options.master().startsWith("local"))) {
+                rehearse(spark, config, options);
             }
         }, "sealwatch-warm-up");
         warm.setDaemon(true);
         warm.start();
+    }
+
+    private static void rehearse(SparkSession spark, SealwatchConfig config, RunOptions options) {
+        try {
+            Path dir = Files.createTempDirectory("sealwatch-rehearsal-");
+            try {
+                Reconstruct.rehearse(spark, config, options.period(), dir);
+            } finally {
+                Job.deleteTree(dir);
+            }
+        } catch (IOException | RuntimeException e) {
+            // a failed rehearsal only costs the time it took
+        }
     }
 
     public static int run(RunOptions options, PrintStream err) {

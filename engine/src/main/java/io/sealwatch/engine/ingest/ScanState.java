@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sealwatch.config.AccountSpec;
 import io.sealwatch.config.SealwatchConfig;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
@@ -16,18 +18,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * What earlier runs already read ({@code run --state DIR}): per input file its path, size,
- * modification time and sha-256, and the complete result of reading it (accounting, normalised
- * events, quarantine, coverage summary). A file listed with the same path, size and modification
- * time is not read again. Everything after ingest is recomputed from all files' results, so open
- * episodes are re-judged and the findings equal those of a full run.
+ * modification time and sha-256 ({@code index.json}), and the complete result of reading it
+ * (accounting, normalised events, quarantine, coverage summary), all in one serialised file
+ * ({@code scans.bin}: one stream, so a night with thousands of unchanged files costs one read, not
+ * thousands). A file listed with the same path, size and modification time is not read again.
+ * Everything after ingest is recomputed from all files' results, so open episodes are re-judged and
+ * the findings equal those of a full run.
  *
  * <p>The state is only valid for the same scan: a change of the engine's reading logic
  * ({@link #FORMAT}), of an account's id, identities or sealed secrets, or of the log gap
@@ -35,10 +39,12 @@ import java.util.TreeMap;
  */
 final class ScanState {
     /** Bump when reading or normalisation changes: old state is then ignored. */
-    static final String FORMAT = "sealwatch-scan-2";
+    static final String FORMAT = "sealwatch-scan-3";
+    private static final String INDEX = "index.json";
+    private static final String SCANS = "scans.bin";
 
     /** One remembered file. */
-    record Entry(String path, long size, long modified, String sha256, String blob) {
+    record Entry(String path, long size, long modified, String sha256) {
     }
 
     record Index(String key, Map<String, Entry> files) {
@@ -49,73 +55,88 @@ final class ScanState {
     private final Path dir;
     private final String key;
     private final Map<String, Entry> old;
+    private final Map<String, FileScan> oldScans;
     private final Map<String, Entry> next = new TreeMap<>();
+    private final Map<String, FileScan> nextScans = new HashMap<>();
 
-    private ScanState(Path dir, String key, Map<String, Entry> old) {
+    private ScanState(Path dir, String key, Map<String, Entry> old, Map<String, FileScan> oldScans) {
         this.dir = dir;
         this.key = key;
         this.old = old;
+        this.oldScans = oldScans;
     }
 
     static ScanState open(Path dir, SealwatchConfig config) throws IOException {
         String key = keyOf(config);
-        Path index = dir.resolve("index.json");
-        Map<String, Entry> old = Map.of();
-        if (Files.isRegularFile(index)) {
+        Path index = dir.resolve(INDEX);
+        if (Files.isRegularFile(index) && Files.isRegularFile(dir.resolve(SCANS))) {
             Index read = JSON.readValue(index.toFile(), new TypeReference<Index>() { });
             if (key.equals(read.key()) && read.files() != null) {
-                old = read.files();
+                Map<String, FileScan> scans = readScans(dir.resolve(SCANS));
+                if (scans != null) {
+                    return new ScanState(dir, key, read.files(), scans);
+                }
             }
         }
-        return new ScanState(dir, key, old);
+        return new ScanState(dir, key, Map.of(), Map.of());
+    }
+
+    /** The remembered results by file id, or null when the file cannot be read (then everything is read again). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, FileScan> readScans(Path file) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+             ObjectInputStream objects = new ObjectInputStream(in)) {
+            return (Map<String, FileScan>) objects.readObject();
+        } catch (IOException | ClassNotFoundException | ClassCastException e) {
+            return null;
+        }
     }
 
     /** The remembered result of this file, when it is listed unchanged. */
     Optional<FileScan> reuse(FileTask task) {
         Entry e = old.get(id(task));
-        if (e == null || task.size() < 0 || e.size() != task.size() || e.modified() != task.modified()) {
+        FileScan scan = oldScans.get(id(task));
+        if (e == null || scan == null || task.size() < 0 || e.size() != task.size() || e.modified() != task.modified()) {
             return Optional.empty();
         }
-        try (InputStream in = Files.newInputStream(dir.resolve("scans").resolve(e.blob()));
-             ObjectInputStream objects = new ObjectInputStream(in)) {
-            FileScan scan = (FileScan) objects.readObject();
-            next.put(id(task), e);
-            return Optional.of(scan);
-        } catch (IOException | ClassNotFoundException | ClassCastException ex) {
-            return Optional.empty(); // unreadable state entry: read the file again
-        }
+        next.put(id(task), e);
+        nextScans.put(id(task), scan);
+        return Optional.of(scan);
     }
 
-    void remember(FileTask task, FileScan scan) throws IOException {
+    void remember(FileTask task, FileScan scan) {
         if (scan.error() != null || task.size() < 0) {
             return; // an unreadable file is read again next time
         }
-        String blob = sha256((id(task) + "\n" + scan.sha256()).getBytes(StandardCharsets.UTF_8)) + ".bin";
-        Path scans = Files.createDirectories(dir.resolve("scans"));
-        Path tmp = Files.createTempFile(scans, ".scan", ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp); ObjectOutputStream objects = new ObjectOutputStream(out)) {
-            objects.writeObject(scan);
-        }
-        Files.move(tmp, scans.resolve(blob), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        next.put(id(task), new Entry(task.path(), task.size(), task.modified(), scan.sha256(), blob));
+        next.put(id(task), new Entry(task.path(), task.size(), task.modified(), scan.sha256()));
+        nextScans.put(id(task), scan);
     }
 
-    /** Writes the index of this run's files atomically and drops results of files no longer listed. */
+    /** Writes this run's files and results, each file atomically; files no longer listed are forgotten. */
     void save() throws IOException {
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".index", ".tmp");
-        JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), new Index(key, next));
-        Files.move(tmp, dir.resolve("index.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        Path scans = dir.resolve("scans");
-        if (Files.isDirectory(scans)) {
-            List<String> live = next.values().stream().map(Entry::blob).toList();
-            try (var list = Files.list(scans)) {
+        Path scans = Files.createTempFile(dir, ".scans", ".tmp");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(scans), 1 << 16);
+             ObjectOutputStream objects = new ObjectOutputStream(out)) {
+            objects.writeObject(new HashMap<>(nextScans));
+        }
+        Path index = Files.createTempFile(dir, ".index", ".tmp");
+        JSON.writerWithDefaultPrettyPrinter().writeValue(index.toFile(), new Index(key, next));
+        // the results first: an index never names results that are not there
+        Files.move(scans, dir.resolve(SCANS), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(index, dir.resolve(INDEX), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        deleteOldLayout(dir.resolve("scans"));
+    }
+
+    /** Earlier versions kept one file per input under {@code scans/}. */
+    private static void deleteOldLayout(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            try (var list = Files.list(folder)) {
                 for (Path p : list.toList()) {
-                    if (!live.contains(p.getFileName().toString())) {
-                        Files.deleteIfExists(p);
-                    }
+                    Files.deleteIfExists(p);
                 }
             }
+            Files.deleteIfExists(folder);
         }
     }
 
