@@ -16,7 +16,12 @@ import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -44,9 +49,7 @@ public final class Bundle {
         Path tmp = parent.resolve("." + name + ".tmp-" + random());
         Files.createDirectory(tmp);
         try {
-            for (Renderer renderer : renderers) {
-                renderer.render(r, tmp);
-            }
+            renderAll(r, renderers, tmp);
             if (extraDir != null && Files.isDirectory(extraDir)) {
                 moveContents(extraDir, tmp);
             }
@@ -68,6 +71,42 @@ public final class Bundle {
             return manifest;
         } finally {
             deleteTree(tmp);
+        }
+    }
+
+    /**
+     * The renderers side by side (each writes its own files; the PDF takes the longest, so the others
+     * come almost free); the first failure in renderer order is reported, as a sequential run would.
+     */
+    private static void renderAll(RunResult r, List<Renderer> renderers, Path dir) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(renderers.size(),
+                Runtime.getRuntime().availableProcessors())));
+        try {
+            List<Future<Void>> done = new ArrayList<>();
+            for (Renderer renderer : renderers) {
+                done.add(pool.submit(() -> {
+                    renderer.render(r, dir);
+                    return null;
+                }));
+            }
+            for (Future<Void> f : done) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IOException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while rendering", e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
