@@ -51,6 +51,8 @@ final class Skim {
     private byte[] b;
     private int end;
     private boolean escaped;
+    /** Where {@link #more} leaves the scan. */
+    private int at;
     private Map<String, String> values;
     private Set<String> nonText;
 
@@ -152,17 +154,13 @@ final class Skim {
             } else {
                 i = value(i, 1);
             }
-            i = ws(i);
-            if (i < end && b[i] == ',') {
-                i = ws(i + 1);
-            } else if (i < end && b[i] == '}') {
+            if (!more(i, '}')) {
                 if (!wrapper) {
-                    out.add(new Element(start, i + 1, null));
+                    out.add(new Element(start, at, null));
                 }
-                return i + 1;
-            } else {
-                throw GIVE_UP;
+                return at;
             }
+            i = at;
         }
     }
 
@@ -181,14 +179,10 @@ final class Skim {
                 i = value(i, 2);
                 out.add(new Element(start, i, Probe.NOT_OBJECT));
             }
-            i = ws(i);
-            if (i < end && b[i] == ',') {
-                i = ws(i + 1);
-            } else if (i < end && b[i] == ']') {
-                return i + 1;
-            } else {
-                throw GIVE_UP;
+            if (!more(i, ']')) {
+                return at;
             }
+            i = at;
         }
     }
 
@@ -240,14 +234,10 @@ final class Skim {
             Name name = names == null ? null : match(names, i + 1, close);
             i = colon(close + 1);
             i = name == null ? value(i, depth) : wanted(i, depth, name);
-            i = ws(i);
-            if (i < end && b[i] == ',') {
-                i = ws(i + 1);
-            } else if (i < end && b[i] == '}') {
-                return i + 1;
-            } else {
-                throw GIVE_UP;
+            if (!more(i, '}')) {
+                return at;
             }
+            i = at;
         }
     }
 
@@ -285,16 +275,27 @@ final class Skim {
         if (i < end && b[i] == ']') {
             return i + 1;
         }
-        while (true) {
-            i = ws(value(i, depth));
-            if (i < end && b[i] == ',') {
-                i = ws(i + 1);
-            } else if (i < end && b[i] == ']') {
-                return i + 1;
-            } else {
-                throw GIVE_UP;
-            }
+        while (more(value(i, depth), ']')) {
+            i = at;
         }
+        return at;
+    }
+
+    /**
+     * After a member or element ending at {@code i}: true when a comma follows ({@link #at} is then the
+     * next one), false when the container closes ({@link #at} is then just past it).
+     */
+    private boolean more(int i, char close) {
+        i = ws(i);
+        if (i < end && b[i] == ',') {
+            at = ws(i + 1);
+            return true;
+        }
+        if (i < end && b[i] == close) {
+            at = i + 1;
+            return false;
+        }
+        throw GIVE_UP;
     }
 
     /** A field name at {@code i}; returns the index of its closing quote. */
