@@ -95,7 +95,7 @@ public final class Launch {
                 // Job.analyse starts Spark again and reports the failure
             }
             renderers.forEach(Renderer::prepare);
-            if (spark != null && (options.master() == null || options.master().startsWith("local"))) {
+            if (spark != null && spark.sparkContext().isLocal()) {   // on a cluster, executors could not see the folder
                 rehearse(spark, config, options);
             }
         }, "sealwatch-warm-up");

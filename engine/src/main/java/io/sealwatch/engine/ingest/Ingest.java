@@ -35,7 +35,7 @@ import java.util.stream.Stream;
 /**
  * The INGEST stage: lists the configured inputs, reads them in parallel on Spark (one task per
  * file, on executors), drops re-delivered duplicates, and writes the normalised events
- * ({@code tables/events}, Parquet, partitioned by day), the quarantine ({@code quarantine/<source>.jsonl})
+ * ({@code tables/events}, Parquet, one file with a {@code day} column), the quarantine ({@code quarantine/<source>.jsonl})
  * and the accounting and coverage of every input.
  *
  * <p>Only the few normalised (break-glass) events, the quarantined records and per-file summaries
@@ -44,6 +44,7 @@ import java.util.stream.Stream;
 public final class Ingest {
     private static final Logger LOG = LoggerFactory.getLogger(Ingest.class);
     private static final int TASKS_PER_CORE = 4;
+    private static final String EVENTS_FILE = "events.zstd.parquet";
 
     private Ingest() {
     }
@@ -205,15 +206,31 @@ public final class Ingest {
     }
 
     /**
-     * One writer, rows sorted by (day, time, source, file, record): the events are the break-glass
-     * few, and a single sorted task makes the files deterministic.
+     * One file, rows sorted by (day, time, source, file, record): the events are the break-glass few,
+     * and a single sorted task makes the file deterministic. (Partitioned by day it was a file per day,
+     * and writing them cost seconds on every run for a few hundred rows.)
      */
     public static void writeEvents(SparkSession spark, List<Row> rows, Path target) throws IOException {
         deleteRecursively(target);
         spark.createDataFrame(rows, EventRows.SCHEMA)
                 .coalesce(1)
                 .sortWithinPartitions("day", "time", "sourceType", "sourceFile", "record")
-                .write().mode(SaveMode.Overwrite).partitionBy("day").parquet(target.toUri().toString());
+                .write().mode(SaveMode.Overwrite).parquet(target.toUri().toString());
+        stableNames(target);
+    }
+
+    /** Spark names its file with a random id and adds checksum files: one fixed name keeps the bundle stable. */
+    private static void stableNames(Path table) throws IOException {
+        try (Stream<Path> files = Files.list(table)) {
+            for (Path f : files.sorted().toList()) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".crc")) {
+                    Files.delete(f);
+                } else if (name.endsWith(".parquet")) {
+                    Files.move(f, table.resolve(EVENTS_FILE));
+                }
+            }
+        }
     }
 
     private static long writeQuarantine(List<FileScan> scans, Path dir) throws IOException {

@@ -23,7 +23,8 @@ public final class Sparks {
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.shuffle.partitions", "8")
                 .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
-                .config("spark.sql.parquet.compression.codec", "zstd");
+                .config("spark.sql.parquet.compression.codec", "zstd")
+                .config("spark.hadoop.fs.file.impl", NioLocalFileSystem.class.getName());
         boolean submitted = System.getProperty("spark.master") != null;
         if (master != null) {
             b.master(master);

@@ -328,19 +328,15 @@ class IngestCorpusTest {
     }
 
     @Test
-    void eventsTableIsPartitionedByDayAndSorted() throws IOException {
-        try (var days = Files.list(result.eventsTable())) {
-            assertTrue(days.anyMatch(p -> p.getFileName().toString().equals("day=2026-07-01")));
+    void eventsTableIsOneSortedFile() throws IOException {
+        try (var files = Files.list(result.eventsTable())) {
+            assertEquals(1, files.filter(p -> p.getFileName().toString().endsWith(".parquet")).count());
         }
-        // one file per day partition, its rows in (time, source, file, record) order
-        var byDay = events.stream().collect(java.util.stream.Collectors.groupingBy(
-                e -> java.time.LocalDate.ofInstant(e.time(), java.time.ZoneOffset.UTC)));
-        for (List<NormalizedEvent> day : byDay.values()) {
-            List<NormalizedEvent> sorted = new ArrayList<>(day);
-            sorted.sort(java.util.Comparator.comparing(NormalizedEvent::time).thenComparing(NormalizedEvent::sourceType)
-                    .thenComparing(NormalizedEvent::sourceFile).thenComparingLong(NormalizedEvent::record));
-            assertEquals(sorted.stream().map(NormalizedEvent::ref).toList(), day.stream().map(NormalizedEvent::ref).toList());
-        }
+        // rows in (day, time, source, file, record) order
+        List<NormalizedEvent> sorted = new ArrayList<>(events);
+        sorted.sort(java.util.Comparator.comparing(NormalizedEvent::time).thenComparing(NormalizedEvent::sourceType)
+                .thenComparing(NormalizedEvent::sourceFile).thenComparingLong(NormalizedEvent::record));
+        assertEquals(sorted.stream().map(NormalizedEvent::ref).toList(), events.stream().map(NormalizedEvent::ref).toList());
     }
 
     private static NormalizedEvent event(String type, long record) {
