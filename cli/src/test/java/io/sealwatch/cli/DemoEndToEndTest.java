@@ -2,7 +2,10 @@ package io.sealwatch.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sealwatch.engine.spark.Sparks;
 import io.sealwatch.rules.RuleEngine;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +89,30 @@ class DemoEndToEndTest {
         Set<String> classifications = new TreeSet<>();
         episodes.forEach(e -> classifications.add(e.get("classification").asText()));
         assertEquals(Set.of("drill", "emergency", "unexplained"), classifications);
+    }
+
+    /** CONTRACT §7: tables/ holds events, episodes and findings as Parquet, matching the JSON files. */
+    @Test
+    void tablesHoldTheEpisodesAndFindingsOfTheJson() throws IOException {
+        SparkSession spark = Sparks.session(null, null);
+        JsonNode episodes = new ObjectMapper().readTree(bundle.resolve("episodes.json").toFile());
+        List<Row> episodeRows = spark.read().parquet(bundle.resolve("tables/episodes").toUri().toString())
+                .collectAsList();
+        assertEquals(episodes.size(), episodeRows.size());
+        for (int i = 0; i < episodes.size(); i++) {
+            assertEquals(episodes.get(i).get("id").asText(), episodeRows.get(i).getAs("id"));
+            assertEquals(episodes.get(i).get("actions").asLong(), (long) episodeRows.get(i).getAs("actions"));
+        }
+        JsonNode findings = new ObjectMapper().readTree(bundle.resolve("findings.json").toFile());
+        List<Row> findingRows = spark.read().parquet(bundle.resolve("tables/findings").toUri().toString())
+                .collectAsList();
+        assertEquals(findings.size(), findingRows.size());
+        for (int i = 0; i < findings.size(); i++) {
+            assertEquals(findings.get(i).get("rule").asText(), findingRows.get(i).getAs("rule"));
+            assertEquals(findings.get(i).get("evidence").size(), findingRows.get(i).getList(
+                    findingRows.get(i).fieldIndex("evidence")).size());
+        }
+        assertTrue(spark.read().parquet(bundle.resolve("tables/events").toUri().toString()).count() > 0);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.sealwatch.engine.episode.Reconstruction;
 import io.sealwatch.engine.ingest.Ingest;
 import io.sealwatch.engine.ingest.IngestResult;
 import io.sealwatch.engine.spark.Sparks;
+import io.sealwatch.engine.tables.ResultTables;
 import io.sealwatch.model.CoverageGap;
 import io.sealwatch.model.Finding;
 import io.sealwatch.model.InputFileStats;
@@ -169,6 +170,7 @@ public final class Job {
 
         progress.start(Stage.EVALUATE);
         Evaluation evaluation = rules.evaluate(rebuilt.facts());
+        ResultTables.write(spark, rebuilt.facts().episodes(), evaluation.findings(), work.resolve("tables"));
         progress.done(evaluation.findings().size() + " findings (" + bySeverity(evaluation.findings()) + ")");
 
         List<String> problems = ingest.unreadable().stream().map(f -> f.path() + ": " + f.error()).toList();

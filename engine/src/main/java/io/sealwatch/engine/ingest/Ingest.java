@@ -3,13 +3,13 @@ package io.sealwatch.engine.ingest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sealwatch.config.SealwatchConfig;
 import io.sealwatch.config.SourceSpec;
+import io.sealwatch.engine.tables.Tables;
 import io.sealwatch.model.InputFileStats;
 import io.sealwatch.model.Period;
 import io.sealwatch.result.SourceCoverage;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +30,6 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * The INGEST stage: lists the configured inputs, reads them in parallel on Spark (one task per
@@ -211,32 +210,15 @@ public final class Ingest {
      * and writing them cost seconds on every run for a few hundred rows.)
      */
     public static void writeEvents(SparkSession spark, List<Row> rows, Path target) throws IOException {
-        deleteRecursively(target);
-        spark.createDataFrame(rows, EventRows.SCHEMA)
+        Tables.write(spark.createDataFrame(rows, EventRows.SCHEMA)
                 .coalesce(1)
-                .sortWithinPartitions("day", "time", "sourceType", "sourceFile", "record")
-                .write().mode(SaveMode.Overwrite).parquet(target.toUri().toString());
-        stableNames(target);
-    }
-
-    /** Spark names its file with a random id and adds checksum files: one fixed name keeps the bundle stable. */
-    private static void stableNames(Path table) throws IOException {
-        try (Stream<Path> files = Files.list(table)) {
-            for (Path f : files.sorted().toList()) {
-                String name = f.getFileName().toString();
-                if (name.endsWith(".crc")) {
-                    Files.delete(f);
-                } else if (name.endsWith(".parquet")) {
-                    Files.move(f, table.resolve(EVENTS_FILE));
-                }
-            }
-        }
+                .sortWithinPartitions("day", "time", "sourceType", "sourceFile", "record"), target, EVENTS_FILE);
     }
 
     private static long writeQuarantine(List<FileScan> scans, Path dir) throws IOException {
         Map<String, List<QuarantineEntry>> bySource = new TreeMap<>();
         scans.forEach(s -> s.quarantine().forEach(q -> bySource.computeIfAbsent(q.source(), k -> new ArrayList<>()).add(q)));
-        deleteRecursively(dir);
+        Tables.delete(dir);
         if (bySource.isEmpty()) {
             return 0;
         }
@@ -276,16 +258,5 @@ public final class Ingest {
                     config.policy().logGap()));
         }
         return out;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }
