@@ -10,6 +10,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.util.List;
@@ -35,8 +37,8 @@ public final class Reconstruct {
         Path events = dir.resolve("events");
         try {
             Ingest.writeEvents(spark, List.of(), events);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         run(spark, events, config, period, List.of());
     }
