@@ -50,6 +50,34 @@ public final class JasperPdf {
     private JasperPdf() {
     }
 
+    /** A JRXML resource next to its renderer, compiled once per JVM: on first use, or ahead by {@link #prepare}. */
+    public static final class Template {
+        private final Class<?> anchor;
+        private final String name;
+        private JasperReport compiled;
+
+        public Template(Class<?> anchor, String name) {
+            this.anchor = anchor;
+            this.name = name;
+        }
+
+        public synchronized JasperReport get() throws JRException, IOException {
+            if (compiled == null) {
+                compiled = compile(anchor, name);
+            }
+            return compiled;
+        }
+
+        /** Compiles now unless done; a failure is left for {@link #get}, which meets it again and reports it. */
+        public void prepare() {
+            try {
+                get();
+            } catch (JRException | IOException | RuntimeException e) {
+                // get() compiles again when rendering and the renderer reports the error
+            }
+        }
+    }
+
     /** Compiles the JRXML resource {@code name} next to {@code anchor}. */
     public static JasperReport compile(Class<?> anchor, String name) throws JRException, IOException {
         try (InputStream in = anchor.getResourceAsStream(name)) {

@@ -7,7 +7,6 @@ import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
-import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
 import net.sf.jasperreports.engine.fill.JRSwapFileVirtualizer;
 import net.sf.jasperreports.engine.util.JRSwapFile;
@@ -40,15 +39,11 @@ public final class PdfRenderer extends OneFileRenderer {
     }
     private static final int VIRTUALIZER_PAGES = 20;
 
-    private static JasperReport template;
+    private static final JasperPdf.Template TEMPLATE = new JasperPdf.Template(PdfRenderer.class, "report.jrxml");
 
     @Override
     public void prepare() {
-        try {
-            template();
-        } catch (JRException | IOException | RuntimeException e) {
-            // render() compiles again and reports the error
-        }
+        TEMPLATE.prepare();
     }
 
     @Override
@@ -61,7 +56,7 @@ public final class PdfRenderer extends OneFileRenderer {
             params.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
             params.put(JRParameter.REPORT_LOCALE, Locale.ROOT);
             params.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone("UTC"));
-            JasperPrint print = JasperFillManager.fillReport(template(), params,
+            JasperPrint print = JasperFillManager.fillReport(TEMPLATE.get(), params,
                     new JRBeanCollectionDataSource(ReportContent.lines(r)));
             virtualizer.setReadOnly(true);
             RunInfo info = r.info();
@@ -102,12 +97,6 @@ public final class PdfRenderer extends OneFileRenderer {
         return p;
     }
 
-    static synchronized JasperReport template() throws JRException, IOException {
-        if (template == null) {
-            template = JasperPdf.compile(PdfRenderer.class, "report.jrxml");
-        }
-        return template;
-    }
 
     private static String nz(String s) {
         return s == null ? "" : s;

@@ -10,7 +10,6 @@ import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
-import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
 
 import java.io.IOException;
@@ -34,15 +33,12 @@ public final class ReviewPdfRenderer extends OneFileRenderer {
         super(NAME, FILE);
     }
 
-    private static JasperReport template;
+    private static final JasperPdf.Template TEMPLATE =
+            new JasperPdf.Template(ReviewPdfRenderer.class, "annual-review.jrxml");
 
     @Override
     public void prepare() {
-        try {
-            template();
-        } catch (JRException | IOException | RuntimeException e) {
-            // render() compiles again and reports the error
-        }
+        TEMPLATE.prepare();
     }
 
     @Override
@@ -64,7 +60,7 @@ public final class ReviewPdfRenderer extends OneFileRenderer {
                     + "Check with: sealwatch verify" : "UNSIGNED (--no-sign)");
             p.put(JRParameter.REPORT_LOCALE, Locale.ROOT);
             p.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone("UTC"));
-            JasperPrint print = JasperFillManager.fillReport(template(), p,
+            JasperPrint print = JasperFillManager.fillReport(TEMPLATE.get(), p,
                     new JRBeanCollectionDataSource(ReviewContent.lines(review)));
             JasperPdf.export(print, dir.resolve(FILE), new JasperPdf.Meta("Annual review of need " + review.year(),
                     (info.organization() == null ? "" : info.organization()) + ", break-glass accounts, "
@@ -76,10 +72,4 @@ public final class ReviewPdfRenderer extends OneFileRenderer {
         }
     }
 
-    private static synchronized JasperReport template() throws JRException, IOException {
-        if (template == null) {
-            template = JasperPdf.compile(ReviewPdfRenderer.class, "annual-review.jrxml");
-        }
-        return template;
-    }
 }
