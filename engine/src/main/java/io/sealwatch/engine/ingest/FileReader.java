@@ -571,20 +571,27 @@ final class FileReader {
         }
 
         byte firstNonBlank() {
-            for (int i = start; i < end; i++) {
-                byte b = buf[i];
-                if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-                    return b;
-                }
-            }
-            return 0;
+            int i = nonBlank(start, end);
+            return i < end ? buf[i] : 0;
         }
 
         void skipBom() {
-            if (end - start >= 3 && buf[start] == (byte) 0xEF && buf[start + 1] == (byte) 0xBB
-                    && buf[start + 2] == (byte) 0xBF) {
-                start += 3;
+            start = afterBom(start, end);
+        }
+
+        /** {@code from}, or past the UTF-8 byte order mark there (within {@code to}). */
+        private int afterBom(int from, int to) {
+            return to - from >= 3 && buf[from] == (byte) 0xEF && buf[from + 1] == (byte) 0xBB
+                    && buf[from + 2] == (byte) 0xBF ? from + 3 : from;
+        }
+
+        /** The first index in {@code [from, to)} that is not white space, else {@code to}. */
+        private int nonBlank(int from, int to) {
+            int i = from;
+            while (i < to && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' || buf[i] == '\n')) {
+                i++;
             }
+            return i;
         }
 
         /**
@@ -601,13 +608,7 @@ final class FileReader {
                     limit += n;
                 }
             }
-            int i = pos;
-            if (limit - i >= 3 && buf[i] == (byte) 0xEF && buf[i + 1] == (byte) 0xBB && buf[i + 2] == (byte) 0xBF) {
-                i += 3;
-            }
-            while (i < limit && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' || buf[i] == '\n')) {
-                i++;
-            }
+            int i = nonBlank(afterBom(pos, limit), limit);
             if (i >= limit || buf[i] != '{') {
                 return false;
             }
