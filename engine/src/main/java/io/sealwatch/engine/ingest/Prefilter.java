@@ -55,10 +55,6 @@ final class Prefilter implements Serializable {
         this.window = Math.min(MAX_WINDOW, Arrays.stream(needles).mapToInt(n -> n.length).min().orElse(0));
     }
 
-    boolean mayMatch(byte[] raw) {
-        return mayMatch(raw, 0, raw.length);
-    }
-
     /** Whether {@code raw[off, off + len)} contains one of the literals. */
     boolean mayMatch(byte[] raw, int off, int len) {
         if (matchesAll) {

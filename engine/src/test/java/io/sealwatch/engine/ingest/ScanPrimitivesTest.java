@@ -59,8 +59,8 @@ class ScanPrimitivesTest {
             }
         }
         assertTrue(hits > 1000, "the generated inputs hold literals often enough to test both outcomes: " + hits);
-        assertFalse(new Prefilter(List.of()).mayMatch(new byte[]{'a'}));
-        assertTrue(new Prefilter(List.of("", "x")).mayMatch(new byte[0]));
+        assertFalse(new Prefilter(List.of()).mayMatch(new byte[]{'a'}, 0, 1));
+        assertTrue(new Prefilter(List.of("", "x")).mayMatch(new byte[0], 0, 0));
     }
 
     @Test
