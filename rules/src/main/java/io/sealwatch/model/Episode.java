@@ -1,6 +1,7 @@
 package io.sealwatch.model;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,9 @@ public record Episode(
         List<String> approvals, List<String> custodians, String incident,
         Map<String, Long> notifications, Map<String, Instant> rotations,
         EvidenceRef first, EvidenceRef last) {
+
+    /** The order of episodes in every output: by start, then id. */
+    public static final Comparator<Episode> ORDER = Comparator.comparing(Episode::start).thenComparing(Episode::id);
 
     public static String idOf(String account, Instant start) {
         return account + "/" + start.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -62,7 +61,7 @@ public final class ResultTables {
     /** Writes both tables under {@code tables}. */
     public static void write(SparkSession spark, List<Episode> episodes, List<Finding> findings, Path tables)
             throws IOException {
-        List<Row> e = episodes.stream().sorted(Comparator.comparing(Episode::start).thenComparing(Episode::id))
+        List<Row> e = episodes.stream().sorted(Episode.ORDER)
                 .map(ResultTables::row).toList();
         List<Row> f = findings.stream().sorted(Finding.ORDER).map(ResultTables::row).toList();
         Tables.write(spark.createDataFrame(e, EPISODES).coalesce(1), tables.resolve("episodes"), "episodes.zstd.parquet");

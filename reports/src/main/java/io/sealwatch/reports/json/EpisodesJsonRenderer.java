@@ -29,8 +29,6 @@ public final class EpisodesJsonRenderer extends OneFileRenderer {
         super(NAME, FILE);
     }
 
-    public static final Comparator<Episode> ORDER = Comparator.comparing(Episode::start).thenComparing(Episode::id);
-
     @Override
     public void render(RunResult result, Path dir) throws IOException {
         Instant asOf = result.info().period().asOf();
@@ -44,7 +42,7 @@ public final class EpisodesJsonRenderer extends OneFileRenderer {
     }
 
     public static List<Episode> sorted(RunResult result) {
-        return result.facts().episodes().stream().sorted(ORDER).toList();
+        return result.facts().episodes().stream().sorted(Episode.ORDER).toList();
     }
 
     static ObjectNode episode(Episode e, List<CredentialRotation> rotations, Instant asOf) {
