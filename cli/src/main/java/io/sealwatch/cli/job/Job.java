@@ -173,7 +173,7 @@ public final class Job {
         ResultTables.write(spark, rebuilt.facts().episodes(), evaluation.findings(), work.resolve("tables"));
         progress.done(evaluation.findings().size() + " findings (" + bySeverity(evaluation.findings()) + ")");
 
-        List<String> problems = ingest.unreadable().stream().map(f -> f.path() + ": " + f.error()).toList();
+        List<String> problems = ingest.problems();
         RunInfo info = new RunInfo(config.organization(), config.timezone(), options.period(), BuildInfo.version(),
                 config.sha256(), rules.packHash(), problems.isEmpty(), problems, options.sign());
         return new RunResult(info, config, rebuilt.facts(), evaluation, rules.rules(), rebuilt.events(),

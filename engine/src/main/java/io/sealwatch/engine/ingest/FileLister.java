@@ -34,15 +34,27 @@ final class FileLister {
 
     /** A source's glob that matched no file. */
     record Unmatched(String source, String glob) {
+        /** As the run reports it: silence is not evidence, so a source without files is a problem of the night. */
+        String problem() {
+            return "source " + source + " (" + glob + "): no file matches";
+        }
     }
 
-    static List<FileTask> list(SealwatchConfig config, Configuration conf, List<Unmatched> unmatched)
-            throws IOException {
+    /**
+     * @param unmatched the sources whose glob matched no file
+     * @param problems  in config order: each source without files, and folders under a glob that could
+     *                  not be walked (a symbolic link loop, no permission), each named once; the files
+     *                  around them are still listed
+     */
+    static List<FileTask> list(SealwatchConfig config, Configuration conf, List<Unmatched> unmatched,
+                               List<String> problems) throws IOException {
         Set<FileTask> tasks = new LinkedHashSet<>();
         for (SourceSpec s : config.sources()) {
-            List<FileTask> found = expand(s, config.baseDir(), conf);
+            List<FileTask> found = expand(s, config.baseDir(), conf, problems);
             if (found.isEmpty()) {
-                unmatched.add(new Unmatched(s.type(), s.path()));
+                Unmatched u = new Unmatched(s.type(), s.path());
+                unmatched.add(u);
+                problems.add(u.problem());
             }
             tasks.addAll(found);
         }
@@ -51,12 +63,12 @@ final class FileLister {
         return out;
     }
 
-    private static List<FileTask> expand(SourceSpec s, java.nio.file.Path baseDir, Configuration conf)
-            throws IOException {
+    private static List<FileTask> expand(SourceSpec s, java.nio.file.Path baseDir, Configuration conf,
+                                         List<String> problems) throws IOException {
         Matcher m = SCHEME.matcher(s.path());
         boolean local = !m.matches();
         if (local) {
-            return expandLocal(s, baseDir);
+            return expandLocal(s, baseDir, problems);
         }
         String glob = s.path();
         Path root = local ? new Path("file", null, glob) : new Path(glob);
@@ -103,7 +115,8 @@ final class FileLister {
      * Local globs are listed with java.nio: Hadoop's local file system, without its native library,
      * forks a shell command per file to read permissions — seconds per thousand files.
      */
-    private static List<FileTask> expandLocal(SourceSpec s, java.nio.file.Path baseDir) throws IOException {
+    private static List<FileTask> expandLocal(SourceSpec s, java.nio.file.Path baseDir, List<String> problems)
+            throws IOException {
         String glob = baseDir.resolve(s.path()).normalize().toString().replace('\\', '/');
         int firstGlob = indexOfGlobChar(glob);
         java.nio.file.Path base = java.nio.file.Path.of(glob.substring(0, glob.lastIndexOf('/', firstGlob) + 1));
@@ -122,6 +135,17 @@ final class FileLister {
                             out.add(new FileTask(s.type(), new Path("file", null, abs).toString(),
                                     reported(baseDir, abs), attrs.size(), attrs.lastModifiedTime().toMillis()));
                         }
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+
+                    /** Links are followed, so a link to a folder above it loops: skip it, name it, list the rest. */
+                    @Override
+                    public java.nio.file.FileVisitResult visitFileFailed(java.nio.file.Path file, IOException e) {
+                        String at = reported(baseDir, file.toAbsolutePath().toString().replace('\\', '/'));
+                        String why = e instanceof java.nio.file.FileSystemLoopException
+                                ? "symbolic link loop at " + at + ", not followed"
+                                : "cannot list " + at + " (" + e.getClass().getSimpleName() + ")";
+                        problems.add("source " + s.type() + " (" + s.path() + "): " + why);
                         return java.nio.file.FileVisitResult.CONTINUE;
                     }
                 });

@@ -65,7 +65,7 @@ public final class Ingest {
     /** The configured sources whose glob matches no file (what {@code validate} reports), without Spark. */
     public static List<SourceSpec> unmatched(SealwatchConfig config) throws IOException {
         List<FileLister.Unmatched> unmatched = new ArrayList<>();
-        FileLister.list(config, new Configuration(), unmatched);
+        FileLister.list(config, new Configuration(), unmatched, new ArrayList<>());
         return config.sources().stream().filter(s -> unmatched.stream()
                 .anyMatch(u -> u.source().equals(s.type()) && u.glob().equals(s.path()))).toList();
     }
@@ -88,8 +88,9 @@ public final class Ingest {
             throws IOException {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         List<FileLister.Unmatched> unmatched = new ArrayList<>();
-        List<FileTask> tasks = FileLister.list(config, hadoop, unmatched);
-        unmatched.forEach(u -> LOG.warn("source {}: no file matches {}", u.source(), u.glob()));
+        List<String> listing = new ArrayList<>();
+        List<FileTask> tasks = FileLister.list(config, hadoop, unmatched, listing);
+        listing.forEach(LOG::warn);
 
         IngestSpec spec = IngestSpec.of(config);
         Map<String, String> conf = new HashMap<>();
@@ -131,7 +132,7 @@ public final class Ingest {
         List<SourceCoverage> coverage = coverage(config, scans, period);
         long total = dedup.stats().stream().mapToLong(InputFileStats::duplicates).sum();
         IngestResult result = new IngestResult(events, dedup.stats(), total, coverage, quarantined,
-                tasks.size() - fresh.size());
+                tasks.size() - fresh.size(), List.copyOf(listing));
         return new Scan(result, List.copyOf(unmatched), scans.stream().mapToLong(FileScan::trees).sum(),
                 scans.stream().mapToLong(s -> s.stats().read()).sum());
     }

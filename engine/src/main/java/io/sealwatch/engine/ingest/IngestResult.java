@@ -4,6 +4,7 @@ import io.sealwatch.model.InputFileStats;
 import io.sealwatch.result.SourceCoverage;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,12 +16,21 @@ import java.util.List;
  * @param coverage    per configured non-evidence source: its events over time and its gaps in the period
  * @param quarantined total quarantined records (their entries are under the bundle's {@code quarantine/})
  * @param reused      files not read again because the state of an earlier run had them unchanged
+ * @param sources     problems of the listing, in config order: a source whose glob matches no file (silence
+ *                    is not evidence of compliance), a folder that could not be walked (a symbolic link loop)
  */
 public record IngestResult(Path eventsTable, List<InputFileStats> inputs, long duplicates,
-                           List<SourceCoverage> coverage, long quarantined, int reused) {
+                           List<SourceCoverage> coverage, long quarantined, int reused, List<String> sources) {
 
     /** Files that could not be read to their end: the evidence is incomplete. */
     public List<InputFileStats> unreadable() {
         return inputs.stream().filter(i -> i.error() != null).toList();
+    }
+
+    /** Everything that makes the evidence incomplete: the listing's problems, then each unreadable file. */
+    public List<String> problems() {
+        List<String> out = new ArrayList<>(sources);
+        unreadable().forEach(f -> out.add(f.path() + ": " + f.error()));
+        return out;
     }
 }
