@@ -1,10 +1,10 @@
 package io.sealwatch.engine.ingest;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,15 +43,26 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>Layouts: the first non-blank line decides. {@code [} starts a JSON array; a first line that is
  * not a complete JSON value (pretty-printed) or is a wrapper object ({@code Records}, {@code records},
- * Graph {@code value}) makes the file one JSON document, read whole (delivery files are bounded);
- * otherwise every line is one record, streamed. Evidence files not starting with {@code {} are CSV.
+ * Graph {@code value}) makes the file one JSON document, split into records as it streams
+ * ({@link Elements}); otherwise every line is one record, streamed. Evidence files not starting with
+ * {@code {} are CSV. Either way at most one record is held at a time, of at most {@link #MAX_RECORD} bytes.
  */
 final class FileReader {
     static final Set<String> WRAPPER_KEYS = Set.of("Records", "records", "value");
+    /**
+     * The most bytes one record may hold. Real ones are far smaller (CloudTrail and GCP cap an event
+     * at 256 KB, Okta and Entra events are a few KB); the cap bounds what a reader holds at once — the
+     * record, its repaired copy, its tree — so a decompression bomb or a file without line breaks
+     * cannot exhaust an executor's memory. A longer record is quarantined unparsed.
+     */
+    static final int MAX_RECORD = 16 << 20;
+    /** Evidence CSV is read whole (rows may span lines); hand-made evidence is kilobytes, this bounds a bad file. */
+    private static final int MAX_CSV = 64 << 20;
     private static final int EXCERPT = 200;
     /** Enough bytes of a rejected record for the redacted excerpt (which looks ten times further). */
     private static final int EXCERPT_BYTES = EXCERPT * 10 * 4;
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** Strict about duplicated keys: a record with one is ambiguous, not last-wins (as in {@link Skim}). */
+    static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -86,6 +97,9 @@ final class FileReader {
                 } catch (IOException | RuntimeException e) {
                     sink.fail((gzip ? "gzip stream unreadable" : "read failed") + " after record "
                             + sink.lastRecord + ": " + describe(e));
+                } catch (OutOfMemoryError e) {
+                    // memory is bounded per record, but the executor is shared: name the file, keep the job
+                    sink.fail("out of memory after record " + sink.lastRecord + "; rest of file not read");
                 }
                 stored.transferTo(OutputStreamNull.INSTANCE);
                 hash = HexFormat.of().formatHex(sha.digest());
@@ -115,35 +129,34 @@ final class FileReader {
     }
 
     private static void readRecords(Lines lines, Sink sink) throws IOException {
-        if (lines.opensWrapper()) {
-            sink.document(lines.rest(sink));
-            if (sink.readFailure != null) {
-                throw sink.readFailure;
-            }
+        if (lines.opensDocument(!sink.evidence)) {
+            sink.document(lines.document());
             return;
         }
         boolean any;
-        while ((any = lines.next()) && lines.blank()) {
+        while ((any = lines.next()) && !lines.oversized && lines.blank()) {
             // leading blank lines are not records
         }
         if (!any) {
             return;
         }
         lines.skipBom();
-        byte c = lines.firstNonBlank();
+        byte c = lines.oversized || lines.blank() ? 0 : lines.firstNonBlank();
         if (sink.evidence && c != '{') {
             sink.csv(lines.rest(sink), lines.number - 1, sink.truncated);
+            if (sink.readFailure != null) {
+                throw sink.readFailure;
+            }
         } else if (c == '[' || (c == '{' && isDocument(lines.buf, lines.start, lines.end - lines.start))) {
-            sink.document(lines.rest(sink));
+            sink.document(lines.document());
         } else {
             do {
-                if (!lines.blank()) {
+                if (lines.oversized) {
+                    sink.oversized("line", lines.number, Span.utf8(lines.buf, lines.start, lines.end - lines.start));
+                } else if (!lines.blank()) {
                     sink.line(lines.buf, lines.start, lines.end - lines.start, lines.number);
                 }
             } while (lines.next());
-        }
-        if (sink.readFailure != null) {
-            throw sink.readFailure;
         }
     }
 
@@ -190,7 +203,6 @@ final class FileReader {
         long quarantined;
         long trees;
         long lastRecord;
-        int elementStart;
         String error;
         IOException readFailure;
         boolean truncated;
@@ -212,97 +224,42 @@ final class FileReader {
             List<String> wanted = new ArrayList<>(connector.timeFields());
             wanted.addAll(connector.pairFields());
             this.fields = Probe.Fields.of(wanted);
-            this.skim = new Skim(fields, WRAPPER_KEYS);
+            this.skim = new Skim(fields);
             this.evidence = "evidence".equals(task.source());
             this.gapMillis = spec.logGapMillis();
         }
 
         void line(byte[] buf, int off, int len, long number) {
             Span raw = Span.utf8(buf, off, len);
-            record(raw, raw, number, null);
+            record(raw, raw, number);
         }
 
-        /** A whole JSON document: arrays, wrapper objects and bare objects, in sequence. */
-        void document(Span bytes) {
-            Span doc = Span.utf8(bytes.bytes(), bytes.off(), bytes.len());
-            List<Skim.Element> elements = skim.document(doc.bytes(), doc.off(), doc.len());
-            if (elements == null) {
-                parsed(doc);
-                return;
-            }
-            long index = 0;
-            for (Skim.Element e : elements) {
-                Span element = doc.slice(e.start(), e.end());
-                record(element, element, ++index, e.probe());
-            }
+        /** A record longer than {@link #MAX_RECORD}: skipped unparsed, its head kept for the excerpt. */
+        void oversized(String unit, long number, Span head) {
+            read++;
+            lastRecord = number;
+            reject(number, unit + " " + number + " is longer than " + (MAX_RECORD >> 20)
+                    + " MiB, the most one record may hold; not parsed", head);
         }
 
-        /** The document as Jackson reads it: where the fast path gave up, for its exact verdict and messages. */
-        private void parsed(Span text) {
-            // Jackson's locations count from the start of its input: give it the document alone
-            Span doc = text.off() == 0 ? text
-                    : new Span(Arrays.copyOfRange(text.bytes(), text.off(), text.end()), 0, text.len());
-            long index = 0;
-            try (JsonParser p = FACTORY.createParser(doc.bytes(), doc.off(), doc.len())) {
-                for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                    int start = offset(p.currentTokenLocation());
-                    elementStart = start;
-                    if (t == JsonToken.START_ARRAY) {
-                        index = elements(p, doc, index);
-                        continue;
-                    }
-                    boolean wrapper = false;
-                    if (t == JsonToken.START_OBJECT) {
-                        while (p.nextToken() == JsonToken.FIELD_NAME) {
-                            String name = p.currentName();
-                            if (p.nextToken() == JsonToken.START_ARRAY && WRAPPER_KEYS.contains(name)) {
-                                wrapper = true;
-                                index = elements(p, doc, index);
-                            } else {
-                                p.skipChildren();
-                            }
-                        }
-                    }
-                    if (!wrapper) {
-                        p.finishToken();
-                        Span element = doc.slice(start, offset(p.currentLocation()));
-                        record(element, element, ++index, null);
+        /** A whole JSON document: arrays, wrapper objects and bare objects, in sequence, record by record. */
+        void document(Elements doc) throws IOException {
+            try {
+                while (doc.next()) {
+                    byte[] head = doc.oversized();
+                    if (head != null) {
+                        oversized("record", doc.index(), Span.utf8(head, 0, head.length));
+                    } else {
+                        Span element = Span.utf8(doc.bytes(), doc.start(), doc.end() - doc.start());
+                        record(element, element, doc.index());
                     }
                 }
-            } catch (IOException e) {
-                if (!truncated) {
-                    long at = Math.max(lastRecord, index) + 1;
-                    reject(at, "invalid JSON structure: " + message(e), doc.slice(elementStart, doc.end()));
-                    fail("invalid JSON structure at record " + at + " (" + message(e) + "); rest of file not read");
-                }
+            } catch (Elements.Broken e) {
+                long at = doc.index() + 1;
+                byte[] near = doc.near(EXCERPT_BYTES);
+                reject(at, "invalid JSON structure: " + message(e), Span.utf8(near, 0, near.length));
+                fail("invalid JSON structure at record " + at + " (" + message(e) + "); rest of file not read");
             }
-        }
-
-        /** The elements of an array, each probed in the same pass that finds its end. */
-        private long elements(JsonParser p, Span doc, long index) throws IOException {
-            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                if (t == null) {
-                    throw new JsonEOFException(p, null, "unexpected end of input inside an array");
-                }
-                int start = offset(p.currentTokenLocation());
-                elementStart = start;
-                Probe probe;
-                if (t == JsonToken.START_OBJECT) {
-                    probe = Probe.read(p, fields);
-                } else {
-                    p.skipChildren();
-                    p.finishToken();   // a string's end is only known once it is read
-                    probe = Probe.NOT_OBJECT;
-                }
-                Span element = doc.slice(start, offset(p.currentLocation()));
-                record(element, element, ++index, probe);
-            }
-            return index;
-        }
-
-        /** A parser location as an index into the bytes it reads (the parser counts from their start). */
-        private static int offset(JsonLocation at) {
-            return (int) at.getByteOffset();
         }
 
         /** Evidence CSV: a header, then one record per row (rows may span lines inside quotes). */
@@ -334,7 +291,7 @@ final class FileReader {
                         node.put(header.get(i), v);
                     }
                 }
-                record(Span.of(node.toString()), Span.of(row.raw()), row.line(), null);
+                record(Span.of(node.toString()), Span.of(row.raw()), row.line());
             }
         }
 
@@ -343,17 +300,22 @@ final class FileReader {
          *
          * @param json  the record's JSON
          * @param raw   what the log holds (the JSON itself, or the CSV row it was made from): hashed and excerpted
-         * @param known the probe already taken while splitting a document, or null to probe {@code json} here
          */
-        void record(Span json, Span raw, long number, Probe known) {
+        void record(Span json, Span raw, long number) {
             read++;
             lastRecord = number;
-            Probe probe = known == null ? skim.record(json.bytes(), json.off(), json.len()) : known;
+            Probe probe = skim.record(json.bytes(), json.off(), json.len());
+            boolean escaped = probe != null ? skim.escapedText() : Skim.escapedText(json.bytes(), json.off(), json.len());
             if (probe == null) {
+                int nul = nul(json);
+                if (nul >= 0) {
+                    reject(number, "invalid JSON: NUL byte at byte " + (nul + 1) + " of the record", raw);
+                    return;
+                }
                 try {
                     probe = Probe.scan(FACTORY, json.bytes(), json.off(), json.len(), fields);
                 } catch (IOException e) {
-                    reject(number, "invalid JSON: " + message(e), raw);
+                    reject(number, invalid(e), raw);
                     return;
                 }
             }
@@ -369,24 +331,32 @@ final class FileReader {
                 return;
             }
             timed(time);
-            if (!evidence && !prefilter.mayMatch(json.bytes(), json.off(), json.len())) {
+            // an identity may be written with JSON escapes (backslash-u, backslash-slash): parse such records
+            if (!evidence && !escaped && !prefilter.mayMatch(json.bytes(), json.off(), json.len())) {
                 notRelevant++;
                 return;
             }
             NormalizedEvent event;
+            JsonNode tree;
             try {
-                JsonNode tree = MAPPER.readTree(json.bytes(), json.off(), json.len());
+                tree = MAPPER.readTree(json.bytes(), json.off(), json.len());
                 trees++;
                 event = connector.map(tree, new RecordContext(task.source(), task.path(), number, time, accounts));
             } catch (RecordException e) {
                 reject(number, e.getMessage(), raw);
                 return;
             } catch (IOException e) {
-                reject(number, "invalid JSON: " + message(e), raw);
+                reject(number, invalid(e), raw);
                 return;
             }
             if (event == null || event.account() == null) {
-                notRelevant++;
+                String near = nearMiss(tree);
+                if (near != null) {
+                    reject(number, "identity-like value '" + near + "' differs from the configured identity only by"
+                            + " whitespace/NUL", raw);
+                } else {
+                    notRelevant++;
+                }
                 return;
             }
             MessageDigest digest = sha256();
@@ -409,6 +379,61 @@ final class FileReader {
                     normalised(before.event(), before.hash());
                 }
             }
+        }
+
+        /**
+         * Where a NUL is among the first four bytes, else -1: Jackson would take the bytes for UTF-16 or
+         * UTF-32 there and report characters that are not in the file. (A NUL is never valid JSON.)
+         */
+        private static int nul(Span json) {
+            for (int i = 0; i < Math.min(4, json.len()); i++) {
+                if (json.bytes()[json.off() + i] == 0) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /**
+         * A string value of a record that concerns no account which would be a configured identity (or
+         * sealed secret) of this source but for white space or NUL around it, shown with its control
+         * characters escaped; else null. Such a value is not taken as the identity — that would be lax —
+         * but it must not pass silently as "not relevant" either.
+         */
+        private String nearMiss(JsonNode node) {
+            if (node.isTextual()) {
+                String v = node.textValue();
+                String core = trimmed(v);
+                boolean configured = accounts.identityAccount(task.source(), core) != null
+                        || accounts.sealedAccount(task.source(), core) != null;
+                return core.length() < v.length() && !core.isEmpty() && configured ? visible(v) : null;
+            }
+            for (JsonNode child : node) {
+                String near = nearMiss(child);
+                if (near != null) {
+                    return near;
+                }
+            }
+            return null;
+        }
+
+        /** Without white space or control characters (NUL) at either end. */
+        private static String trimmed(String v) {
+            int from = 0;
+            int to = v.length();
+            while (from < to && (v.charAt(from) <= ' ' || Character.isWhitespace(v.charAt(from)))) {
+                from++;
+            }
+            while (to > from && (v.charAt(to - 1) <= ' ' || Character.isWhitespace(v.charAt(to - 1)))) {
+                to--;
+            }
+            return v.substring(from, to);
+        }
+
+        private static String visible(String v) {
+            StringBuilder out = new StringBuilder();
+            v.chars().forEach(c -> out.append(c < ' ' ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+            return out.toString();
         }
 
         private Instant time(Probe probe) throws RecordException {
@@ -508,6 +533,9 @@ final class FileReader {
         int start;
         int end;
         long number;
+        /** The current line was longer than {@link #MAX_RECORD}: {@code [start, end)} is only its head. */
+        boolean oversized;
+        private Elements document;
         private int pos;
         private int limit;
         private boolean eof;
@@ -517,6 +545,7 @@ final class FileReader {
         }
 
         boolean next() throws IOException {
+            oversized = false;
             int scan = pos;
             while (true) {
                 for (int i = scan; i < limit; i++) {
@@ -549,7 +578,11 @@ final class FileReader {
                     pos = 0;
                 }
                 if (limit == buf.length) {
-                    buf = Arrays.copyOf(buf, buf.length * 2);
+                    if (buf.length >= MAX_RECORD) {
+                        skipLong();
+                        return true;
+                    }
+                    buf = Arrays.copyOf(buf, Math.min(MAX_RECORD, buf.length * 2));
                 }
                 int n = in.read(buf, limit, buf.length - limit);
                 if (n < 0) {
@@ -560,19 +593,50 @@ final class FileReader {
             }
         }
 
+        /** The line fills the capped buffer: keeps its head for the excerpt and reads on to its end. */
+        private void skipLong() throws IOException {
+            int kept = EXCERPT_BYTES;
+            number++;
+            start = 0;
+            end = kept;
+            oversized = true;
+            while (true) {
+                int n = in.read(buf, kept, buf.length - kept);
+                if (n < 0) {
+                    eof = true;
+                    pos = kept;
+                    limit = kept;
+                    return;
+                }
+                for (int i = kept; i < kept + n; i++) {
+                    if (buf[i] == '\n') {
+                        int after = kept + n - i - 1;
+                        System.arraycopy(buf, i + 1, buf, kept, after);
+                        pos = kept;
+                        limit = kept + after;
+                        return;
+                    }
+                }
+            }
+        }
+
         private void line(int from, int to) {
             number++;
             start = from;
             end = to > from && buf[to - 1] == '\r' ? to - 1 : to;
         }
 
+        /**
+         * Empty or only ASCII space, tab and CR: not a record. Nothing else is blank — a line of a NUL,
+         * a form feed or a byte-order mark is a record (and quarantined), so no line vanishes uncounted.
+         */
         boolean blank() {
-            return firstNonBlank() == 0;
+            return nonBlank(start, end) == end;
         }
 
+        /** The first byte that is not blank; only for a line that is not {@link #blank}. */
         byte firstNonBlank() {
-            int i = nonBlank(start, end);
-            return i < end ? buf[i] : 0;
+            return buf[nonBlank(start, end)];
         }
 
         void skipBom() {
@@ -595,11 +659,11 @@ final class FileReader {
         }
 
         /**
-         * Does the input open with a wrapper object ({@code {"Records": [} …) on its first line? Decided
-         * on the first buffer, so a delivery file that is one long line is not searched for its end. If
-         * so, {@link #rest} is the document. Otherwise nothing is consumed and lines are read as usual.
+         * Does the input open with an array (when {@code arrays}: evidence not opening with an object is CSV) or with a wrapper object ({@code {"Records": [} …) on its first
+         * line? Decided on the first buffer, so a delivery file that is one long line is not searched for
+         * its end. If so, {@link #document} reads it. Otherwise nothing is consumed and lines are read as usual.
          */
-        boolean opensWrapper() throws IOException {
+        boolean opensDocument(boolean arrays) throws IOException {
             while (limit < Math.min(buf.length, 1 << 12) && !eof) {
                 int n = in.read(buf, limit, buf.length - limit);
                 if (n < 0) {
@@ -609,6 +673,10 @@ final class FileReader {
                 }
             }
             int i = nonBlank(afterBom(pos, limit), limit);
+            if (i < limit && buf[i] == '[' && arrays) {
+                start = i;
+                return true;
+            }
             if (i >= limit || buf[i] != '{') {
                 return false;
             }
@@ -624,11 +692,23 @@ final class FileReader {
             return true;
         }
 
-        /** The current line and everything after it, in the buffer; a read failure keeps what came before it. */
+        /** The document that starts with the current line, split as it streams. */
+        Elements document() {
+            document = new Elements(in, buf, start, limit, WRAPPER_KEYS, MAX_RECORD, EXCERPT_BYTES);
+            return document;
+        }
+
+        /**
+         * The current line and everything after it, in the buffer, up to {@link #MAX_CSV} bytes; a read
+         * failure keeps what came before it.
+         */
         Span rest(Sink sink) {
             try {
                 while (true) {
                     if (limit == buf.length) {
+                        if (buf.length >= MAX_CSV) {
+                            throw new IOException("larger than " + (MAX_CSV >> 20) + " MiB, only that much was read");
+                        }
                         buf = Arrays.copyOf(buf, buf.length * 2);
                     }
                     int n = in.read(buf, limit, buf.length - limit);
@@ -646,8 +726,9 @@ final class FileReader {
 
         /** Keeps the buffer for the thread's next file: most files are read whole, a fresh buffer would regrow each time. */
         void release() {
-            if (buf.length <= KEPT_BUFFER) {
-                SPARE.set(buf);
+            byte[] last = document == null ? buf : document.buffer();
+            if (last.length <= KEPT_BUFFER) {
+                SPARE.set(last);
             }
         }
     }
@@ -693,6 +774,15 @@ final class FileReader {
         @Override
         public void write(byte[] b, int off, int len) {
         }
+    }
+
+    /** A record's JSON error as its quarantine reason: a duplicated key says which. */
+    private static String invalid(IOException e) {
+        String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : null;
+        if (m != null && m.startsWith("Duplicate field '")) {
+            return "duplicate key " + Redactor.cut(m.substring("Duplicate field ".length()), 120);
+        }
+        return "invalid JSON: " + message(e);
     }
 
     private static String message(IOException e) {

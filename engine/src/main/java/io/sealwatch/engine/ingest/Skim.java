@@ -1,38 +1,37 @@
 package io.sealwatch.engine.ingest;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The scan's fast path: a validating JSON scanner over UTF-8 bytes that splits documents into
- * records and takes each record's {@link Probe} in one pass, without building tokens, names or
- * parser state. Nearly every record is irrelevant, so this is most of what a scan costs.
+ * The scan's fast path: a validating JSON scanner over UTF-8 bytes that takes a record's
+ * {@link Probe} in one pass, without building tokens, names or parser state. Nearly every record is
+ * irrelevant, so this is most of what a scan costs.
  *
  * <p>It is conservative by design: it answers only for JSON it reads exactly as Jackson does. On
- * anything else (a syntax error, escapes in a field name or a wanted value, deep nesting, very long
- * numbers or names) it gives up, returning null, and the caller asks Jackson, whose verdict and error
- * message stand. So whatever it accepts, Jackson accepts with the same values; it may only be slower
+ * anything else (a syntax error, a duplicated key, escapes in a field name or a wanted value, deep
+ * nesting, very long numbers or names) it gives up, returning null, and the caller asks Jackson
+ * (strict about duplicates), whose verdict and error message stand. So whatever it accepts, Jackson accepts with the same values; it may only be slower
  * on odd input, never different. One instance per reader (not thread-safe).
  */
 final class Skim {
     private static final int MAX_DEPTH = 100;
     private static final int MAX_NUMBER = 100;
     private static final int MAX_NAME = 1000;
+    /**
+     * Keys of one object compared pairwise for duplicates; beyond this many Jackson decides (its
+     * detector is a hash set), so a record with a million keys costs no quadratic time here.
+     */
+    private static final int MAX_KEYS = 128;
     private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
     private static final GiveUp GIVE_UP = new GiveUp();
     private static final long QUOTES = Swar.lanes('"');
     private static final long BACKSLASHES = Swar.lanes('\\');
-
-    /** A record of a document: {@code [start, end)} and its probe (null: a top-level value, probe it alone). */
-    record Element(int start, int end, Probe probe) {
-    }
 
     /** A field name the probe looks for at some depth: a wanted path, the prefix of one, or both. */
     private record Name(byte[] bytes, String path, boolean wanted, Name[] children) {
@@ -47,19 +46,22 @@ final class Skim {
     }
 
     private final Name[] top;
-    private final Name[] wrappers;
     private byte[] b;
     private int end;
     private boolean escaped;
+    private boolean escapedText;
     /** Where {@link #more} leaves the scan. */
     private int at;
     private Map<String, String> values;
     private Set<String> nonText;
+    /** The keys of the objects open on the scan's path, innermost last: where and a hash of each. */
+    private int[] keyAt = new int[64];
+    private int[] keyEnd = new int[64];
+    private long[] keyHash = new long[64];
+    private int keys;
 
-    Skim(Probe.Fields fields, Set<String> wrapperKeys) {
+    Skim(Probe.Fields fields) {
         this.top = names("", fields);
-        this.wrappers = wrapperKeys.stream().sorted()
-                .map(k -> new Name(k.getBytes(StandardCharsets.UTF_8), k, true, null)).toArray(Name[]::new);
     }
 
     private static Name[] names(String prefix, Probe.Fields fields) {
@@ -81,6 +83,8 @@ final class Skim {
     Probe record(byte[] raw, int off, int len) {
         b = raw;
         end = off + len;
+        keys = 0;
+        escapedText = false;
         try {
             int i = ws(off);
             Probe probe;
@@ -99,32 +103,22 @@ final class Skim {
         }
     }
 
-    /**
-     * The records of a JSON document in order — elements of top-level arrays and of wrapper arrays
-     * ({@code Records}, …), and other top-level values — or null: ask Jackson about the whole document.
-     */
-    List<Element> document(byte[] raw, int off, int len) {
-        b = raw;
-        end = off + len;
-        List<Element> out = new ArrayList<>();
-        try {
-            for (int i = ws(off); i < end; i = ws(i)) {
-                int start = i;
-                if (b[i] == '[') {
-                    i = elements(i, out);
-                } else if (b[i] == '{') {
-                    i = topObject(i, out);
-                } else {
-                    i = rootScalar(i);
-                    out.add(new Element(start, i, null));
-                }
+    /** Did the record last answered hold a {@code \\u} or {@code \\/} escape (text not there as written)? */
+    boolean escapedText() {
+        return escapedText;
+    }
+
+    /** The same question for a record the scanner did not answer: a plain search. */
+    static boolean escapedText(byte[] raw, int off, int len) {
+        for (int i = off; i < off + len - 1; i++) {
+            if (raw[i] == '\\' && (raw[i + 1] == 'u' || raw[i + 1] == '/')) {
+                return true;
             }
-            return out;
-        } catch (GiveUp e) {
-            return null;
-        } finally {
-            b = null;
+            if (raw[i] == '\\') {
+                i++;   // an escaped backslash does not start an escape
+            }
         }
+        return false;
     }
 
     /** A scalar at the top level must be followed by white space or the end. */
@@ -134,56 +128,6 @@ final class Skim {
             throw GIVE_UP;
         }
         return after;
-    }
-
-    /** A top-level object: a wrapper whose arrays hold the records, or itself one record. */
-    private int topObject(int start, List<Element> out) {
-        boolean wrapper = false;
-        int i = ws(start + 1);
-        if (i < end && b[i] == '}') {
-            out.add(new Element(start, i + 1, null));
-            return i + 1;
-        }
-        while (true) {
-            int close = key(i);
-            boolean wrapperKey = match(wrappers, i + 1, close) != null;
-            i = colon(close + 1);
-            if (wrapperKey && b[i] == '[') {
-                wrapper = true;
-                i = elements(i, out);
-            } else {
-                i = value(i, 1);
-            }
-            if (!more(i, '}')) {
-                if (!wrapper) {
-                    out.add(new Element(start, at, null));
-                }
-                return at;
-            }
-            i = at;
-        }
-    }
-
-    /** An array whose elements are records. */
-    private int elements(int open, List<Element> out) {
-        int i = ws(open + 1);
-        if (i < end && b[i] == ']') {
-            return i + 1;
-        }
-        while (true) {
-            int start = i;
-            if (i < end && b[i] == '{') {
-                i = probed(i);
-                out.add(new Element(start, i, new Probe(true, values, nonText)));
-            } else {
-                i = value(i, 2);
-                out.add(new Element(start, i, Probe.NOT_OBJECT));
-            }
-            if (!more(i, ']')) {
-                return at;
-            }
-            i = at;
-        }
     }
 
     /** A record object, collecting the probe's fields into {@link #values} and {@link #nonText}. */
@@ -229,16 +173,55 @@ final class Skim {
         if (i < end && b[i] == '}') {
             return i + 1;
         }
+        int first = keys;
         while (true) {
             int close = key(i);
+            distinct(first, i + 1, close);
             Name name = names == null ? null : match(names, i + 1, close);
             i = colon(close + 1);
             i = name == null ? value(i, depth) : wanted(i, depth, name);
             if (!more(i, '}')) {
+                keys = first;
                 return at;
             }
             i = at;
         }
+    }
+
+    /**
+     * Gives up when the key {@code b[from, to)} is already a key of the object whose keys start at
+     * {@code first}: a duplicated key makes a record ambiguous, and Jackson (strict) names it. A key
+     * with escapes cannot be compared byte by byte, so it is left to Jackson too.
+     */
+    private void distinct(int first, int from, int to) {
+        if (escaped || keys - first >= MAX_KEYS) {
+            throw GIVE_UP;
+        }
+        int len = to - from;
+        long hash = len >= Swar.WIDTH
+                ? len ^ Swar.word(b, from) * 0x9E3779B97F4A7C15L ^ Swar.word(b, to - Swar.WIDTH) * 0xC2B2AE3D27D4EB4FL
+                : shortHash(from, to);
+        for (int k = first; k < keys; k++) {
+            if (keyHash[k] == hash && keyEnd[k] - keyAt[k] == len && java.util.Arrays.equals(b, keyAt[k], keyEnd[k], b, from, to)) {
+                throw GIVE_UP;
+            }
+        }
+        if (keys == keyHash.length) {
+            keyAt = java.util.Arrays.copyOf(keyAt, keys * 2);
+            keyEnd = java.util.Arrays.copyOf(keyEnd, keys * 2);
+            keyHash = java.util.Arrays.copyOf(keyHash, keys * 2);
+        }
+        keyAt[keys] = from;
+        keyEnd[keys] = to;
+        keyHash[keys++] = hash;
+    }
+
+    private long shortHash(int from, int to) {
+        long h = to - from;
+        for (int k = from; k < to; k++) {
+            h = h * 31 + b[k];
+        }
+        return h;
     }
 
     /** The value of a wanted name or prefix, recorded as {@link Probe#read} records it. */
@@ -318,15 +301,12 @@ final class Skim {
         return ws(i + 1);
     }
 
-    /** The name among {@code names} equal to {@code b[from, to)}; a name with escapes cannot be compared. */
+    /** The name among {@code names} equal to {@code b[from, to)} (which has no escapes: {@link #distinct}). */
     private Name match(Name[] names, int from, int to) {
         for (Name n : names) {
             if (same(n.bytes(), from, to)) {
                 return n;
             }
-        }
-        if (escaped) {
-            throw GIVE_UP;
         }
         return null;
     }
@@ -379,9 +359,13 @@ final class Skim {
             throw GIVE_UP;
         }
         switch (b[i + 1]) {
-            case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+            case '"', '\\', 'b', 'f', 'n', 'r', 't':
+                return i + 2;
+            case '/':
+                escapedText = true;
                 return i + 2;
             case 'u':
+                escapedText = true;
                 if (i + 5 >= end) {
                     throw GIVE_UP;
                 }
