@@ -76,11 +76,7 @@ final class Elements {
         this.headBytes = headBytes;
     }
 
-    /** The buffer as it is now (it may have grown), for the reader to keep for its next file. */
-    byte[] buffer() {
-        return buf;
-    }
-
+    /** The buffer as it is now (it may have grown): the current record lies in it, the reader keeps it for its next file. */
     byte[] bytes() {
         return buf;
     }

@@ -505,15 +505,6 @@ final class FileReader {
             return new Span(b, 0, b.length);
         }
 
-        int end() {
-            return off + len;
-        }
-
-        /** {@code [from, to)} in this span's array. */
-        Span slice(int from, int to) {
-            return new Span(bytes, from, to - from);
-        }
-
         /** The text of at most the first {@code max} bytes. */
         String head(int max) {
             return new String(bytes, off, Math.min(len, max), StandardCharsets.UTF_8);
@@ -726,7 +717,7 @@ final class FileReader {
 
         /** Keeps the buffer for the thread's next file: most files are read whole, a fresh buffer would regrow each time. */
         void release() {
-            byte[] last = document == null ? buf : document.buffer();
+            byte[] last = document == null ? buf : document.bytes();
             if (last.length <= KEPT_BUFFER) {
                 SPARE.set(last);
             }

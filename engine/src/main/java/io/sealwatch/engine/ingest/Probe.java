@@ -56,11 +56,8 @@ record Probe(boolean object, Map<String, String> values, Set<String> nonText) {
         }
     }
 
-    /**
-     * Reads the object whose {@code START_OBJECT} the parser is at, leaving the parser at its
-     * {@code END_OBJECT}: documents are probed element by element in the one pass that splits them.
-     */
-    static Probe read(JsonParser p, Fields fields) throws IOException {
+    /** Reads the object whose {@code START_OBJECT} the parser is at, leaving the parser at its {@code END_OBJECT}. */
+    private static Probe read(JsonParser p, Fields fields) throws IOException {
         Map<String, String> values = new HashMap<>();
         Set<String> nonText = new HashSet<>();
         Deque<String> path = new ArrayDeque<>();

@@ -39,7 +39,7 @@ import java.util.TreeMap;
  */
 final class ScanState {
     /** Bump when reading or normalisation changes: old state is then ignored. */
-    static final String FORMAT = "sealwatch-scan-3";
+    static final String FORMAT = "sealwatch-scan-4";
     private static final String INDEX = "index.json";
     private static final String SCANS = "scans.bin";
 

@@ -224,7 +224,7 @@ final class Skim {
         return h;
     }
 
-    /** The value of a wanted name or prefix, recorded as {@link Probe#read} records it. */
+    /** The value of a wanted name or prefix, recorded as {@link Probe#scan} records it. */
     private int wanted(int i, int depth, Name name) {
         byte c = b[i];
         if (c == '{' && name.children() != null) {
