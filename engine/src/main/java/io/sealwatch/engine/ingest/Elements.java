@@ -39,6 +39,7 @@ final class Elements {
     }
 
     private final InputStream in;
+    private final Skim skim;
     private final Set<String> wrapperKeys;
     private final int maxRecord;
     private final int headBytes;
@@ -51,6 +52,7 @@ final class Elements {
     /** The field name being read in a top-level object (held while it is read), or -1. */
     private int name = -1;
     private byte[] head;
+    private Probe probe;
     private int start;
     private int end;
     private long index;
@@ -63,11 +65,14 @@ final class Elements {
 
     /**
      * @param buf       bytes already read: the document starts at {@code from}, {@code [from, limit)} is filled
+     * @param skim      splits and probes array elements that lie whole in the buffer in one pass
      * @param maxRecord the longest record held; the buffer grows to at most this size
      * @param headBytes how much of an oversized record is kept, for its excerpt
      */
-    Elements(InputStream in, byte[] buf, int from, int limit, Set<String> wrapperKeys, int maxRecord, int headBytes) {
+    Elements(InputStream in, byte[] buf, int from, int limit, Skim skim, Set<String> wrapperKeys, int maxRecord,
+             int headBytes) {
         this.in = in;
+        this.skim = skim;
         this.buf = buf;
         this.p = from;
         this.limit = limit;
@@ -95,6 +100,11 @@ final class Elements {
         return index;
     }
 
+    /** The current record's probe when {@link Skim} took it while splitting, else null (probe it alone). */
+    Probe probe() {
+        return probe;
+    }
+
     /** The first bytes of the current record when it was longer than the cap (it was skipped), else null. */
     byte[] oversized() {
         return head;
@@ -109,6 +119,7 @@ final class Elements {
     /** Advances to the next record: false at the end of the input. */
     boolean next() throws IOException {
         head = null;
+        probe = null;
         while (true) {
             if (!skipSpace()) {
                 if (state != TOP) {
@@ -154,7 +165,12 @@ final class Elements {
                 first = false;
                 if (state == ARRAY) {
                     keep = p;
-                    value();
+                    probe = skim.element(buf, p, limit);
+                    if (probe != null) {
+                        p = skim.after();
+                    } else {
+                        value();
+                    }
                     return emit();
                 }
                 member();

@@ -130,7 +130,7 @@ final class FileReader {
 
     private static void readRecords(Lines lines, Sink sink) throws IOException {
         if (lines.opensDocument(!sink.evidence)) {
-            sink.document(lines.document());
+            sink.document(lines.document(sink.skim));
             return;
         }
         boolean any;
@@ -148,7 +148,7 @@ final class FileReader {
                 throw sink.readFailure;
             }
         } else if (c == '[' || (c == '{' && isDocument(lines.buf, lines.start, lines.end - lines.start))) {
-            sink.document(lines.document());
+            sink.document(lines.document(sink.skim));
         } else {
             do {
                 if (lines.oversized) {
@@ -231,7 +231,7 @@ final class FileReader {
 
         void line(byte[] buf, int off, int len, long number) {
             Span raw = Span.utf8(buf, off, len);
-            record(raw, raw, number);
+            record(raw, raw, number, null);
         }
 
         /** A record longer than {@link #MAX_RECORD}: skipped unparsed, its head kept for the excerpt. */
@@ -251,7 +251,8 @@ final class FileReader {
                         oversized("record", doc.index(), Span.utf8(head, 0, head.length));
                     } else {
                         Span element = Span.utf8(doc.bytes(), doc.start(), doc.end() - doc.start());
-                        record(element, element, doc.index());
+                        // a repaired copy is probed afresh: the splitter's probe was taken on the stored bytes
+                        record(element, element, doc.index(), element.bytes() == doc.bytes() ? doc.probe() : null);
                     }
                 }
             } catch (Elements.Broken e) {
@@ -291,7 +292,7 @@ final class FileReader {
                         node.put(header.get(i), v);
                     }
                 }
-                record(Span.of(node.toString()), Span.of(row.raw()), row.line());
+                record(Span.of(node.toString()), Span.of(row.raw()), row.line(), null);
             }
         }
 
@@ -300,11 +301,12 @@ final class FileReader {
          *
          * @param json  the record's JSON
          * @param raw   what the log holds (the JSON itself, or the CSV row it was made from): hashed and excerpted
+         * @param known the probe {@link Skim} took while splitting a document, or null to probe {@code json} here
          */
-        void record(Span json, Span raw, long number) {
+        void record(Span json, Span raw, long number, Probe known) {
             read++;
             lastRecord = number;
-            Probe probe = skim.record(json.bytes(), json.off(), json.len());
+            Probe probe = known != null ? known : skim.record(json.bytes(), json.off(), json.len());
             boolean escaped = probe != null ? skim.escapedText() : Skim.escapedText(json.bytes(), json.off(), json.len());
             if (probe == null) {
                 int nul = nul(json);
@@ -684,8 +686,8 @@ final class FileReader {
         }
 
         /** The document that starts with the current line, split as it streams. */
-        Elements document() {
-            document = new Elements(in, buf, start, limit, WRAPPER_KEYS, MAX_RECORD, EXCERPT_BYTES);
+        Elements document(Skim skim) {
+            document = new Elements(in, buf, start, limit, skim, WRAPPER_KEYS, MAX_RECORD, EXCERPT_BYTES);
             return document;
         }
 

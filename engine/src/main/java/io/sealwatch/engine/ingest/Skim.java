@@ -52,6 +52,8 @@ final class Skim {
     private boolean escapedText;
     /** Where {@link #more} leaves the scan. */
     private int at;
+    /** Just past the element {@link #element} answered for. */
+    private int after;
     private Map<String, String> values;
     private Set<String> nonText;
     /** The keys of the objects open on the scan's path, innermost last: where and a hash of each. */
@@ -101,6 +103,41 @@ final class Skim {
         } finally {
             b = null;
         }
+    }
+
+    /**
+     * The record that starts at {@code raw[off]}, an element of a document still being read, if it is
+     * complete and valid before {@code limit}: its probe, with {@link #after()} just past it. Else null
+     * (cut off by the end of the bytes at hand, or anything {@link #record} would give up on): the
+     * caller finds its end another way and asks {@link #record}. So a document is split and probed in
+     * one pass wherever its records lie whole in the buffer.
+     */
+    Probe element(byte[] raw, int off, int limit) {
+        b = raw;
+        end = limit;
+        keys = 0;
+        escapedText = false;
+        try {
+            Probe probe;
+            int i;
+            if (b[off] == '{') {
+                i = probed(off);
+                probe = new Probe(true, values, nonText);
+            } else {
+                i = value(off, 1);
+                probe = Probe.NOT_OBJECT;
+            }
+            after = i;
+            return i < limit ? probe : null;   // a number that ends at the limit may go on after it
+        } catch (GiveUp e) {
+            return null;
+        } finally {
+            b = null;
+        }
+    }
+
+    int after() {
+        return after;
     }
 
     /** Did the record last answered hold a {@code \\u} or {@code \\/} escape (text not there as written)? */
@@ -198,11 +235,14 @@ final class Skim {
             throw GIVE_UP;
         }
         int len = to - from;
-        long hash = len >= Swar.WIDTH
-                ? len ^ Swar.word(b, from) * 0x9E3779B97F4A7C15L ^ Swar.word(b, to - Swar.WIDTH) * 0xC2B2AE3D27D4EB4FL
-                : shortHash(from, to);
+        long hash;
+        if (len >= Swar.WIDTH) {
+            hash = len ^ Swar.word(b, from) * 0x9E3779B97F4A7C15L ^ Swar.word(b, to - Swar.WIDTH) * 0xC2B2AE3D27D4EB4FL;
+        } else {
+            hash = len ^ shortKey(from, len) * 0x9E3779B97F4A7C15L;
+        }
         for (int k = first; k < keys; k++) {
-            if (keyHash[k] == hash && keyEnd[k] - keyAt[k] == len && java.util.Arrays.equals(b, keyAt[k], keyEnd[k], b, from, to)) {
+            if (keyHash[k] == hash && java.util.Arrays.equals(b, keyAt[k], keyEnd[k], b, from, to)) {
                 throw GIVE_UP;
             }
         }
@@ -216,16 +256,26 @@ final class Skim {
         keyHash[keys++] = hash;
     }
 
-    private long shortHash(int from, int to) {
-        long h = to - from;
-        for (int k = from; k < to; k++) {
-            h = h * 31 + b[k];
+    /** A key shorter than a word as one word, first byte lowest: read whole and masked where the array allows. */
+    private long shortKey(int from, int len) {
+        if (len == 0) {
+            return 0;
         }
-        return h;
+        if (from + Swar.WIDTH <= b.length) {
+            return Swar.word(b, from) & -1L >>> (Swar.WIDTH - len) * 8;
+        }
+        long w = 0;
+        for (int k = 0; k < len; k++) {
+            w |= (b[from + k] & 0xFFL) << 8 * k;
+        }
+        return w;
     }
 
     /** The value of a wanted name or prefix, recorded as {@link Probe#scan} records it. */
     private int wanted(int i, int depth, Name name) {
+        if (i >= end) {
+            throw GIVE_UP;
+        }
         byte c = b[i];
         if (c == '{' && name.children() != null) {
             return object(i, depth + 1, name.children());

@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -183,14 +184,21 @@ class SkimTest {
         return new String(bytes, start, end - start, StandardCharsets.UTF_8).strip();
     }
 
-    /** The splitter's records, fed through a small buffer so records straddle refills; null when it breaks. */
-    private static List<String> streamed(byte[] bytes) throws IOException {
-        Elements doc = new Elements(new ByteArrayInputStream(bytes), new byte[16], 0, 0, FileReader.WRAPPER_KEYS,
-                1 << 20, 100);
+    /**
+     * The splitter's records, fed through a small buffer so records straddle refills; null when it breaks.
+     * Where it probed a record while splitting, the probe is Jackson's.
+     */
+    private static List<String> streamed(byte[] bytes, int buffer) throws IOException {
+        Elements doc = new Elements(new ByteArrayInputStream(bytes), new byte[buffer], 0, 0, new Skim(FIELDS),
+                FileReader.WRAPPER_KEYS, 1 << 20, 100);
         List<String> out = new ArrayList<>();
         try {
             while (doc.next()) {
-                out.add(new String(doc.bytes(), doc.start(), doc.end() - doc.start(), StandardCharsets.UTF_8));
+                byte[] record = Arrays.copyOfRange(doc.bytes(), doc.start(), doc.end());
+                out.add(new String(record, StandardCharsets.UTF_8));
+                if (doc.probe() != null) {
+                    assertEquals(jackson(record), doc.probe(), new String(record, StandardCharsets.UTF_8));
+                }
             }
             return out;
         } catch (Elements.Broken e) {
@@ -219,7 +227,7 @@ class SkimTest {
             String text = mutate(doc.toString());
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             List<String> slow = jacksonDocument(bytes);
-            List<String> fast = streamed(bytes);
+            List<String> fast = streamed(bytes, random.nextBoolean() ? 16 : 1 << 16);
             if (slow != null) {
                 answered++;
                 assertEquals(slow, fast, "a document Jackson reads is split the same way: " + text);
