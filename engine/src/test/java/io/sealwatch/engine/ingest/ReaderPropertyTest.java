@@ -85,8 +85,15 @@ class ReaderPropertyTest {
                     "-0.0", "9".repeat(1 + r.nextInt(3000)), "1." + "0".repeat(r.nextInt(2000)), "01", "-", "1e",
                     "Infinity", "NaN").get(r.nextInt(9)))));
             case 12 -> {
-                String rec = record(r, ARN, "");
-                b.writeBytes(utf8(rec.substring(0, r.nextInt(rec.length()))));
+                if (r.nextBoolean()) {
+                    // invalid UTF-8 and cut after a colon: the repaired copy ends exactly where the record does
+                    b.writeBytes(utf8("{\"note\":\""));
+                    b.write(0xFF);
+                    b.writeBytes(utf8("\",\"" + List.of("eventTime", "x").get(r.nextInt(2)) + "\":"));
+                } else {
+                    String rec = record(r, ARN, "");
+                    b.writeBytes(utf8(rec.substring(0, r.nextInt(rec.length()))));
+                }
             }
             case 13 -> b.writeBytes(utf8(List.of("[1,2]", "\"text\"", "42", "null", "[{}]").get(r.nextInt(5))));
             default -> b.writeBytes(utf8(record(r, someone, ",\"userAgent\":\"a\\u0040b\\/c\"")));
