@@ -61,6 +61,14 @@ final class FileReader {
     private static final int EXCERPT = 200;
     /** Enough bytes of a rejected record for the redacted excerpt (which looks ten times further). */
     private static final int EXCERPT_BYTES = EXCERPT * 10 * 4;
+    /**
+     * Quarantine entries listed per file. A file of garbage (a large binary matched by the glob) would
+     * otherwise hold one entry per line; past this the records are still counted, and the file names
+     * the cut as its problem.
+     */
+    static final int MAX_LISTED = 20_000;
+    /** Timestamps held per file before they are folded into coverage intervals (which merge exactly). */
+    private static final int MAX_TIMES = 1 << 20;
     /** Strict about duplicated keys: a record with one is ambiguous, not last-wins (as in {@link Skim}). */
     static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
@@ -209,7 +217,9 @@ final class FileReader {
         final List<Row> events = new ArrayList<>();
         final List<QuarantineEntry> quarantine = new ArrayList<>();
         long[] times = new long[256];
-        int timed;
+        int held;
+        long timed;
+        final List<long[]> folded = new ArrayList<>();
         final Map<String, Pending> pending = new HashMap<>();
         final Set<String> primaries = new HashSet<>();
 
@@ -452,10 +462,23 @@ final class FileReader {
         }
 
         private void timed(Instant time) {
-            if (timed == times.length) {
-                times = Arrays.copyOf(times, timed * 2);
+            if (held == MAX_TIMES) {
+                fold();
+            } else if (held == times.length) {
+                times = Arrays.copyOf(times, held * 2);
             }
-            times[timed++] = time.toEpochMilli();
+            times[held++] = time.toEpochMilli();
+            timed++;
+        }
+
+        /** The timestamps held so far as intervals, merged with those folded before: {@code folded} is then one array. */
+        private void fold() {
+            Arrays.sort(times, 0, held);
+            folded.add(Coverage.intervals(times, held, gapMillis));
+            long[] merged = Coverage.merge(folded, gapMillis);
+            folded.clear();
+            folded.add(merged);
+            held = 0;
         }
 
         private void normalised(NormalizedEvent event, String hash) {
@@ -469,8 +492,13 @@ final class FileReader {
                 lastRecord = number;
             }
             quarantined++;
-            quarantine.add(new QuarantineEntry(task.source(), task.path(), number, reason,
-                    Redactor.excerpt(raw.head(EXCERPT_BYTES), EXCERPT)));
+            if (quarantine.size() < MAX_LISTED) {
+                quarantine.add(new QuarantineEntry(task.source(), task.path(), number, reason,
+                        Redactor.excerpt(raw.head(EXCERPT_BYTES), EXCERPT)));
+            } else {
+                fail("more than " + MAX_LISTED + " records quarantined: the first " + MAX_LISTED
+                        + " are listed, the others (from record " + number + ") only counted");
+            }
         }
 
         void fail(String problem) {
@@ -483,9 +511,9 @@ final class FileReader {
             pending.values().stream().sorted(Comparator.comparingLong(p -> p.event().record()))
                     .forEach(p -> normalised(p.event(), p.hash()));
             pending.clear();
-            Arrays.sort(times, 0, timed);
+            fold();
             return new FileScan(task.source(), task.path(), hash, bytes, read, normalised, notRelevant, quarantined,
-                    error, events, quarantine, timed, Coverage.intervals(times, timed, gapMillis), trees);
+                    error, events, quarantine, timed, folded.get(0), trees);
         }
     }
 

@@ -96,6 +96,40 @@ class ReaderBoundsTest {
                 + " the most one record may hold; not parsed] null", out.lines().reduce((a, b) -> b).orElse(""));
     }
 
+    /**
+     * Per-file state stays bounded by record count too: more timestamps than are held at once are folded
+     * into coverage intervals (the same intervals as unfolded), and past {@link FileReader#MAX_LISTED}
+     * quarantined records are counted, not listed, and the file names the cut.
+     */
+    @Test
+    void manyRecordsFoldTheirTimesAndCapTheQuarantineListing(@TempDir Path dir) throws IOException {
+        int first = 600_000;
+        int second = 600_000;
+        int garbage = FileReader.MAX_LISTED + 5000;
+        java.time.Instant a = java.time.Instant.parse("2026-07-01T00:00:00Z");
+        java.time.Instant b = java.time.Instant.parse("2026-08-01T00:00:00Z");
+        Path f = dir.resolve("many.jsonl");
+        try (var w = Files.newBufferedWriter(f)) {
+            for (int i = 0; i < first + second; i++) {
+                java.time.Instant t = i < first ? a.plusSeconds(i) : b.plusSeconds(i - first);
+                w.write("{\"eventTime\":\"" + t + "\"}\n");
+            }
+            for (int i = 0; i < garbage; i++) {
+                w.write("not json\n");
+            }
+        }
+        FileScan s = FileReader.read(new FileTask("aws-cloudtrail", f.toUri().toString(), f.toString()), spec(dir),
+                Map.of());
+        assertEquals(first + second, s.timed());
+        assertEquals(List.of(a.toEpochMilli(), a.plusSeconds(first - 1).toEpochMilli(), b.toEpochMilli(),
+                b.plusSeconds(second - 1).toEpochMilli()), java.util.Arrays.stream(s.intervals()).boxed().toList());
+        assertEquals(garbage, s.quarantined());
+        assertEquals(FileReader.MAX_LISTED, s.quarantine().size());
+        assertEquals("more than 20000 records quarantined: the first 20000 are listed, the others (from record "
+                + (first + second + FileReader.MAX_LISTED + 1) + ") only counted", s.error());
+        assertEquals(s.read(), s.notRelevant() + s.quarantined());
+    }
+
     /** Numbers of thousands of digits, huge exponents and malformed numbers: each judged in bounded time. */
     @Test
     void strangeNumbersAreJudgedInBoundedTime(@TempDir Path dir) throws IOException {
