@@ -15,10 +15,11 @@ import java.util.Set;
  * inflates to gigabytes) is read in bounded memory; a record longer than the cap is skipped to its
  * end and reported {@link #oversized} with its first bytes.
  *
- * <p>Only the structure is followed here — strings, brackets, commas — each record is then checked
- * whole by {@link Skim} or Jackson, so a malformed record is quarantined alone. Where the structure
- * itself breaks (a missing comma between records, a bracket that closes the wrong thing, the end of
- * input inside the document) the rest cannot be split: {@link Broken}.
+ * <p>An array element that lies whole in the buffer is split, validated and probed by {@link Skim}
+ * in one pass; any other record is followed here by its structure only — strings, brackets — and
+ * then checked whole by {@link Skim} or Jackson, so a malformed record is quarantined alone. Where the
+ * structure between records breaks (a missing comma, a bracket that closes the wrong thing, the end
+ * of input inside the document) the rest cannot be split: {@link Broken}.
  */
 final class Elements {
     private static final long QUOTES = Swar.lanes('"');
