@@ -57,10 +57,15 @@ final class Elements {
     private int start;
     private int end;
     private long index;
+    /** Where the scan is in the document: between top-level values, in an array of records, or in a top-level object. */
     private int state = TOP;
+    /** Nothing read yet in the current array or object (a comma may not come first). */
     private boolean first;
+    /** The array being read is a wrapper's: its end returns to the object's members. */
     private boolean inWrapper;
+    /** The top-level object being read has a wrapper array, so it is no record itself. */
     private boolean objectIsWrapper;
+    /** The closing brackets a record's open containers expect, innermost last. */
     private byte[] closers = new byte[64];
     private int depth;
 

@@ -14,8 +14,9 @@ import java.util.Set;
  * <p>It is conservative by design: it answers only for JSON it reads exactly as Jackson does. On
  * anything else (a syntax error, a duplicated key, escapes in a field name or a wanted value, deep
  * nesting, very long numbers or names) it gives up, returning null, and the caller asks Jackson
- * (strict about duplicates), whose verdict and error message stand. So whatever it accepts, Jackson accepts with the same values; it may only be slower
- * on odd input, never different. One instance per reader (not thread-safe).
+ * (strict about duplicates), whose verdict and error message stand. So whatever it accepts, Jackson
+ * accepts with the same values; it may only be slower on odd input, never different. One instance
+ * per reader (not thread-safe).
  */
 final class Skim {
     private static final int MAX_DEPTH = 100;
@@ -140,7 +141,7 @@ final class Skim {
         return after;
     }
 
-    /** Did the record last answered hold a {@code \\u} or {@code \\/} escape (text not there as written)? */
+    /** Did the record last answered hold a unicode escape or an escaped slash (text not there as written)? */
     boolean escapedText() {
         return escapedText;
     }
