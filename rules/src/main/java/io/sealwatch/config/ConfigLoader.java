@@ -83,13 +83,14 @@ public final class ConfigLoader {
         }
         Path base = file.toAbsolutePath().getParent();
         List<SourceSpec> sources = list(m, "sources", "", true, (n, p) -> source(n, p));
+        List<String> configuredTypes = sources.stream().map(SourceSpec::type).toList();
         List<AccountSpec> accounts = list(m, "accounts", "", true, (n, p) -> account(n, p));
         checkOverlaps(identityClaims, "identity");
         checkOverlaps(sealedClaims, "secret");
         List<String> approvers = strings(m, "approvers", "", false);
         Policy policy = m.containsKey("policy") ? policy(m.get("policy"), "policy") : Policy.defaults();
         SigningSpec signing = m.containsKey("signing") ? signing(m.get("signing"), "signing", base) : null;
-        List<Waiver> waivers = list(m, "waivers", "", false, (n, p) -> waiver(n, p, accounts));
+        List<Waiver> waivers = list(m, "waivers", "", false, (n, p) -> waiver(n, p, accounts, configuredTypes));
         if (!errors.isEmpty()) {
             throw new ConfigException(List.copyOf(errors));
         }
@@ -255,8 +256,9 @@ public final class ConfigLoader {
                 string(m, "tsa-url", path, false));
     }
 
-    private Waiver waiver(Node node, String path, List<AccountSpec> accounts) {
-        Keys m = mapping(node, path, Set.of("rule", "account", "until", "reason", "approved-by"));
+    /** Waives an account's findings, or for {@link Waiver#BY_SOURCE} (findings without an account) a log source's. */
+    private Waiver waiver(Node node, String path, List<AccountSpec> accounts, List<String> configuredTypes) {
+        Keys m = mapping(node, path, Set.of("rule", "account", "source", "until", "reason", "approved-by"));
         if (m == null) {
             return null;
         }
@@ -264,15 +266,38 @@ public final class ConfigLoader {
         if (rule != null && !RULE_ID.matcher(rule).matches()) {
             error(m.get("rule"), path + ".rule", "'" + rule + "' is not a rule id (e.g. BG-TTL-EXCEEDED)");
         }
-        String account = string(m, "account", path, true);
-        if (account != null && accounts.stream().noneMatch(a -> account.equals(a.id()))) {
-            error(m.get("account"), path + ".account", "no account with id '" + account + "'");
+        boolean bySource = Waiver.BY_SOURCE.equals(rule);
+        String account = null;
+        String source = null;
+        if (bySource) {
+            if (m.containsKey("account")) {
+                error(m.get("account"), path + ".account", Waiver.BY_SOURCE + " findings are about a log source, "
+                        + "not an account: waive them by 'source' (a source type)");
+            }
+            source = sourceType(m, "source", path);
+            List<String> judged = SourceSpec.TYPES.stream()
+                    .filter(t -> configuredTypes.contains(t) && !t.equals("evidence")).toList();
+            if (source != null && !judged.contains(source)) {
+                error(m.get("source"), path + ".source", Waiver.BY_SOURCE + " judges only the configured log "
+                        + "sources (" + String.join(", ", judged) + "), not '" + source + "'");
+            }
+        } else {
+            if (m.containsKey("source")) {
+                error(m.get("source"), path + ".source", "'source' waives " + Waiver.BY_SOURCE
+                        + " findings only; other rules are waived by 'account'");
+            }
+            account = string(m, "account", path, true);
+            String id = account;
+            if (id != null && accounts.stream().noneMatch(a -> id.equals(a.id()))) {
+                error(m.get("account"), path + ".account", "no account with id '" + id + "'");
+            }
         }
         Instant until = m.containsKey("until") ? instant(m.get("until"), path + ".until") : null;
         if (!m.containsKey("until")) {
             error(node, path + ".until", "missing required key 'until'");
         }
-        return new Waiver(rule, account, until, string(m, "reason", path, true), string(m, "approved-by", path, true));
+        return new Waiver(rule, account, source, until, string(m, "reason", path, true),
+                string(m, "approved-by", path, true));
     }
 
     // ---- node helpers: each returns a usable value and records an error when the node is wrong ----

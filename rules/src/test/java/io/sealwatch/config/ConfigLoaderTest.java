@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.Period;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -262,5 +263,37 @@ class ConfigLoaderTest {
         assertTrue(errors(map).get(0).endsWith(":" + (accounts + 1) + ": accounts: expected a list, found a mapping"),
                 map);
         assertOne(errors("- just\n- a list\n"), ":1: expected a mapping at the top level");
+    }
+
+    @Test
+    void aLogGapIsWaivedBySourceType() throws Exception {
+        String yaml = GOOD.replace("  - { type: evidence", "  - { type: vault-audit, path: \"vault/*\" }\n  - { type: evidence")
+                + "  - { rule: BG-LOG-GAP, source: vault-audit, until: 2026-12-31, reason: \"audit device migration\", "
+                + "approved-by: ciso@example.com }\n";
+        Waiver w = ConfigLoader.load(write(yaml)).waivers().get(1);
+        assertEquals(new Waiver("BG-LOG-GAP", null, "vault-audit", Instant.parse("2026-12-31T00:00:00Z"),
+                "audit device migration", "ciso@example.com"), w);
+        assertEquals("vault-audit", w.subject());
+    }
+
+    @Test
+    void aSourceWaiverIsOnlyForLogGapsAndKnownSources() throws Exception {
+        String waiver = "  - { rule: %s, %s, until: 2026-12-31, reason: r, approved-by: ciso@example.com }\n";
+        int line = lineOf(GOOD, "waivers:", 1) + 2;
+        assertOne(errors(GOOD + waiver.formatted("BG-LOG-GAP", "source: splunk")),
+                ":" + line + ": waivers[1].source: unknown source type 'splunk'");
+        assertOne(errors(GOOD + waiver.formatted("BG-LOG-GAP", "source: vault-audit")),
+                ":" + line + ": waivers[1].source: BG-LOG-GAP judges only the configured log sources (aws-cloudtrail), "
+                        + "not 'vault-audit'");
+        assertOne(errors(GOOD + waiver.formatted("BG-LOG-GAP", "source: evidence")),
+                ":" + line + ": waivers[1].source: BG-LOG-GAP judges only the configured log sources");
+        assertOne(errors(GOOD + waiver.formatted("BG-TTL-EXCEEDED", "source: aws-cloudtrail, account: aws-root-breakglass")),
+                ":" + line + ": waivers[1].source: 'source' waives BG-LOG-GAP findings only");
+        List<String> byAccount = errors(GOOD + waiver.formatted("BG-LOG-GAP", "account: aws-root-breakglass"));
+        assertEquals(2, byAccount.size(), byAccount.toString());
+        assertTrue(byAccount.get(0).contains(":" + line + ": waivers[1].account: BG-LOG-GAP findings are about a log "
+                + "source, not an account"), byAccount.toString());
+        assertTrue(byAccount.get(1).contains(":" + line + ": waivers[1].source: missing required key 'source'"),
+                byAccount.toString());
     }
 }
