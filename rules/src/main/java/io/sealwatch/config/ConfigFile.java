@@ -52,7 +52,7 @@ final class ConfigFile {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
-                throw fail(name, 0, "larger than " + MAX_BYTES / 1024 + " KiB; a config is a few kilobytes");
+                throw fail(name, 0, "larger than " + (MAX_BYTES >> 20) + " MiB; a config is a few kilobytes");
             }
             return bytes;
         } catch (IOException e) {

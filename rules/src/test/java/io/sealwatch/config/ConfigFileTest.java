@@ -51,7 +51,7 @@ class ConfigFileTest {
         try (RandomAccessFile f = new RandomAccessFile(huge.toFile(), "rw")) {
             f.setLength(10L << 20);
         }
-        assertEquals(huge + ": larger than 1024 KiB; a config is a few kilobytes", refusal(huge));
+        assertEquals(huge + ": larger than 1 MiB; a config is a few kilobytes", refusal(huge));
         Path justFits = write("fits.yaml", ("organization: x\n#" + "-".repeat(ConfigFile.MAX_BYTES - 18) + "\n")
                 .getBytes(StandardCharsets.UTF_8));
         assertEquals(ConfigFile.MAX_BYTES, Files.size(justFits));

@@ -182,6 +182,10 @@ class ConfigLoaderTest {
         String nested = GOOD.replace("quorum: 2", "quorum: 2\n    quorum: 1");
         assertOne(errors(nested), "accounts[0].quorum: duplicate key 'quorum' at line "
                 + lineOf(nested, "quorum: 1", 1) + ", first at line " + lineOf(nested, "quorum: 2", 1));
+        String twice = withOkta("{ source: okta-system-log, match: bg@example.com }")
+                .replace("id: okta-breakglass", "id: aws-root-breakglass");
+        assertOne(errors(twice), ":" + lineOf(twice, "id: aws-root-breakglass", 2) + ": accounts[aws-root-breakglass].id: "
+                + "duplicate account id 'aws-root-breakglass', first at line " + lineOf(twice, "id: aws-root-breakglass", 1));
         String flow = GOOD.replace("{ source: aws-cloudtrail, match: \"arn:aws:iam", "{ source: gcp-audit, source: aws-cloudtrail, match: \"arn:aws:iam");
         assertOne(errors(flow), "accounts[aws-root-breakglass].identities[0].source: duplicate key 'source'");
     }

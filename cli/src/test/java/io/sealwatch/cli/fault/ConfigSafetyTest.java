@@ -34,7 +34,7 @@ class ConfigSafetyTest {
         try (RandomAccessFile f = new RandomAccessFile(huge.toFile(), "rw")) {
             f.setLength(10L << 20);
         }
-        refused(FaultKit.cli("validate", "-c", huge.toString()), huge + ": larger than 1024 KiB");
+        refused(FaultKit.cli("validate", "-c", huge.toString()), huge + ": larger than 1 MiB");
         Path fifo = tmp.resolve("fifo.yaml");
         assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
         refused(FaultKit.cli("validate", "-c", fifo.toString()), fifo + ": not a regular file");
