@@ -86,7 +86,7 @@ final class ConfigFile {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setNestingDepthLimit(MAX_NESTING);
-        options.setCodePointLimit(MAX_BYTES);
+        options.setCodePointLimit(MAX_BYTES); // the byte cap already bounds it; the parser must not allow more
         Tracking parser = new Tracking(new ParserImpl(new StreamReader(new StringReader(text)), options));
         try {
             return new Composer(parser, new Resolver(), options).getSingleNode();

@@ -45,7 +45,7 @@ public final class Emitter {
      * Reports one finding of the firing rule.
      *
      * @param rule     {@code drools} (or {@code kcontext}) in the rule's consequence
-     * @param account  the account id, or null for a finding about a source
+     * @param account  the account id, or null (a finding about a log source: use {@link #emitForSource})
      * @param episode  the episode id, or null
      * @param at       when the violation became observable
      * @param evidence what proves it: {@link EvidenceRef}s, facts of the fact model (their evidence is
