@@ -1,5 +1,6 @@
 package io.sealwatch.reports.bundle;
 
+import java.security.cert.X509Certificate;
 import java.util.List;
 
 /**
@@ -7,6 +8,10 @@ import java.util.List;
  *
  * @param problems         one sentence each, naming the file
  * @param firstBadArtifact the bundle-relative path of the first file with a problem, or null when ok
+ * @param unsigned         the bundle has no manifest signature and its manifest does not claim one; it can
+ *                         only be ok when unsigned bundles were allowed, and then nothing attests it
+ * @param signer           the certificate whose signature over manifest.json verified, or null
  */
-public record VerifyResult(boolean ok, List<String> problems, String firstBadArtifact) {
+public record VerifyResult(boolean ok, List<String> problems, String firstBadArtifact, boolean unsigned,
+                           X509Certificate signer) {
 }

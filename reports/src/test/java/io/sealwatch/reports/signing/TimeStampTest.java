@@ -105,7 +105,7 @@ class TimeStampTest {
             Bundle.write(Fixtures.oneFinding(), out, plain.withTimestamps(tsa.url()), List.of(new OnePagePdf()), null);
             assertEquals(2, tsa.requests(), "one stamp for the PDF, one for the manifest");
         }
-        VerifyResult v = Verifier.verify(out, true);
+        VerifyResult v = Verifier.verify(out);
         assertTrue(v.ok(), v.problems().toString());
         onlyToken(signerInfo(Files.readAllBytes(out.resolve(Manifest.SIGNATURE))));
         byte[] pdf = Files.readAllBytes(out.resolve("report.pdf"));
@@ -176,10 +176,10 @@ class TimeStampTest {
         // in a bundle, the bad token is reported against the artifact it is on
         Path out = dir.resolve("bundle");
         Bundle.write(Fixtures.oneFinding(), out, plain, List.of(new OnePagePdf()), null);
-        assertTrue(Verifier.verify(out, true).ok());
+        assertTrue(Verifier.verify(out).ok());
         Path sig = out.resolve(Manifest.SIGNATURE);
         Files.write(sig, withToken(Files.readAllBytes(sig), LocalTsa.token(otherDigest, false)));
-        VerifyResult v = Verifier.verify(out, true);
+        VerifyResult v = Verifier.verify(out);
         assertFalse(v.ok());
         assertEquals(Manifest.FILE, v.firstBadArtifact());
         assertTrue(v.problems().get(0).contains("time-stamp"), v.problems().toString());
