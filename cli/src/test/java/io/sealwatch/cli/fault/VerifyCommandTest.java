@@ -13,16 +13,22 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code sealwatch verify} through the real command line, on bundles written by the real Bundle with a real
@@ -129,5 +135,66 @@ class VerifyCommandTest {
         assertEquals(ExitCode.VERIFY_FAILED.code(), big.exit(), big.err());
         assertTrue(big.err().contains("FAILED: " + huge + ": manifest.json"), big.err());
         assertTrue(big.err().contains("more than the 64 MiB a manifest may have"), big.err());
+    }
+
+    @Test
+    void aPinnedSignerPassesAndAnyOtherFailsNamingWhoSigned() throws Exception {
+        // as the auditor's guide says: the signer's certificate and fingerprint from a bundle, with openssl
+        Path ours = tmp.resolve("ours.pem");
+        openssl("pkcs7", "-inform", "DER", "-in", signed.resolve(Manifest.SIGNATURE).toString(), "-print_certs",
+                "-out", ours.toString());
+        String shown = openssl("x509", "-in", ours.toString(), "-noout", "-fingerprint", "-sha256");
+        String fp = Certificates.fingerprint(signer.certificate());
+        assertEquals(fp, shown.substring(shown.indexOf('=') + 1).strip(), "printed as openssl prints it");
+        FaultKit.Cli trusted = FaultKit.cli("verify", "--trust", ours.toString(), "--fingerprint",
+                fp.replace(":", "").toLowerCase(Locale.ROOT), signed.toString());
+        assertEquals(ExitCode.OK.code(), trusted.exit(), trusted.err());
+        assertTrue(trusted.err().contains("pinned by --trust " + ours + ", --fingerprint " + fp + ": the signer matches"),
+                trusted.err());
+        assertFalse(trusted.err().contains("not pinned"), trusted.err());
+
+        char[] pw = "pw-for-tests".toCharArray();
+        Signer other = Signer.load(KeyTool.init(tmp.resolve("other-keys"), pw), pw, KeyTool.ALIAS);
+        Path theirs = write("theirs", other);
+        String theirFp = Certificates.fingerprint(other.certificate());
+        for (List<String> pinArgs : List.of(List.of("--trust", ours.toString()), List.of("--fingerprint", fp))) {
+            List<String> args = new ArrayList<>(List.of("verify"));
+            args.addAll(pinArgs);
+            args.add(theirs.toString());
+            FaultKit.Cli v = FaultKit.cli(args.toArray(String[]::new));
+            assertEquals(ExitCode.VERIFY_FAILED.code(), v.exit(), v.err());
+            assertTrue(v.err().contains("FAILED: " + theirs + ": manifest.json"), v.err());
+            assertTrue(v.err().contains("manifest.json is signed by " + KeyTool.SUBJECT + " (SHA-256 fingerprint "
+                    + theirFp + ")"), v.err());
+        }
+        assertEquals(ExitCode.OK.code(), FaultKit.cli("verify", signed.toString(), theirs.toString()).exit(),
+                "unpinned, any valid signature verifies");
+    }
+
+    @Test
+    void aMalformedPinIsAUsageError() {
+        FaultKit.Cli shortFp = FaultKit.cli("verify", "--fingerprint", "AB:CD", signed.toString());
+        assertEquals(ExitCode.USAGE.code(), shortFp.exit(), shortFp.err());
+        assertTrue(shortFp.err().contains("--fingerprint must be the 64 hex digits"), shortFp.err());
+        FaultKit.Cli missing = FaultKit.cli("verify", "--trust", tmp.resolve("nowhere.pem").toString(), signed.toString());
+        assertEquals(ExitCode.USAGE.code(), missing.exit(), missing.err());
+        assertTrue(missing.err().contains("nowhere.pem"), missing.err());
+    }
+
+    /** Runs openssl, skipping the test where it is not installed; returns its output. */
+    private static String openssl(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("openssl"));
+        command.addAll(List.of(args));
+        Process p;
+        try {
+            p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            assumeTrue(false, "openssl not installed");
+            throw e;
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "openssl finished");
+        assertEquals(0, p.exitValue(), out);
+        return out;
     }
 }

@@ -169,7 +169,7 @@ public record Manifest(String engineVersion, String configSha256, String rulePac
                 List.copyOf(inputs), List.copyOf(artifacts));
     }
 
-    /** Text from a manifest or a folder as printed: control characters (NUL, newline, escapes) as \\uXXXX, so they stay inert. */
+    /** Text from a manifest or a folder as printed: control characters (NUL, newline, escape) as \\uXXXX, inert. */
     static String shown(String text) {
         StringBuilder b = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {

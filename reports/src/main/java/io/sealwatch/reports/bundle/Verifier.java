@@ -1,7 +1,9 @@
 package io.sealwatch.reports.bundle;
 
+import io.sealwatch.reports.signing.CmsSignature;
 import io.sealwatch.reports.signing.CmsVerifier;
 import io.sealwatch.reports.signing.PdfSigner;
+import io.sealwatch.reports.signing.SignerPin;
 import io.sealwatch.reports.signing.SigningException;
 
 import java.io.IOException;
@@ -12,7 +14,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,22 +25,33 @@ import java.util.TreeMap;
 
 /**
  * Verifies a bundle ({@code sealwatch verify DIR}): the CMS signature over manifest.json, every
- * artifact's size and sha256, no file missing or added, and every PDF's own PAdES signature (made by
- * the same certificate as the manifest's). A bundle without a valid manifest signature fails, whatever
- * its manifest says about itself, unless unsigned bundles are allowed. Only regular files count: the
- * bundle is walked without following links, and a link, an added folder, a special file or a manifest
- * entry outside the bundle is a problem. Problems are collected, not thrown, so the report names
- * everything that is wrong; {@code firstBadArtifact} is the first file named.
+ * artifact's size and sha256, no file missing or added, every PDF's own PAdES signature (made by the
+ * same certificate as the manifest's) and, when a signer is pinned, the signatures against the pin. A
+ * bundle without a valid manifest signature fails, whatever its manifest says about itself, unless
+ * unsigned bundles are allowed. Only regular files count: the bundle is walked without following
+ * links, and a link, an added folder, a special file or a manifest entry outside the bundle is a
+ * problem. Problems are collected, not thrown, so the report names everything that is wrong;
+ * {@code firstBadArtifact} is the first file named.
  */
 public final class Verifier {
 
     /** The largest manifest.json.p7s read: a CMS signature with a time-stamp token and its TSA's chain is a few KB. */
     static final long MAX_SIGNATURE_BYTES = 1L << 20;
+    /**
+     * The largest PDF whose signature is checked: a report with its fonts and embedded JSON is some MB, and
+     * the check holds the file in memory twice (its bytes and PDFBox's parse of them).
+     */
+    static final long MAX_PDF_BYTES = 256L << 20;
 
-    /** @param allowUnsigned accept a bundle that has no manifest signature and does not claim one ({@code --allow-unsigned}) */
-    public record Options(boolean allowUnsigned) {
-        /** Only signed bundles verify. */
-        public static final Options SIGNED_ONLY = new Options(false);
+    /**
+     * @param allowUnsigned accept a bundle that has no manifest signature and does not claim one ({@code --allow-unsigned})
+     * @param pin           who must have signed it
+     */
+    public record Options(boolean allowUnsigned, SignerPin pin) {
+        /** Only signed bundles verify, by anyone. */
+        public static final Options SIGNED_ONLY = new Options(false, SignerPin.NONE);
+        /** Unsigned bundles verify too, on their hashes alone. */
+        public static final Options ALLOW_UNSIGNED = new Options(true, SignerPin.NONE);
     }
 
     private Verifier() {
@@ -67,17 +80,18 @@ public final class Verifier {
             }
             BasicFileAttributes p7s = entries.get(Manifest.SIGNATURE);
             boolean unsigned = p7s == null && !manifest.signed();
-            X509Certificate signer = signature(root, p7s, json, manifest, options, problems);
+            CmsSignature signature = signature(root, p7s, json, manifest, options, problems);
             Set<String> listed = new HashSet<>();
             Set<String> folders = new HashSet<>();
             for (Manifest.Artifact a : manifest.artifacts()) {
                 if (!insideBundle(a.path())) {
-                    problems.add(Manifest.shown(a.path()), "the manifest names a path outside the bundle: " + Manifest.shown(a.path()));
+                    String shown = Manifest.shown(a.path());
+                    problems.add(shown, "the manifest names a path outside the bundle: " + shown);
                     continue;
                 }
                 listed.add(a.path());
                 folders.addAll(foldersAbove(a.path()));
-                artifact(root, a, entries, signer, problems);
+                artifact(root, a, entries, signature, options.pin(), problems);
             }
             entries.forEach((rel, attrs) -> {
                 boolean expected = listed.contains(rel) || rel.equals(Manifest.FILE) || rel.equals(Manifest.SIGNATURE)
@@ -87,7 +101,7 @@ public final class Verifier {
                             + (attrs.isRegularFile() ? "" : attrs.isDirectory() ? "/ (a folder)" : " (" + kind(attrs) + ")"));
                 }
             });
-            return problems.result(unsigned, signer);
+            return problems.result(unsigned, signature);
         } catch (IOException e) {
             problems.add(Manifest.FILE, "cannot read the bundle " + dir + ": " + e.getMessage());
             return problems.result(false, null);
@@ -143,15 +157,19 @@ public final class Verifier {
         return read(root.resolve(Manifest.FILE), Manifest.MAX_BYTES);
     }
 
-    /** @return the manifest's signer, or null when it has no valid signature */
-    private static X509Certificate signature(Path root, BasicFileAttributes found, byte[] json, Manifest manifest,
+    /** @return the manifest's signature, or null when it has none that verifies over the manifest */
+    private static CmsSignature signature(Path root, BasicFileAttributes found, byte[] json, Manifest manifest,
                                              Options options, Problems problems) throws IOException {
         if (found == null) {
             if (manifest.signed()) {
-                problems.add(Manifest.SIGNATURE, "missing: " + Manifest.SIGNATURE + " (the manifest says the bundle is signed)");
+                problems.add(Manifest.SIGNATURE, "missing: " + Manifest.SIGNATURE
+                        + " (the manifest says the bundle is signed)");
             } else if (!options.allowUnsigned()) {
                 problems.add(Manifest.FILE, "unsigned: there is no " + Manifest.SIGNATURE + ", so nothing attests "
                         + Manifest.FILE + " or the hashes in it (--allow-unsigned checks them anyway)");
+            } else if (options.pin().requiresSignature()) {
+                problems.add(Manifest.FILE, "unsigned: there is no " + Manifest.SIGNATURE + " to hold against "
+                        + options.pin().describe());
             }
             return null;
         }
@@ -164,22 +182,31 @@ public final class Verifier {
                     + (MAX_SIGNATURE_BYTES >> 20) + " MiB a signature may have");
             return null;
         }
+        CmsSignature signature;
         try {
-            return CmsVerifier.verify(read(root.resolve(Manifest.SIGNATURE), MAX_SIGNATURE_BYTES), json);
+            signature = CmsVerifier.verify(read(root.resolve(Manifest.SIGNATURE), MAX_SIGNATURE_BYTES), json);
         } catch (SigningException e) {
-            problems.add(Manifest.FILE, Manifest.SIGNATURE + " does not verify over " + Manifest.FILE + ": " + e.getMessage());
+            problems.add(Manifest.FILE, Manifest.SIGNATURE + " does not verify over " + Manifest.FILE + ": "
+                    + e.getMessage());
             return null;
         }
+        try {
+            options.pin().check(signature, Instant.now());
+        } catch (SigningException e) {
+            problems.add(Manifest.FILE, Manifest.FILE + " is " + e.getMessage());
+        }
+        return signature;
     }
 
     /**
-     * @param entries the walk of the bundle
-     * @param signer the manifest's verified signer, or null: PDF signatures are checked only under a valid
-     *               manifest signature and at the size it attests, so a forged manifest cannot make verify
-     *               load a file of any size
+     * @param entries  the walk of the bundle
+     * @param manifest the manifest's verified signature, or null: PDF signatures are checked only under a
+     *                 valid manifest signature, at the size it attests and up to {@link #MAX_PDF_BYTES}
+     * @param pin      held against each PDF signature too, at the manifest's signing time when the PDF's
+     *                 own signature attests none (PAdES signatures carry no signing-time)
      */
     private static void artifact(Path root, Manifest.Artifact a, Map<String, BasicFileAttributes> entries,
-                                 X509Certificate signer, Problems problems) throws IOException {
+                                 CmsSignature manifest, SignerPin pin, Problems problems) throws IOException {
         String shown = Manifest.shown(a.path());
         BasicFileAttributes found = entries.get(a.path());
         if (found == null) {
@@ -195,15 +222,30 @@ public final class Verifier {
         if (!sameSize || !Manifest.sha256(file).equals(a.sha256())) {
             problems.add(shown, "modified: " + shown + " (sha256 or size differs from the manifest)");
         }
-        if (signer != null && sameSize && a.path().toLowerCase(Locale.ROOT).endsWith(".pdf")) {
+        if (manifest == null || !sameSize || !a.path().toLowerCase(Locale.ROOT).endsWith(".pdf")) {
+            return;
+        }
+        if (a.bytes() > MAX_PDF_BYTES) {
+            problems.add(shown, shown + " is " + a.bytes() + " bytes, more than the " + (MAX_PDF_BYTES >> 20)
+                    + " MiB whose PDF signature verify checks");
+            return;
+        }
+        Instant manifestTime = manifest.attestedTime() != null ? manifest.attestedTime() : Instant.now();
+        List<CmsSignature> signatures;
+        try {
+            signatures = PdfSigner.verify(read(file, a.bytes()));
+        } catch (SigningException e) {
+            problems.add(shown, shown + ": PDF signature invalid: " + e.getMessage());
+            return;
+        }
+        for (CmsSignature pdf : signatures) {
+            if (!pdf.signer().equals(manifest.signer())) {
+                problems.add(shown, shown + " is signed by another certificate than the manifest");
+            }
             try {
-                for (X509Certificate c : PdfSigner.verify(read(file, a.bytes()))) {
-                    if (!c.equals(signer)) {
-                        problems.add(shown, shown + " is signed by another certificate than the manifest");
-                    }
-                }
+                pin.check(pdf, manifestTime);
             } catch (SigningException e) {
-                problems.add(shown, shown + ": PDF signature invalid: " + e.getMessage());
+                problems.add(shown, shown + " is " + e.getMessage());
             }
         }
     }
@@ -274,8 +316,8 @@ public final class Verifier {
             messages.add(message);
         }
 
-        VerifyResult result(boolean unsigned, X509Certificate signer) {
-            return new VerifyResult(messages.isEmpty(), List.copyOf(messages), first, unsigned, signer);
+        VerifyResult result(boolean unsigned, CmsSignature signature) {
+            return new VerifyResult(messages.isEmpty(), List.copyOf(messages), first, unsigned, signature);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.sealwatch.reports.bundle;
 
+import io.sealwatch.reports.signing.CmsSignature;
+
 import java.security.cert.X509Certificate;
 import java.util.List;
 
@@ -10,8 +12,14 @@ import java.util.List;
  * @param firstBadArtifact the bundle-relative path of the first file with a problem, or null when ok
  * @param unsigned         the bundle has no manifest signature and its manifest does not claim one; it can
  *                         only be ok when unsigned bundles were allowed, and then nothing attests it
- * @param signer           the certificate whose signature over manifest.json verified, or null
+ * @param signature        the manifest's signature, when it verified over manifest.json (even if its signer
+ *                         is not the pinned one); else null
  */
 public record VerifyResult(boolean ok, List<String> problems, String firstBadArtifact, boolean unsigned,
-                           X509Certificate signer) {
+                           CmsSignature signature) {
+
+    /** The manifest's signer, or null. */
+    public X509Certificate signer() {
+        return signature == null ? null : signature.signer();
+    }
 }
