@@ -62,21 +62,6 @@ class VerifyCommandTest {
         return out;
     }
 
-    private static Path copy(Path bundle, String name) throws Exception {
-        Path to = tmp.resolve(name);
-        try (var walk = Files.walk(bundle)) {
-            for (Path p : walk.toList()) {
-                Path d = to.resolve(bundle.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(d);
-                } else {
-                    Files.copy(p, d);
-                }
-            }
-        }
-        return to;
-    }
-
     @Test
     void aGoodBundleVerifiesAndNamesItsUnpinnedSigner() {
         FaultKit.Cli v = FaultKit.cli("verify", signed.toString());
@@ -103,7 +88,7 @@ class VerifyCommandTest {
 
     @Test
     void severalBundlesAreEachVerifiedAndAnyFailureFailsTheCommand() throws Exception {
-        Path tampered = copy(signed, "tampered");
+        Path tampered = write("tampered", signer);
         Files.writeString(tampered.resolve("findings.json"), "[]\n");
         FaultKit.Cli v = FaultKit.cli("verify", signed.toString(), tampered.toString(), signed.toString());
         assertEquals(ExitCode.VERIFY_FAILED.code(), v.exit(), v.err());
@@ -119,7 +104,7 @@ class VerifyCommandTest {
 
     @Test
     void linksAndHugeManifestsFailNamingThem() throws Exception {
-        Path linked = copy(signed, "linked");
+        Path linked = write("linked", signer);
         Files.move(linked.resolve("tables"), tmp.resolve("elsewhere"));
         Files.createSymbolicLink(linked.resolve("tables"), tmp.resolve("elsewhere"));
         FaultKit.Cli link = FaultKit.cli("verify", linked.toString());
@@ -127,7 +112,7 @@ class VerifyCommandTest {
         assertTrue(link.err().contains("missing: tables/findings/part-0.parquet (tables is a symbolic link)"), link.err());
         assertTrue(link.err().contains("not in the manifest: tables (a symbolic link)"), link.err());
 
-        Path huge = copy(signed, "huge");
+        Path huge = write("huge", signer);
         try (RandomAccessFile f = new RandomAccessFile(huge.resolve(Manifest.FILE).toFile(), "rw")) {
             f.setLength(3L << 30);
         }

@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -58,7 +57,8 @@ class PinnedSignerTest {
         forger = Signer.load(KeyTool.init(shared.resolve("forger"), PW), PW, KeyTool.ALIAS);
         good = shared.resolve("good");
         Bundle.write(Fixtures.oneFinding(), good, ours, Renderers.run(), null);
-        forged = copy(good, shared.resolve("forged"));
+        forged = shared.resolve("forged");
+        Bundle.write(Fixtures.oneFinding(), forged, ours, Renderers.run(), null);
         forge(forged, forger);
         oursPem = TestPki.pemFile(shared.resolve("ours.pem"), ours.certificate());
         rootKey = TestPki.ecKey();
@@ -91,20 +91,6 @@ class PinnedSignerTest {
                 m.inputs(), artifacts).toJson();
         Files.write(bundle.resolve(Manifest.FILE), json);
         Files.write(bundle.resolve(Manifest.SIGNATURE), key.signDetachedWithSigningTime(json));
-    }
-
-    static Path copy(Path from, Path to) throws Exception {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path d = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(d);
-                } else {
-                    Files.copy(p, d);
-                }
-            }
-        }
-        return to;
     }
 
     static VerifyResult verify(Path bundle, Path trust, String fingerprint, Path tsaTrust) throws Exception {
