@@ -50,8 +50,6 @@ public final class Verifier {
     public record Options(boolean allowUnsigned, SignerPin pin) {
         /** Only signed bundles verify, by anyone. */
         public static final Options SIGNED_ONLY = new Options(false, SignerPin.NONE);
-        /** Unsigned bundles verify too, on their hashes alone. */
-        public static final Options ALLOW_UNSIGNED = new Options(true, SignerPin.NONE);
     }
 
     private Verifier() {

@@ -9,6 +9,7 @@ import io.sealwatch.reports.Renderers;
 import io.sealwatch.reports.signing.KeyTool;
 import io.sealwatch.reports.signing.OpenSsl;
 import io.sealwatch.reports.signing.Signer;
+import io.sealwatch.reports.signing.SignerPin;
 import io.sealwatch.result.RunResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -187,7 +188,7 @@ class BundleTest {
         VerifyResult strict = Verifier.verify(out);
         assertFalse(strict.ok(), "an unsigned bundle does not verify by default");
         assertTrue(strict.problems().get(0).startsWith("unsigned"), strict.problems().toString());
-        VerifyResult allowed = Verifier.verify(out, Verifier.Options.ALLOW_UNSIGNED);
+        VerifyResult allowed = Verifier.verify(out, new Verifier.Options(true, SignerPin.NONE));
         assertTrue(allowed.ok() && allowed.unsigned(), allowed.problems().toString());
         assertNull(allowed.signer());
         try (Stream<Path> s = Files.list(dir)) {
@@ -216,7 +217,7 @@ class BundleTest {
         assertEquals(1, v.problems().size(), v.problems().toString());
         assertTrue(v.problems().get(0).contains("nothing attests manifest.json"), v.problems().toString());
 
-        VerifyResult allowed = Verifier.verify(b, Verifier.Options.ALLOW_UNSIGNED);
+        VerifyResult allowed = Verifier.verify(b, new Verifier.Options(true, SignerPin.NONE));
         assertTrue(allowed.ok(), allowed.problems().toString());
         assertTrue(allowed.unsigned(), "reported as unsigned, not as verified");
         assertNull(allowed.signer());
@@ -226,7 +227,7 @@ class BundleTest {
     void aRemovedSignatureFailsEvenWithAllowUnsignedWhileTheManifestSaysSigned() throws Exception {
         Path b = copy();
         Files.delete(b.resolve(Manifest.SIGNATURE));
-        VerifyResult v = Verifier.verify(b, Verifier.Options.ALLOW_UNSIGNED);
+        VerifyResult v = Verifier.verify(b, new Verifier.Options(true, SignerPin.NONE));
         assertFalse(v.ok());
         assertEquals(Manifest.SIGNATURE, v.firstBadArtifact());
         assertFalse(v.unsigned());
