@@ -165,6 +165,16 @@ class PinnedSignerTest {
         Path otherRoot = TestPki.pemFile(dir.resolve("other-root.pem"), TestPki.certificate("Example Corp Root CA",
                 otherRootKey, null, null, true, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(10))));
         assertFalse(verify(bundle, otherRoot, null, null).ok(), "a root of the same name but another key does not vouch");
+
+        // the issuing CA's own key signing a bundle: it chains to the root, but is not for signing documents
+        Signer caKey = Signer.load(TestPki.keystore(dir.resolve("issuing.p12"), issuingKey.getPrivate(), PW, issuing,
+                root), PW, KeyTool.ALIAS);
+        Path byCa = dir.resolve("by-ca");
+        Bundle.write(Fixtures.oneFinding(), byCa, caKey, List.of(), null);
+        VerifyResult usage = verify(byCa, rootPem, null, null);
+        assertFalse(usage.ok());
+        assertTrue(usage.problems().get(0).endsWith("a certificate whose key usage allows neither digital signatures "
+                + "nor non-repudiation"), usage.problems().toString());
     }
 
     @Test
