@@ -12,6 +12,7 @@ import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.PrintWriter;
 import java.util.Arrays;
 
 /** The {@code sealwatch} command. */
@@ -28,35 +29,42 @@ import java.util.Arrays;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        boolean verbose = verbose(args);
+        Stop.install(verbose);
+        int code = execute(args);
+        Stop.exit(code);
     }
 
     /** Runs the command line and returns its exit code (tests call this). */
     public static int execute(String... args) {
-        boolean verbose = Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose");
-        // Before any logger exists: Spark, Drools and Jasper stay quiet unless -v.
-        System.setProperty("sealwatch.log.level", verbose ? "INFO" : "ERROR");
-        System.setProperty("sealwatch.spark.loglevel", verbose ? "INFO" : "ERROR");
+        boolean verbose = verbose(args);
+        // Before any logger exists: Spark, Drools and Jasper stay silent unless -v; our own errors are one
+        // sentence each (Failure), and their traces would only repeat them.
+        System.setProperty("sealwatch.log.level", verbose ? "INFO" : "OFF");
+        System.setProperty("sealwatch.spark.loglevel", verbose ? "INFO" : "OFF");
         System.setProperty("sealwatch.jvm.flags", BuildInfo.jvmFlags() == null ? "" : BuildInfo.jvmFlags());
         // Spark's netty needs these on Java 17 (the jar manifest carries the Add-Opens).
         System.setProperty("io.netty.tryReflectionSetAccessible", "true");
         CommandLine cli = new CommandLine(new Main());
         cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().footer("", "Example:",
                 "  source <(sealwatch generate-completion)   # bash or zsh: tab completion in this shell");
-        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("sealwatch: " + ex.getMessage());
-            if (verbose) {
-                ex.printStackTrace(cmd.getErr());
-            }
-            return ExitCode.INCOMPLETE.code();
-        });
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) ->
+                Failure.report(cmd.getCommandName() + " failed", ex, cmd.getErr(), verbose));
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("sealwatch: " + ex.getMessage());
             ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help'.");
             return ExitCode.USAGE.code();
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (Throwable t) {   // Errors such as OutOfMemoryError pass picocli's handlers
+            return Failure.report("failed", t, new PrintWriter(System.err, true), verbose);
+        }
+    }
+
+    private static boolean verbose(String... args) {
+        return Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose");
     }
 
     @Override

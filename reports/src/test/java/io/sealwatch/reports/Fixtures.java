@@ -91,7 +91,7 @@ public final class Fixtures {
         Facts.Builder facts = new Facts.Builder();
         List<Finding> findings = new ArrayList<>();
         List<NormalizedEvent> events = new ArrayList<>();
-        Waiver waiver = new Waiver("BG-NO-INCIDENT", "okta-breakglass", Instant.parse("2027-01-01T00:00:00Z"),
+        Waiver waiver = new Waiver("BG-NO-INCIDENT", "okta-breakglass", null, Instant.parse("2027-01-01T00:00:00Z"),
                 "drills carry no incident", "ciso@example.com");
         for (int i = 0; i < episodeCount; i++) {
             String account = ACCOUNTS.get(i % ACCOUNTS.size());
@@ -138,9 +138,9 @@ public final class Fixtures {
                 String rule = List.of("BG-NOTIFY-LATE", "BG-NO-INCIDENT", "BG-ROTATION-INCOMPLETE").get(k % 3);
                 Severity sev = List.of(Severity.HIGH, Severity.MEDIUM, Severity.CRITICAL).get(k % 3);
                 String message = hostile ? PAYLOADS[(i + k) % PAYLOADS.length] : rule + " on " + id;
-                Finding f = new Finding(rule, sev, account, id, start.plusSeconds(k), message,
+                Finding f = new Finding(rule, sev, account, null, id, start.plusSeconds(k), message,
                         List.of("NIST 800-53 AC-2(2)", "SOC 2 CC7.2"), List.of(first, ev), null);
-                if (waiver.appliesTo(rule, account, TO)) {
+                if (waiver.appliesTo(rule, account, null, TO)) {
                     f = f.withWaiver(waiver);
                 }
                 findings.add(f);
@@ -154,13 +154,13 @@ public final class Fixtures {
                 Instant.parse("2026-08-12T06:00:00Z"), 194_400);
         facts.gaps.add(gap);
         if (episodeCount > 0) {
-            findings.add(new Finding("BG-LOG-GAP", Severity.HIGH, null, null, gap.from(),
+            findings.add(new Finding("BG-LOG-GAP", Severity.HIGH, null, gap.source(), null, gap.from(),
                     "aws-cloudtrail silent for 54h", List.of("NIST 800-53 AU-6"), List.of(), null));
         }
         Facts built = facts.build(config, period);
         findings.sort(Finding.ORDER);
         Evaluation evaluation = new Evaluation(findings, List.of(), List.of(new Waiver("BG-TTL-EXCEEDED",
-                "aws-root-breakglass", Instant.parse("2026-06-01T00:00:00Z"), "old migration", "ciso@example.com")));
+                "aws-root-breakglass", null, Instant.parse("2026-06-01T00:00:00Z"), "old migration", "ciso@example.com")));
         List<RuleMeta> rules = List.of(
                 new RuleMeta("BG-NOTIFY-LATE", Severity.HIGH, "Notification late", "0.1", "r", "m",
                         List.of("NIST 800-53 AC-2(2)", "SOC 2 CC7.2"), "e", "notify.drl"),

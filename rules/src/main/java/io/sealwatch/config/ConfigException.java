@@ -16,11 +16,16 @@ public final class ConfigException extends Exception {
         return errors;
     }
 
-    /** One problem: {@code file:line: key.path: message}. */
+    /**
+     * One problem: {@code file:line: key.path: message}.
+     *
+     * @param line 0 when the problem is the file as a whole (missing, not a regular file, too large),
+     *             which has no line to name; then it reads {@code file: message}
+     */
     public record ConfigError(String file, int line, String keyPath, String message) {
         @Override
         public String toString() {
-            return file + ":" + line + ": " + (keyPath.isEmpty() ? "" : keyPath + ": ") + message;
+            return file + (line > 0 ? ":" + line : "") + ": " + (keyPath.isEmpty() ? "" : keyPath + ": ") + message;
         }
     }
 }

@@ -2,18 +2,12 @@ package io.sealwatch.config;
 
 import io.sealwatch.config.ConfigException.ConfigError;
 import io.sealwatch.model.MfaFactor;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -26,10 +20,13 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -41,7 +38,11 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
     private static final Pattern RULE_ID = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)+");
 
-    private final List<ConfigError> errors = new ArrayList<>();
+    // a set: a mapping reached twice through an alias reports its problems once
+    private final Set<ConfigError> errors = new LinkedHashSet<>();
+    private final Map<String, Node> accountIds = new HashMap<>();
+    private final List<Claim> identityClaims = new ArrayList<>();
+    private final List<Claim> sealedClaims = new ArrayList<>();
     private final String fileName;
     private final boolean needKeystore;
 
@@ -57,29 +58,15 @@ public final class ConfigLoader {
     /** @param needKeystore false for unsigned runs ({@code --no-sign}): a missing keystore is then no error */
     public static SealwatchConfig load(Path file, boolean needKeystore) throws ConfigException {
         String name = file.toString();
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new ConfigException(List.of(new ConfigError(name, 0, "", "cannot read config file: " + e)));
-        }
-        return new ConfigLoader(name, needKeystore).parse(file, bytes);
+        byte[] bytes = ConfigFile.read(file, name);
+        Node root = ConfigFile.compose(ConfigFile.decode(bytes, name), name);
+        return new ConfigLoader(name, needKeystore).parse(file, bytes, root);
     }
 
-    private SealwatchConfig parse(Path file, byte[] bytes) throws ConfigException {
-        Node root;
-        try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            root = new Yaml(options).compose(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            throw new ConfigException(List.of(new ConfigError(fileName, line, "", "not valid YAML: " + e.getProblem())));
-        } catch (RuntimeException e) {
-            throw new ConfigException(List.of(new ConfigError(fileName, 0, "", "not valid YAML: " + e.getMessage())));
-        }
+    private SealwatchConfig parse(Path file, byte[] bytes, Node root) throws ConfigException {
         if (!(root instanceof MappingNode top)) {
-            throw new ConfigException(List.of(new ConfigError(fileName, 1, "", "expected a mapping at the top level")));
+            throw new ConfigException(List.of(new ConfigError(fileName, root == null ? 1 : line(root), "",
+                    "expected a mapping at the top level")));
         }
         Keys m = keys(top, "", Set.of("organization", "timezone", "sources", "accounts", "approvers",
                 "policy", "signing", "waivers"));
@@ -96,16 +83,16 @@ public final class ConfigLoader {
         }
         Path base = file.toAbsolutePath().getParent();
         List<SourceSpec> sources = list(m, "sources", "", true, (n, p) -> source(n, p));
-        Set<String> configuredTypes = new HashSet<>();
-        sources.forEach(s -> configuredTypes.add(s.type()));
+        List<String> configuredTypes = sources.stream().map(SourceSpec::type).toList();
         List<AccountSpec> accounts = list(m, "accounts", "", true, (n, p) -> account(n, p));
-        checkUniqueIds(m.get("accounts"), accounts);
+        checkOverlaps(identityClaims, "identity");
+        checkOverlaps(sealedClaims, "secret");
         List<String> approvers = strings(m, "approvers", "", false);
         Policy policy = m.containsKey("policy") ? policy(m.get("policy"), "policy") : Policy.defaults();
         SigningSpec signing = m.containsKey("signing") ? signing(m.get("signing"), "signing", base) : null;
-        List<Waiver> waivers = list(m, "waivers", "", false, (n, p) -> waiver(n, p, accounts));
+        List<Waiver> waivers = list(m, "waivers", "", false, (n, p) -> waiver(n, p, accounts, configuredTypes));
         if (!errors.isEmpty()) {
-            throw new ConfigException(errors);
+            throw new ConfigException(List.copyOf(errors));
         }
         return new SealwatchConfig(file, sha256(bytes), organization, timezone, sources, accounts, approvers,
                 policy, signing, waivers);
@@ -116,11 +103,7 @@ public final class ConfigLoader {
         if (m == null) {
             return null;
         }
-        String type = string(m, "type", path, true);
-        if (type != null && !SourceSpec.TYPES.contains(type)) {
-            error(m.get("type"), path + ".type", "unknown source type '" + type + "' (expected one of "
-                    + String.join(", ", SourceSpec.TYPES) + ")");
-        }
+        String type = sourceType(m, "type", path);
         String glob = string(m, "path", path, true);
         return new SourceSpec(type, glob, line(node));
     }
@@ -133,22 +116,56 @@ public final class ConfigLoader {
         }
         String id = string(m, "id", path, true);
         String at = id == null ? path : "accounts[" + id + "]";
-        List<IdentityMatch> identities = list(m, "identities", at, true, (n, p) -> identity(n, p));
-        if (m.containsKey("identities") && identities.isEmpty()) {
-            error(m.get("identities"), at + ".identities", "an account needs at least one identity");
+        if (id != null) {
+            Node first = accountIds.putIfAbsent(id, m.get("id"));
+            if (first != null) {
+                error(m.get("id"), at + ".id", "duplicate account id '" + id + "', first at line " + line(first));
+            }
         }
-        List<IdentityMatch> sealed = list(m, "sealed-secrets", at, false, (n, p) -> identity(n, p));
+        List<IdentityMatch> identities = list(m, "identities", at, true, (n, p) -> claim(identityClaims, at, n, p));
+        requireOne(m, "identities", at, "identity");
+        List<IdentityMatch> sealed = list(m, "sealed-secrets", at, false, (n, p) -> claim(sealedClaims, at, n, p));
         List<String> credentials = strings(m, "credentials", at, false);
-        List<String> custodians = strings(m, "custodians", at, false);
-        int quorum = m.containsKey("quorum") ? integer(m.get("quorum"), at + ".quorum") : Math.min(2, custodians.size());
-        if (quorum > custodians.size()) {
-            error(m.get("quorum"), at + ".quorum", "quorum " + quorum + " is larger than the "
-                    + custodians.size() + " custodian(s) listed");
-        }
+        List<String> custodians = strings(m, "custodians", at, true);
+        requireOne(m, "custodians", at, "custodian");
+        // the entries listed, bad ones included (reported on their own); no list, nothing to compare with
+        int quorum = quorum(m, at, m.get("custodians") instanceof SequenceNode listed
+                ? listed.getValue().size() : Integer.MAX_VALUE);
         Duration maxSession = m.containsKey("max-session")
                 ? duration(m.get("max-session"), at + ".max-session") : Duration.ofHours(4);
         return new AccountSpec(id, string(m, "description", at, false), identities, sealed, credentials, custodians,
                 quorum, maxSession, strings(m, "privileges", at, false));
+    }
+
+    /** An empty list where an account needs at least one entry (a missing key is reported as missing). */
+    private void requireOne(Keys m, String key, String at, String what) {
+        if (m.get(key) instanceof SequenceNode seq && seq.getValue().isEmpty()) {
+            error(seq, at + "." + key, "an account needs at least one " + what);
+        }
+    }
+
+    /** Below 1 no release would ever be required, above the custodians none could ever meet it. */
+    private int quorum(Keys m, String at, int custodians) {
+        Node node = m.get("quorum");
+        if (node == null) {
+            return Math.min(2, custodians);
+        }
+        String path = at + ".quorum";
+        Optional<Integer> quorum = parsed(node, path, Integer::parseInt, "a whole number");
+        quorum.filter(q -> q < 1).ifPresent(q -> error(node, path, "quorum " + q
+                + " is below 1: every use must need at least one custodian's share"));
+        quorum.filter(q -> q > custodians).ifPresent(q -> error(node, path, "quorum " + q + " is larger than the "
+                + custodians + " custodian(s) listed"));
+        return quorum.orElse(0);
+    }
+
+    /** An identity or sealed secret of the account {@code at}, remembered with its place for {@link #checkOverlaps}. */
+    private IdentityMatch claim(List<Claim> claims, String at, Node node, String path) {
+        IdentityMatch match = identity(node, path);
+        if (match != null) {
+            claims.add(new Claim(at, match, path, node));
+        }
+        return match;
     }
 
     private IdentityMatch identity(Node node, String path) {
@@ -156,15 +173,40 @@ public final class ConfigLoader {
         if (m == null) {
             return null;
         }
-        String source = string(m, "source", path, true);
-        if (source != null && !SourceSpec.TYPES.contains(source)) {
-            error(m.get("source"), path + ".source", "unknown source type '" + source + "'");
-        }
+        String source = sourceType(m, "source", path);
         String match = string(m, "match", path, true);
         if (match != null && match.replace("*", "").isBlank()) {
             error(m.get("match"), path + ".match", "a match must contain more than '*'");
         }
-        return new IdentityMatch(source, match);
+        return source == null || match == null ? null : new IdentityMatch(source, match);
+    }
+
+    /**
+     * One value in the logs must belong to one account: an identity that two accounts can claim would
+     * attribute a use to either, and a secret read would count as custody for both.
+     */
+    private void checkOverlaps(List<Claim> claims, String what) {
+        for (int j = 1; j < claims.size(); j++) {
+            Claim b = claims.get(j);
+            for (Claim a : claims.subList(0, j)) {
+                if (!a.account().equals(b.account()) && a.match().overlaps(b.match())) {
+                    error(b.node(), b.path(), "'" + b.match().match() + "' can match the same " + what + " as "
+                            + a.path() + " '" + a.match().match() + "' (line " + line(a.node())
+                            + "); it must belong to one account only");
+                }
+            }
+        }
+    }
+
+    /** A required source type, one of {@link SourceSpec#TYPES}. */
+    private String sourceType(Keys m, String key, String path) {
+        String type = string(m, key, path, true);
+        if (type != null && !SourceSpec.TYPES.contains(type)) {
+            error(m.get(key), path + "." + key, "unknown source type '" + type + "' (expected one of "
+                    + String.join(", ", SourceSpec.TYPES) + ")");
+            return null;
+        }
+        return type;
     }
 
     private Policy policy(Node node, String path) {
@@ -214,8 +256,9 @@ public final class ConfigLoader {
                 string(m, "tsa-url", path, false));
     }
 
-    private Waiver waiver(Node node, String path, List<AccountSpec> accounts) {
-        Keys m = mapping(node, path, Set.of("rule", "account", "until", "reason", "approved-by"));
+    /** Waives an account's findings, or for {@link Waiver#BY_SOURCE} (findings without an account) a log source's. */
+    private Waiver waiver(Node node, String path, List<AccountSpec> accounts, List<String> configuredTypes) {
+        Keys m = mapping(node, path, Set.of("rule", "account", "source", "until", "reason", "approved-by"));
         if (m == null) {
             return null;
         }
@@ -223,34 +266,61 @@ public final class ConfigLoader {
         if (rule != null && !RULE_ID.matcher(rule).matches()) {
             error(m.get("rule"), path + ".rule", "'" + rule + "' is not a rule id (e.g. BG-TTL-EXCEEDED)");
         }
-        String account = string(m, "account", path, true);
-        if (account != null && accounts.stream().noneMatch(a -> a != null && account.equals(a.id()))) {
-            error(m.get("account"), path + ".account", "no account with id '" + account + "'");
+        boolean bySource = Waiver.BY_SOURCE.equals(rule);
+        String account = null;
+        String source = null;
+        if (bySource) {
+            if (m.containsKey("account")) {
+                error(m.get("account"), path + ".account", Waiver.BY_SOURCE + " findings are about a log source, "
+                        + "not an account: waive them by 'source' (a source type)");
+            }
+            source = sourceType(m, "source", path);
+            List<String> judged = SourceSpec.TYPES.stream()
+                    .filter(t -> configuredTypes.contains(t) && !t.equals("evidence")).toList();
+            if (source != null && !judged.contains(source)) {
+                error(m.get("source"), path + ".source", Waiver.BY_SOURCE + " judges only the configured log "
+                        + "sources (" + String.join(", ", judged) + "), not '" + source + "'");
+            }
+        } else {
+            if (m.containsKey("source")) {
+                error(m.get("source"), path + ".source", "'source' waives " + Waiver.BY_SOURCE
+                        + " findings only; other rules are waived by 'account'");
+            }
+            account = string(m, "account", path, true);
+            String id = account;
+            if (id != null && accounts.stream().noneMatch(a -> id.equals(a.id()))) {
+                error(m.get("account"), path + ".account", "no account with id '" + id + "'");
+            }
         }
         Instant until = m.containsKey("until") ? instant(m.get("until"), path + ".until") : null;
         if (!m.containsKey("until")) {
             error(node, path + ".until", "missing required key 'until'");
         }
-        return new Waiver(rule, account, until, string(m, "reason", path, true), string(m, "approved-by", path, true));
-    }
-
-    private void checkUniqueIds(Node node, List<AccountSpec> accounts) {
-        Set<String> seen = new HashSet<>();
-        for (AccountSpec a : accounts) {
-            if (a != null && a.id() != null && !seen.add(a.id())) {
-                error(node, "accounts", "duplicate account id '" + a.id() + "'");
-            }
-        }
+        return new Waiver(rule, account, source, until, string(m, "reason", path, true),
+                string(m, "approved-by", path, true));
     }
 
     // ---- node helpers: each returns a usable value and records an error when the node is wrong ----
 
+    /**
+     * The mapping's allowed keys. A repeated key is an error naming both lines: the composed node tree
+     * keeps both entries (snakeyaml checks duplicates only when constructing objects), and silently taking
+     * one would let a second {@code accounts:} replace the first.
+     */
     private Keys keys(MappingNode node, String path, Set<String> allowed) {
         Keys out = new Keys(node);
+        Map<String, Node> seen = new HashMap<>();
         for (NodeTuple t : node.getValue()) {
-            String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : String.valueOf(t.getKeyNode());
+            if (!(t.getKeyNode() instanceof ScalarNode s)) {
+                error(t.getKeyNode(), path, "a key must be a plain name, not a list or mapping");
+                continue;
+            }
+            String key = s.getValue();
             String keyPath = path.isEmpty() ? key : path + "." + key;
-            if (!allowed.contains(key)) {
+            Node first = seen.putIfAbsent(key, s);
+            if (first != null) {
+                error(s, keyPath, "duplicate key '" + key + "' at line " + line(s) + ", first at line " + line(first));
+            } else if (!allowed.contains(key)) {
                 error(t.getKeyNode(), keyPath, "unknown key '" + key + "' (allowed: "
                         + String.join(", ", allowed.stream().sorted().toList()) + ")");
             } else {
@@ -264,7 +334,7 @@ public final class ConfigLoader {
         if (node instanceof MappingNode mn) {
             return keys(mn, path, allowed);
         }
-        error(node, path, "expected a mapping");
+        error(node, path, "expected a mapping, found " + found(node));
         return null;
     }
 
@@ -279,7 +349,7 @@ public final class ConfigLoader {
             return List.of();
         }
         if (!(node instanceof SequenceNode seq)) {
-            error(node, keyPath, "expected a list");
+            error(node, keyPath, "expected a list, found " + found(node));
             return List.of();
         }
         List<T> out = new ArrayList<>();
@@ -312,24 +382,37 @@ public final class ConfigLoader {
         if (node instanceof ScalarNode s && !s.getValue().isBlank()) {
             return s.getValue();
         }
-        error(node, path, "expected a non-empty value");
+        error(node, path, "expected a single non-empty value, found " + found(node));
         return null;
+    }
+
+    /** What stands where something else was expected, for messages. */
+    private static String found(Node node) {
+        if (node instanceof ScalarNode s) {
+            return s.getValue().isBlank() ? "nothing" : "'" + s.getValue() + "'";
+        }
+        return node instanceof SequenceNode ? "a list" : "a mapping";
     }
 
     private Duration dur(Keys m, String key, String path, Duration dflt) {
         return m.containsKey(key) ? duration(m.get(key), path + "." + key) : dflt;
     }
 
+    // every duration and period of the config is a window or an interval: zero or less means nothing
     private Duration duration(Node node, String path) {
-        return parsed(node, path, Duration::parse, "an ISO-8601 duration such as PT4H or P1D", Duration.ZERO);
+        Optional<Duration> d = parsed(node, path, Duration::parse, "an ISO-8601 duration such as PT4H or P1D");
+        d.filter(v -> v.isZero() || v.isNegative()).ifPresent(v -> notLonger(node, path));
+        return d.orElse(Duration.ZERO);
     }
 
     private Period period(Node node, String path) {
-        return parsed(node, path, Period::parse, "an ISO-8601 period such as P3M or P1Y", Period.ZERO);
+        Optional<Period> p = parsed(node, path, Period::parse, "an ISO-8601 period such as P3M or P1Y");
+        p.filter(v -> v.isZero() || v.isNegative()).ifPresent(v -> notLonger(node, path));
+        return p.orElse(Period.ZERO);
     }
 
-    private int integer(Node node, String path) {
-        return parsed(node, path, Integer::parseInt, "a whole number", 0);
+    private void notLonger(Node node, String path) {
+        error(node, path, "'" + ((ScalarNode) node).getValue().trim() + "' must be longer than zero");
     }
 
     private boolean bool(Node node, String path) {
@@ -337,12 +420,12 @@ public final class ConfigLoader {
             case "true" -> true;
             case "false" -> false;
             default -> throw new IllegalArgumentException(v);
-        }, "true or false", false);
+        }, "true or false").orElse(false);
     }
 
     private Instant instant(Node node, String path) {
         return parsed(node, path, ConfigLoader::parseInstant,
-                "an ISO-8601 date or time such as 2026-12-31 or 2026-12-31T00:00:00Z", Instant.EPOCH);
+                "an ISO-8601 date or time such as 2026-12-31 or 2026-12-31T00:00:00Z").orElse(Instant.EPOCH);
     }
 
     /** ISO-8601 date (start of that UTC day) or instant with zone. */
@@ -354,21 +437,22 @@ public final class ConfigLoader {
         }
     }
 
-    private <T> T parsed(Node node, String path, Function<String, T> parser, String expected, T fallback) {
+    /** The parsed scalar, or empty after recording that it is not {@code expected}. */
+    private <T> Optional<T> parsed(Node node, String path, Function<String, T> parser, String expected) {
         String v = scalar(node, path);
         if (v == null) {
-            return fallback;
+            return Optional.empty();
         }
         try {
-            T value = parser.apply(v.trim());
-            if (value instanceof Duration d && (d.isNegative() || d.isZero())) {
-                throw new IllegalArgumentException("not positive");
-            }
-            return value;
+            return Optional.of(parser.apply(v.trim()));
         } catch (RuntimeException e) {
             error(node, path, "'" + v + "' is not " + expected);
-            return fallback;
+            return Optional.empty();
         }
+    }
+
+    /** Where an identity or sealed-secret pattern was declared: {@code account} is the account's key path. */
+    private record Claim(String account, IdentityMatch match, String path, Node node) {
     }
 
     /** A mapping's known keys, remembering the mapping so a missing key can name its line. */
@@ -380,8 +464,9 @@ public final class ConfigLoader {
         }
     }
 
-    private int line(Node node) {
-        return node == null ? 0 : node.getStartMark().getLine() + 1;
+    /** Where a problem is: the first line of the node (of the mapping, for a key it lacks). */
+    private static int line(Node node) {
+        return node.getStartMark().getLine() + 1;
     }
 
     private void error(Node node, String path, String message) {

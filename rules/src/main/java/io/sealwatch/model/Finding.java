@@ -10,11 +10,12 @@ import java.util.List;
  * One rule violation. Immutable; {@link #ORDER} is the one canonical ordering used in every output.
  *
  * @param account  the account id, or null for findings about a source (BG-LOG-GAP)
+ * @param source   the source type a finding about a source is about, else null
  * @param episode  the episode id, or null
  * @param waiver   the waiver that accepted it, or null
  */
-public record Finding(String rule, Severity severity, String account, String episode, Instant at, String message,
-                      List<String> controls, List<EvidenceRef> evidence, Waiver waiver) {
+public record Finding(String rule, Severity severity, String account, String source, String episode, Instant at,
+                      String message, List<String> controls, List<EvidenceRef> evidence, Waiver waiver) {
 
     public static final Comparator<Finding> ORDER = Comparator
             .comparing(Finding::at)
@@ -28,6 +29,6 @@ public record Finding(String rule, Severity severity, String account, String epi
     }
 
     public Finding withWaiver(Waiver w) {
-        return new Finding(rule, severity, account, episode, at, message, controls, evidence, w);
+        return new Finding(rule, severity, account, source, episode, at, message, controls, evidence, w);
     }
 }

@@ -45,7 +45,7 @@ public final class Emitter {
      * Reports one finding of the firing rule.
      *
      * @param rule     {@code drools} (or {@code kcontext}) in the rule's consequence
-     * @param account  the account id, or null for a finding about a source
+     * @param account  the account id, or null (a finding about a log source: use {@link #emitForSource})
      * @param episode  the episode id, or null
      * @param at       when the violation became observable
      * @param evidence what proves it: {@link EvidenceRef}s, facts of the fact model (their evidence is
@@ -54,6 +54,19 @@ public final class Emitter {
      */
     public void emit(RuleContext rule, String account, String episode, Instant at, Collection<?> evidence,
                      Object... args) {
+        add(rule, account, null, episode, at, evidence, args);
+    }
+
+    /**
+     * Reports one finding about a log source rather than an account (BG-LOG-GAP): {@code source} is its
+     * type, which a waiver by {@code source} matches. Otherwise as {@link #emit}.
+     */
+    public void emitForSource(RuleContext rule, String source, Instant at, Collection<?> evidence, Object... args) {
+        add(rule, null, source, null, at, evidence, args);
+    }
+
+    private void add(RuleContext rule, String account, String source, String episode, Instant at,
+                     Collection<?> evidence, Object... args) {
         RuleMeta meta = metaOf(rule.getRule());
         if (args.length % 2 != 0) {
             throw new IllegalArgumentException(meta.id() + ": message arguments must be name, value pairs");
@@ -64,8 +77,8 @@ public final class Emitter {
         }
         Set<EvidenceRef> refs = new LinkedHashSet<>();
         collect(evidence, refs);
-        findings.add(new Finding(meta.id(), meta.severity(), account, episode, at, fill(meta.message(), values),
-                meta.controls(), List.copyOf(refs), null));
+        findings.add(new Finding(meta.id(), meta.severity(), account, source, episode, at,
+                fill(meta.message(), values), meta.controls(), List.copyOf(refs), null));
     }
 
     List<Finding> findings() {

@@ -149,7 +149,7 @@ public final class RuleEngine {
         List<Waiver> expired = waivers.stream().filter(w -> !asOf.isBefore(w.until())).toList();
         Set<Waiver> used = new HashSet<>();
         List<Finding> findings = raw.stream().distinct().map(f -> valid.stream()
-                        .filter(w -> w.appliesTo(f.rule(), f.account(), asOf)).findFirst()
+                        .filter(w -> w.appliesTo(f.rule(), f.account(), f.source(), asOf)).findFirst()
                         .map(w -> {
                             used.add(w);
                             return f.withWaiver(w);

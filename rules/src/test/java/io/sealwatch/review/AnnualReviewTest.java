@@ -78,9 +78,9 @@ class AnnualReviewTest {
                 event("aws", start.plusSeconds(90), EventClass.API_ACTIVITY, "DeleteTrail", "bg-aws", "failure"),
                 event("aws", start.plusSeconds(120), EventClass.ACCOUNT_CHANGE, "DeleteAccessKey", "admin", "success"),
                 event("aws", start.plusSeconds(900), EventClass.API_ACTIVITY, "RunInstances", "bg-aws", "success"));
-        Finding standing = new Finding("BG-STANDING-ACCESS", Severity.CRITICAL, "aws", use.id(), start, "left a key",
+        Finding standing = new Finding("BG-STANDING-ACCESS", Severity.CRITICAL, "aws", null, use.id(), start, "left a key",
                 List.of(), List.of(REF), null);
-        Finding gap = new Finding("BG-LOG-GAP", Severity.HIGH, null, null, FROM, "gap", List.of(), List.of(), null);
+        Finding gap = new Finding("BG-LOG-GAP", Severity.HIGH, null, "okta-system-log", null, FROM, "gap", List.of(), List.of(), null);
         RunInfo info = new RunInfo("Example Corp", "UTC", year, "test", "00", "11", true, List.of(), false);
         RunResult run = new RunResult(info, config, facts.build(config, year),
                 new Evaluation(List.of(gap, standing), List.of(), List.of()), List.of(), events, List.of(), 0, List.of(),

@@ -44,8 +44,8 @@ class RecommenderTest {
     }
 
     static Finding finding(String rule, Severity s) {
-        return new Finding(rule, s, ACCOUNT, null, Instant.parse("2026-05-01T00:00:00Z"), rule, List.of(), List.of(REF),
-                null);
+        return new Finding(rule, s, ACCOUNT, null, null, Instant.parse("2026-05-01T00:00:00Z"), rule, List.of(),
+                List.of(REF), null);
     }
 
     static ProgramEvent drill(String time) {
@@ -92,7 +92,7 @@ class RecommenderTest {
 
     @Test
     void aWaivedCriticalFindingDoesNotBlockRetirement() {
-        Waiver w = new Waiver("BG-DRILL-OVERDUE", ACCOUNT, Instant.parse("2027-06-01T00:00:00Z"), "accepted", "ciso");
+        Waiver w = new Waiver("BG-DRILL-OVERDUE", ACCOUNT, null, Instant.parse("2027-06-01T00:00:00Z"), "accepted", "ciso");
         Recommendation r = recommend(List.of(), List.of(finding("BG-DRILL-OVERDUE", Severity.CRITICAL).withWaiver(w)),
                 List.of(drill("2026-03-20T14:00:00Z")), List.of(), List.of());
         assertEquals(Advice.RETIRE, r.advice());

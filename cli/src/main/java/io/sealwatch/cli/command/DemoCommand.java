@@ -2,6 +2,7 @@ package io.sealwatch.cli.command;
 
 import io.sealwatch.cli.ExitCode;
 import io.sealwatch.cli.job.Launch;
+import io.sealwatch.cli.job.OutFolder;
 import io.sealwatch.cli.job.RunOptions;
 import io.sealwatch.model.Period;
 import io.sealwatch.model.Severity;
@@ -30,6 +31,12 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            OutFolder.check(out);   // before the key and the sample logs are made: a refusal costs nothing
+        } catch (OutFolder.Refused e) {
+            System.err.println("sealwatch: " + e.getMessage());
+            return ExitCode.USAGE.code();
+        }
         Path inputs = Files.createTempDirectory("sealwatch-demo-inputs-");
         try {
             Path config = ExampleCorp.extract(inputs);

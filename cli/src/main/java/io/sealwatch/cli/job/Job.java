@@ -49,7 +49,6 @@ public final class Job {
 
     public Outcome run(SealwatchConfig config, RunOptions options, RuleEngine rules, Signer signer)
             throws IOException, SigningException {
-        cleanStale(options.out(), err);
         Path work = Files.createTempDirectory(options.out().toAbsolutePath().getParent(),
                 "." + options.out().getFileName() + ".work-");
         try {
@@ -60,37 +59,6 @@ public final class Job {
             return new Outcome(exitCode(result, options.failOn()), result, options.out());
         } finally {
             deleteTree(work);
-        }
-    }
-
-    /**
-     * Removes what a killed run left next to {@code out}: its work folder ({@code .<out>.work-*}) and
-     * half-rendered bundle ({@code .<out>.tmp-*}). A previous bundle set aside by an interrupted swap
-     * ({@code .<out>.old-*}) is put back when {@code out} is missing, else removed. Two concurrent runs
-     * into the same {@code --out} are not supported: the second would delete the first one's folders.
-     */
-    static void cleanStale(Path out, PrintStream err) throws IOException {
-        Path target = out.toAbsolutePath().normalize();
-        Path parent = target.getParent();
-        if (parent == null || !Files.isDirectory(parent)) {
-            return;
-        }
-        String name = "." + target.getFileName();
-        List<Path> stale;
-        try (var list = Files.list(parent)) {
-            stale = list.filter(p -> {
-                String n = p.getFileName().toString();
-                return n.startsWith(name + ".work-") || n.startsWith(name + ".tmp-") || n.startsWith(name + ".old-");
-            }).sorted().toList();
-        }
-        for (Path p : stale) {
-            if (p.getFileName().toString().startsWith(name + ".old-") && !Files.exists(target)) {
-                Files.move(p, target);
-                err.println("restored " + target + " from " + p.getFileName() + " (an interrupted run had set it aside)");
-            } else {
-                deleteTree(p);
-                err.println("removed " + p + " (left by an interrupted run)");
-            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.sealwatch.cli.job;
 
 import io.sealwatch.cli.ExitCode;
+import io.sealwatch.cli.Failure;
 import io.sealwatch.config.ConfigException;
 import io.sealwatch.config.ConfigLoader;
 import io.sealwatch.config.SealwatchConfig;
@@ -50,6 +51,7 @@ public final class Launch {
             e.errors().forEach(x -> err.println("sealwatch: " + x));
             return null;
         }
+        Fonts.load();
         warmUp(config, options, renderers);
         Signer signer = null;
         if (options.sign()) {
@@ -117,16 +119,19 @@ public final class Launch {
     }
 
     public static int run(RunOptions options, PrintStream err) {
-        Prepared prepared = prepare(options, err, Renderers.run());
-        if (prepared == null) {
-            return ExitCode.USAGE.code();
-        }
-        try {
+        try (OutFolder out = OutFolder.claim(options.out(), err)) {
+            Prepared prepared = prepare(options, err, Renderers.run());
+            if (prepared == null) {
+                return ExitCode.USAGE.code();
+            }
             Job.Outcome outcome = new Job(err).run(prepared.config(), options, prepared.rules(), prepared.signer());
             summary(outcome, err);
             return outcome.exit().code();
+        } catch (OutFolder.Refused e) {
+            err.println("sealwatch: " + e.getMessage());
+            return ExitCode.USAGE.code();
         } catch (IOException | SigningException | RuntimeException e) {
-            err.println("sealwatch: the evidence bundle could not be produced: " + e.getMessage());
+            err.println("sealwatch: the evidence bundle could not be produced: " + Failure.describe(e));
             return ExitCode.INCOMPLETE.code();
         }
     }

@@ -1,6 +1,7 @@
 package io.sealwatch.cli.job;
 
 import io.sealwatch.cli.ExitCode;
+import io.sealwatch.cli.Failure;
 import io.sealwatch.reports.Renderers;
 import io.sealwatch.reports.bundle.Bundle;
 import io.sealwatch.reports.signing.SigningException;
@@ -28,11 +29,11 @@ public final class ReviewJob {
 
     /** {@code options.period()} is the reviewed year; a null {@code options.password()} reads it from the environment. */
     public static int run(RunOptions options, PrintStream err) {
-        Launch.Prepared prepared = Launch.prepare(options, err, Renderers.review());
-        if (prepared == null) {
-            return ExitCode.USAGE.code();
-        }
-        try {
+        try (OutFolder claimed = OutFolder.claim(options.out(), err)) {
+            Launch.Prepared prepared = Launch.prepare(options, err, Renderers.review());
+            if (prepared == null) {
+                return ExitCode.USAGE.code();
+            }
             Path out = options.out().toAbsolutePath();
             Path work = Files.createTempDirectory(out.getParent(), "." + out.getFileName() + ".work-");
             RunResult year;
@@ -46,8 +47,11 @@ public final class ReviewJob {
             ExitCode exit = Job.exitCode(year, options.failOn());
             summary(review, out, prepared.signer() != null, exit, err);
             return exit.code();
+        } catch (OutFolder.Refused e) {
+            err.println("sealwatch: " + e.getMessage());
+            return ExitCode.USAGE.code();
         } catch (IOException | SigningException | RuntimeException e) {
-            err.println("sealwatch: the annual review could not be produced: " + e.getMessage());
+            err.println("sealwatch: the annual review could not be produced: " + Failure.describe(e));
             return ExitCode.INCOMPLETE.code();
         }
     }

@@ -14,11 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -27,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -52,7 +49,7 @@ class CrashSafetyTest {
         // the previous night's complete bundle (a shorter period, so it differs from the new one)
         assertEquals(ExitCode.FINDINGS.code(), run(config, out, "2026-09-01").exit());
         Map<String, String> previous = snapshot(out);
-        String classpath = installed(tmp.resolve("app"));
+        String classpath = ChildJvm.installed(tmp.resolve("app"));
 
         for (String stage : KILL_AFTER) {
             Process p = start(config, out, classpath);
@@ -79,7 +76,7 @@ class CrashSafetyTest {
         want.remove("timings");
         got.remove("timings");
         assertEquals(want, got, "run.json differs only in its timings");
-        assertEquals(ExitCode.OK.code(), FaultKit.cli("verify", out.toString()).exit());
+        assertEquals(ExitCode.OK.code(), FaultKit.cli("verify", "--allow-unsigned", out.toString()).exit());
     }
 
     private static FaultKit.Cli run(Path config, Path out, String to) {
@@ -88,49 +85,9 @@ class CrashSafetyTest {
     }
 
     private static Process start(Path config, Path out, String classpath) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx1g");
-        for (String flag : jvmFlags().trim().split("\\s+")) {
-            if (!flag.isEmpty()) {
-                cmd.add(flag);
-            }
-        }
-        cmd.addAll(List.of("-cp", classpath, "io.sealwatch.cli.Main", "run", "-c",
+        return new ProcessBuilder(ChildJvm.command(classpath, List.of("-Xmx1g"), List.of("run", "-c",
                 config.toString(), "--from", "2026-07-01", "--to", "2026-10-01", "--out", out.toString(),
-                "--no-sign"));
-        return new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    }
-
-    /**
-     * The test classpath with the project's own entries (class folders, io.sealwatch jars) copied
-     * aside, as an installed application would be: a rebuild of the work tree while the child runs
-     * must not change the classes it loads.
-     */
-    private static String installed(Path dir) throws IOException {
-        List<String> entries = new ArrayList<>();
-        int n = 0;
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            Path p = Path.of(entry);
-            if (Files.isDirectory(p) || entry.contains("/io/sealwatch/")) {
-                Path copy = dir.resolve(String.valueOf(n++)).resolve(p.getFileName().toString());
-                try (var walk = Files.walk(p)) {
-                    for (Path f : walk.toList()) {
-                        Path target = copy.resolve(p.relativize(f).toString());
-                        if (Files.isDirectory(f)) {
-                            Files.createDirectories(target);
-                        } else {
-                            Files.createDirectories(target.getParent());
-                            Files.copy(f, target);
-                        }
-                    }
-                }
-                entries.add(copy.toString());
-            } else {
-                entries.add(entry);
-            }
-        }
-        return String.join(java.io.File.pathSeparator, entries);
+                "--no-sign"))).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     /** Waits for the progress line of {@code stage} (or, for null, the run's work folder) on the child's stderr. */
@@ -168,24 +125,15 @@ class CrashSafetyTest {
         }
     }
 
-    private static String jvmFlags() throws IOException {
-        String flags = System.getProperty("sealwatch.jvm.flags");
-        if (flags != null && !flags.isBlank()) {
-            return flags;
-        }
-        Properties p = new Properties();
-        try (InputStream in = CrashSafetyTest.class.getResourceAsStream("/io/sealwatch/cli/build.properties")) {
-            assertNotNull(in, "build.properties");
-            p.load(in);
-        }
-        return p.getProperty("jvm.flags", "");
-    }
-
-    /** The hidden siblings of {@code out} a run works in: {@code .<out>.work-*}, {@code .tmp-*}, {@code .old-*}. */
+    /**
+     * The hidden siblings of {@code out} a run works in: {@code .<out>.work-*}, {@code .tmp-*}, {@code .old-*}
+     * (not the lock file, which stays).
+     */
     private static List<String> stale(Path out) throws IOException {
         String prefix = "." + out.getFileName() + ".";
         try (var list = Files.list(out.getParent())) {
-            return list.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(prefix)).sorted().toList();
+            return list.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith(prefix) && !n.equals(prefix + "lock")).sorted().toList();
         }
     }
 

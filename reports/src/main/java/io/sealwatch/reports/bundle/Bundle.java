@@ -64,7 +64,7 @@ public final class Bundle {
             byte[] json = manifest.toJson();
             Files.write(tmp.resolve(Manifest.FILE), json);
             if (signer != null) {
-                Files.write(tmp.resolve(Manifest.SIGNATURE), signer.signDetached(json));
+                Files.write(tmp.resolve(Manifest.SIGNATURE), signer.signDetachedWithSigningTime(json));
             }
             ownerOnly(tmp);
             swapIn(tmp, target, parent.resolve("." + name + ".old-" + random()));

@@ -1,6 +1,10 @@
 package io.sealwatch.reports.bundle;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sealwatch.model.InputFileStats;
@@ -11,15 +15,20 @@ import io.sealwatch.result.RunInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -32,6 +41,17 @@ public record Manifest(String engineVersion, String configSha256, String rulePac
 
     public static final String FILE = "manifest.json";
     public static final String SIGNATURE = "manifest.json.p7s";
+    /**
+     * The largest manifest {@code verify} reads. An entry (artifact or input file) takes about 200 bytes,
+     * so this holds some 300,000 of them, far more than a quarter's bundle lists; parsing takes several
+     * times the file's size in heap, so a bigger (forged) file is refused rather than read.
+     */
+    public static final long MAX_BYTES = 64L << 20;
+
+    private static final ObjectReader STRICT = Json.MAPPER.reader()
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     public record Input(String path, String sha256) {
     }
@@ -55,10 +75,10 @@ public record Manifest(String engineVersion, String configSha256, String rulePac
                 info.period().asOf(), signed, in, List.copyOf(artifacts));
     }
 
-    /** Every regular file under {@code dir}, relative, forward slashes, sorted. */
+    /** Every regular file under {@code dir}, relative, forward slashes, sorted; links are neither followed nor listed. */
     static List<String> files(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile)
+            return s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
                     .map(p -> dir.relativize(p).toString().replace('\\', '/'))
                     .sorted().toList();
         }
@@ -67,7 +87,7 @@ public record Manifest(String engineVersion, String configSha256, String rulePac
     public static String sha256(Path file) throws IOException {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
+            try (InputStream in = new DigestInputStream(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS), md)) {
                 in.transferTo(java.io.OutputStream.nullOutputStream());
             }
             return HexFormat.of().formatHex(md.digest());
@@ -93,22 +113,118 @@ public record Manifest(String engineVersion, String configSha256, String rulePac
         return Json.prettyBytes(o);
     }
 
+    /**
+     * Reads a manifest strictly: a duplicate key, trailing data, a missing field, a value of the wrong
+     * type, a negative size, a malformed hash or time, or two entries for one artifact make it malformed,
+     * because {@code verify} must not guess what a damaged or forged manifest meant.
+     *
+     * @throws IOException one sentence naming manifest.json and what is wrong
+     */
     public static Manifest parse(byte[] json) throws IOException {
-        JsonNode o = Json.MAPPER.readTree(json);
+        JsonNode o;
         try {
-            List<Input> inputs = new ArrayList<>();
-            o.get("inputs").forEach(i -> inputs.add(new Input(i.get("path").asText(), i.path("sha256").asText(null))));
-            List<Artifact> artifacts = new ArrayList<>();
-            o.get("artifacts").forEach(x -> artifacts.add(new Artifact(x.get("path").asText(), x.get("sha256").asText(),
-                    x.get("bytes").asLong())));
-            return new Manifest(o.path("engineVersion").asText(null), o.path("configSha256").asText(null),
-                    o.path("rulePackSha256").asText(null),
-                    new Period(Instant.parse(o.get("period").get("from").asText()),
-                            Instant.parse(o.get("period").get("to").asText())),
-                    Instant.parse(o.get("asOf").asText()), o.get("signed").asBoolean(), List.copyOf(inputs),
-                    List.copyOf(artifacts));
-        } catch (RuntimeException e) {
-            throw new IOException(FILE + " is not a Sealwatch manifest: " + e, e);
+            o = STRICT.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw malformed("not valid JSON (" + shown(e.getOriginalMessage())
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()) + ")");
+        }
+        if (o == null || !o.isObject()) {
+            throw malformed("not a JSON object");
+        }
+        List<Input> inputs = new ArrayList<>();
+        for (JsonNode i : array(o, "inputs")) {
+            String at = "inputs[" + inputs.size() + "]";
+            inputs.add(new Input(text(i, "path", at), i.path("sha256").isNull() ? null : sha(i, at)));
+        }
+        List<Artifact> artifacts = new ArrayList<>();
+        Set<String> paths = new HashSet<>();
+        for (JsonNode x : array(o, "artifacts")) {
+            String at = "artifacts[" + artifacts.size() + "]";
+            String path = text(x, "path", at);
+            JsonNode bytes = x.get("bytes");
+            if (bytes == null || !bytes.isIntegralNumber() || !bytes.canConvertToLong() || bytes.longValue() < 0) {
+                throw malformed(at + ".bytes must be a size in bytes, not " + bytes);
+            }
+            if (!paths.add(path)) {
+                throw malformed("it lists the artifact " + shown(path) + " twice");
+            }
+            artifacts.add(new Artifact(path, sha(x, at), bytes.asLong()));
+        }
+        JsonNode signed = o.get("signed");
+        if (signed == null || !signed.isBoolean()) {
+            throw malformed("signed must be true or false");
+        }
+        JsonNode period = o.get("period");
+        if (period == null || !period.isObject()) {
+            throw malformed("period is missing");
+        }
+        Period judged;
+        try {
+            judged = new Period(time(period, "from", "period"), time(period, "to", "period"));
+        } catch (IllegalArgumentException e) {
+            throw malformed(e.getMessage());
+        }
+        return new Manifest(optionalText(o, "engineVersion"), optionalText(o, "configSha256"),
+                optionalText(o, "rulePackSha256"), judged, time(o, "asOf", null), signed.booleanValue(),
+                List.copyOf(inputs), List.copyOf(artifacts));
+    }
+
+    /** Text from a manifest or a folder as printed: control characters (NUL, newline, escape) as \\uXXXX, inert. */
+    static String shown(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                b.append(String.format("\\u%04x", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
+    }
+
+    private static IOException malformed(String what) {
+        return new IOException(FILE + " is not a valid Sealwatch manifest: " + what);
+    }
+
+    private static Iterable<JsonNode> array(JsonNode o, String field) throws IOException {
+        JsonNode a = o.get(field);
+        if (a == null || !a.isArray()) {
+            throw malformed(field + " must be an array");
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).isObject()) {
+                throw malformed(field + "[" + i + "] must be an object");
+            }
+        }
+        return a;
+    }
+
+    private static String text(JsonNode o, String field, String at) throws IOException {
+        JsonNode v = o.get(field);
+        if (v == null || !v.isTextual()) {
+            throw malformed((at == null ? "" : at + ".") + field + " must be a string");
+        }
+        return v.textValue();
+    }
+
+    private static String optionalText(JsonNode o, String field) throws IOException {
+        return o.path(field).isNull() || o.path(field).isMissingNode() ? null : text(o, field, null);
+    }
+
+    private static String sha(JsonNode o, String at) throws IOException {
+        String v = text(o, "sha256", at);
+        if (!SHA256.matcher(v).matches()) {
+            throw malformed(at + ".sha256 must be 64 lowercase hex digits");
+        }
+        return v;
+    }
+
+    private static Instant time(JsonNode o, String field, String at) throws IOException {
+        String v = text(o, field, at);
+        try {
+            return Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            throw malformed((at == null ? "" : at + ".") + field + " is not an ISO-8601 UTC time");
         }
     }
 }

@@ -58,6 +58,7 @@ public final class FindingsJsonRenderer extends OneFileRenderer {
         ObjectNode o = Json.object();
         o.put("rule", w.rule());
         o.put("account", w.account());
+        o.put("source", w.source());
         Json.put(o, "until", w.until());
         o.put("reason", w.reason());
         o.put("approvedBy", w.approvedBy());

@@ -589,8 +589,8 @@ final class ReportContent {
         if (accepted.isEmpty()) {
             add(Line.p("None: no finding was accepted by a waiver."));
         } else {
-            add(Line.th("wv", "Rule · episode", "Account", "Waived until · by", "Reason"));
-            accepted.forEach(f -> add(Line.td("wv", Tone.MUTED, f.rule() + "\n" + Fmt.nz(f.episode()), Fmt.nz(f.account()),
+            add(Line.th("wv", "Rule · episode", "Account or source", "Waived until · by", "Reason"));
+            accepted.forEach(f -> add(Line.td("wv", Tone.MUTED, f.rule() + "\n" + Fmt.nz(f.episode()), f.waiver().subject(),
                     f.waiver().until() + "\n" + Fmt.nz(f.waiver().approvedBy()), f.waiver().reason())));
         }
         waiverList("Waivers that matched no finding", r.evaluation().unusedWaivers());
@@ -603,8 +603,8 @@ final class ReportContent {
             add(Line.p("None."));
             return;
         }
-        add(Line.th("wv", "Rule", "Account", "Until · by", "Reason"));
-        ws.forEach(w -> add(Line.td("wv", Tone.NONE, w.rule(), w.account(), w.until() + "\n" + Fmt.nz(w.approvedBy()),
+        add(Line.th("wv", "Rule", "Account or source", "Until · by", "Reason"));
+        ws.forEach(w -> add(Line.td("wv", Tone.NONE, w.rule(), w.subject(), w.until() + "\n" + Fmt.nz(w.approvedBy()),
                 w.reason())));
     }
 

@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Calendar;
@@ -66,11 +65,11 @@ public final class PdfSigner {
      * Checks every signature of a PDF: its byte range covers the whole file but the signature itself,
      * and its CMS verifies over those bytes (with its time-stamp token, if it has one).
      *
-     * @return the signers' certificates, one per signature
+     * @return the signatures, in the order of the document
      * @throws SigningException naming what is wrong; also when the PDF has no signature
      */
-    public static List<X509Certificate> verify(byte[] pdf) throws SigningException {
-        List<X509Certificate> signers = new ArrayList<>();
+    public static List<CmsSignature> verify(byte[] pdf) throws SigningException {
+        List<CmsSignature> signers = new ArrayList<>();
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             List<PDSignature> sigs = doc.getSignatureDictionaries();
             if (sigs.isEmpty()) {

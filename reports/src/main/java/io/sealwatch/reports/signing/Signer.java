@@ -33,26 +33,31 @@ import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.UnrecoverableKeyException;
+import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The signing key of a bundle, loaded from PKCS#12. Produces detached CMS signatures (DER,
- * SHA256withECDSA, certificate included) with the ESS signing-certificate-v2 attribute that PAdES and
- * CAdES require, and without signing-time (PAdES takes the time from the signature dictionary).
+ * SHA256withECDSA, the certificate chain of the keystore included, so that a verifier holding only the
+ * root CA can build the path) with the ESS signing-certificate-v2 attribute that PAdES and CAdES
+ * require. PDF signatures carry no signing-time (PAdES takes the time from the signature dictionary);
+ * the manifest's does ({@link #signDetachedWithSigningTime}).
  * {@link #withTimestamps} adds an RFC 3161 signature time-stamp from a time-stamp authority to every
  * signature (B-T level).
  */
 public final class Signer {
 
     private final PrivateKey key;
-    private final X509Certificate certificate;
+    /** The signer's certificate first, then its issuers as the keystore holds them. */
+    private final List<X509Certificate> chain;
     /** null: no time-stamps */
     private final TimeStampAuthority tsa;
 
-    private Signer(PrivateKey key, X509Certificate certificate, TimeStampAuthority tsa) {
+    private Signer(PrivateKey key, List<X509Certificate> chain, TimeStampAuthority tsa) {
         this.key = key;
-        this.certificate = certificate;
+        this.chain = chain;
         this.tsa = tsa;
     }
 
@@ -67,8 +72,11 @@ public final class Signer {
                 throw new SigningException("keystore " + keystore + " has no key with alias '" + alias + "'");
             }
             PrivateKey key = (PrivateKey) ks.getKey(alias, password);
-            X509Certificate cert = (X509Certificate) ks.getCertificate(alias);
-            return new Signer(key, cert, null);
+            List<X509Certificate> chain = new ArrayList<>();
+            for (Certificate c : ks.getCertificateChain(alias)) {
+                chain.add((X509Certificate) c);
+            }
+            return new Signer(key, List.copyOf(chain), null);
         } catch (IOException e) {
             // PKCS#12 reports a wrong password as an IOException caused by UnrecoverableKeyException
             if (e.getCause() instanceof UnrecoverableKeyException) {
@@ -90,11 +98,11 @@ public final class Signer {
      * @throws SigningException when the URL is not an http(s) URL
      */
     public Signer withTimestamps(String tsaUrl) throws SigningException {
-        return tsaUrl == null || tsaUrl.isBlank() ? this : new Signer(key, certificate, TimeStampAuthority.of(tsaUrl));
+        return tsaUrl == null || tsaUrl.isBlank() ? this : new Signer(key, chain, TimeStampAuthority.of(tsaUrl));
     }
 
     public X509Certificate certificate() {
-        return certificate;
+        return chain.get(0);
     }
 
     /** Whether signatures carry a time-stamp token (they are larger: PDFs reserve more room). */
@@ -102,17 +110,32 @@ public final class Signer {
         return tsa != null;
     }
 
-    /** A detached CMS SignedData over {@code content}, DER-encoded; time-stamped if a TSA is set. */
+    /** A detached CMS SignedData over {@code content}, DER, without signing-time (PAdES); time-stamped if a TSA is set. */
     public byte[] signDetached(byte[] content) throws SigningException {
+        return sign(content, false);
+    }
+
+    /**
+     * As {@link #signDetached}, with the signing-time attribute (this clock's time): a signature outside a
+     * PDF has no other place to say when it was made, and verify checks a pinned signer's certificate at
+     * that time when there is no time-stamp.
+     */
+    public byte[] signDetachedWithSigningTime(byte[] content) throws SigningException {
+        return sign(content, true);
+    }
+
+    private byte[] sign(byte[] content, boolean withSigningTime) throws SigningException {
         try {
             CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
             AttributeTable extra = new AttributeTable(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2,
                     new DERSet(signingCertificateV2())));
+            // the default generator adds signing-time (now) unless it is already there
             DefaultSignedAttributeTableGenerator defaults = new DefaultSignedAttributeTableGenerator(extra);
             gen.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
-                    .setSignedAttributeGenerator(params -> defaults.getAttributes(params).remove(CMSAttributes.signingTime))
-                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(key), certificate));
-            gen.addCertificates(new JcaCertStore(List.of(certificate)));
+                    .setSignedAttributeGenerator(params -> withSigningTime ? defaults.getAttributes(params)
+                            : defaults.getAttributes(params).remove(CMSAttributes.signingTime))
+                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(key), certificate()));
+            gen.addCertificates(new JcaCertStore(chain));
             CMSSignedData signed = gen.generate(new CMSProcessableByteArray(content), false);
             if (tsa != null) {
                 signed = tsa.stamp(signed);
@@ -124,6 +147,7 @@ public final class Signer {
     }
 
     private SigningCertificateV2 signingCertificateV2() throws GeneralSecurityException {
+        X509Certificate certificate = certificate();
         byte[] hash = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
         IssuerSerial issuerSerial = new IssuerSerial(new GeneralNames(new GeneralName(
                 X500Name.getInstance(certificate.getIssuerX500Principal().getEncoded()))), certificate.getSerialNumber());

@@ -1,27 +1,39 @@
 package io.sealwatch.reports.bundle;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sealwatch.reports.Fixtures;
 import io.sealwatch.reports.Renderers;
 import io.sealwatch.reports.signing.KeyTool;
 import io.sealwatch.reports.signing.OpenSsl;
 import io.sealwatch.reports.signing.Signer;
+import io.sealwatch.reports.signing.SignerPin;
 import io.sealwatch.result.RunResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -49,8 +61,9 @@ class BundleTest {
         Bundle.write(Fixtures.many(), good, signer, Renderers.run(), extra);
     }
 
+    /** A fresh copy of the good bundle in this test's folder. */
     private Path copy() throws Exception {
-        Path target = dir.resolve("bundle");
+        Path target = Files.createTempDirectory(dir, "bundle");
         try (Stream<Path> s = Files.walk(good)) {
             for (Path p : s.toList()) {
                 Path d = target.resolve(good.relativize(p).toString());
@@ -66,8 +79,10 @@ class BundleTest {
 
     @Test
     void goodBundleVerifiesAndHoldsEverything() throws Exception {
-        VerifyResult v = Verifier.verify(good, true);
+        VerifyResult v = Verifier.verify(good);
         assertTrue(v.ok(), v.problems().toString());
+        assertFalse(v.unsigned());
+        assertEquals(signer.certificate(), v.signer());
         for (String f : List.of("findings.json", "episodes.json", "run.json", "findings.ocsf.jsonl", "evidence.xlsx",
                 "report.pdf", "manifest.json", "manifest.json.p7s", "tables/events/part-0.parquet",
                 "quarantine/aws-cloudtrail.jsonl")) {
@@ -170,10 +185,179 @@ class BundleTest {
         assertFalse(Files.exists(out.resolve("manifest.json.p7s")));
         Manifest m = Manifest.parse(Files.readAllBytes(out.resolve("manifest.json")));
         assertFalse(m.signed());
-        assertTrue(Verifier.verify(out).ok());
-        assertFalse(Verifier.verify(out, true).ok(), "unsigned is a problem when a signature is required");
+        VerifyResult strict = Verifier.verify(out);
+        assertFalse(strict.ok(), "an unsigned bundle does not verify by default");
+        assertTrue(strict.problems().get(0).startsWith("unsigned"), strict.problems().toString());
+        VerifyResult allowed = Verifier.verify(out, new Verifier.Options(true, SignerPin.NONE));
+        assertTrue(allowed.ok() && allowed.unsigned(), allowed.problems().toString());
+        assertNull(allowed.signer());
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(List.of("night"), s.map(p -> p.getFileName().toString()).toList(), "no .tmp or .old left");
         }
+    }
+
+    @Test
+    void aForgedUnsignedBundleFailsWhateverItsManifestSays() throws Exception {
+        Path b = copy();
+        Files.writeString(b.resolve("findings.json"), "[]\n");
+        String emptied = Manifest.sha256(b.resolve("findings.json"));
+        editManifest(b, m -> {
+            m.put("signed", false);
+            for (JsonNode a : m.get("artifacts")) {
+                if (a.get("path").asText().equals("findings.json")) {
+                    ((ObjectNode) a).put("sha256", emptied).put("bytes", 3);
+                }
+            }
+        });
+        Files.delete(b.resolve(Manifest.SIGNATURE));
+
+        VerifyResult v = Verifier.verify(b);
+        assertFalse(v.ok(), "emptied findings, signed=false and no .p7s must not verify");
+        assertEquals(Manifest.FILE, v.firstBadArtifact());
+        assertEquals(1, v.problems().size(), v.problems().toString());
+        assertTrue(v.problems().get(0).contains("nothing attests manifest.json"), v.problems().toString());
+
+        VerifyResult allowed = Verifier.verify(b, new Verifier.Options(true, SignerPin.NONE));
+        assertTrue(allowed.ok(), allowed.problems().toString());
+        assertTrue(allowed.unsigned(), "reported as unsigned, not as verified");
+        assertNull(allowed.signer());
+    }
+
+    @Test
+    void aRemovedSignatureFailsEvenWithAllowUnsignedWhileTheManifestSaysSigned() throws Exception {
+        Path b = copy();
+        Files.delete(b.resolve(Manifest.SIGNATURE));
+        VerifyResult v = Verifier.verify(b, new Verifier.Options(true, SignerPin.NONE));
+        assertFalse(v.ok());
+        assertEquals(Manifest.SIGNATURE, v.firstBadArtifact());
+        assertFalse(v.unsigned());
+    }
+
+    @Test
+    void symbolicLinksAreNeverFollowed() throws Exception {
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("findings.json", "findings.json is a symbolic link, not a regular file");
+        cases.put("quarantine", "not in the manifest: quarantine (a symbolic link)");
+        cases.put("manifest.json", "manifest.json is a symbolic link, not a regular file");
+        cases.put("manifest.json.p7s", "manifest.json.p7s is a symbolic link, not a regular file");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            Path b = copy();
+            Path original = b.resolve(c.getKey());
+            Path same = outside.resolve(c.getKey() + "-" + System.nanoTime());
+            Files.move(original, same);
+            Files.createSymbolicLink(original, same);
+            VerifyResult v = Verifier.verify(b);
+            assertFalse(v.ok(), c.getKey());
+            assertTrue(v.problems().contains(c.getValue()), c.getKey() + ": " + v.problems());
+        }
+        Path b = copy();
+        Files.createSymbolicLink(b.resolve("tables/more"), outside);
+        VerifyResult v = Verifier.verify(b);
+        assertFalse(v.ok());
+        assertEquals("tables/more", v.firstBadArtifact());
+        assertEquals(List.of("not in the manifest: tables/more (a symbolic link)"), v.problems());
+    }
+
+    @Test
+    void addedFoldersAndSpecialFilesFailWithoutBeingOpened() throws Exception {
+        Path b = copy();
+        Files.createDirectories(b.resolve("tables/empty"));
+        VerifyResult folder = Verifier.verify(b);
+        assertFalse(folder.ok(), "an empty added folder is not in the manifest either");
+        assertEquals("tables/empty", folder.firstBadArtifact());
+        assertEquals(List.of("not in the manifest: tables/empty/ (a folder)"), folder.problems());
+
+        assumeTrue(new File("/usr/bin/mkfifo").canExecute(), "mkfifo not installed");
+        Path c = copy();
+        Files.delete(c.resolve("quarantine/aws-cloudtrail.jsonl"));
+        mkfifo(c.resolve("quarantine/aws-cloudtrail.jsonl"));
+        mkfifo(c.resolve("pipe"));
+        // reading a FIFO would block for ever: verify must judge it by its attributes
+        VerifyResult v = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Verifier.verify(c));
+        assertFalse(v.ok());
+        assertEquals("quarantine/aws-cloudtrail.jsonl", v.firstBadArtifact());
+        assertEquals(List.of("quarantine/aws-cloudtrail.jsonl is a special file (FIFO, socket or device), not a regular file",
+                "not in the manifest: pipe (a special file (FIFO, socket or device))"), v.problems());
+    }
+
+    @Test
+    void manifestEntriesOutsideTheBundleFailNamingThem() throws Exception {
+        Files.writeString(dir.resolve("outside.txt"), "x");
+        for (String entry : List.of("../outside.txt", "/etc/hostname", "a\u0000b", "tables/../findings.json", "./run.json",
+                "tables//x", "")) {
+            Path b = copy();
+            editManifest(b, m -> ((ArrayNode) m.get("artifacts")).addObject().put("path", entry)
+                    .put("sha256", "0".repeat(64)).put("bytes", 1));
+            VerifyResult v = Verifier.verify(b);
+            assertFalse(v.ok(), entry);
+            String shown = entry.replace("\u0000", "\\u0000");
+            assertTrue(v.problems().contains("the manifest names a path outside the bundle: " + shown),
+                    entry + ": " + v.problems());
+        }
+    }
+
+    @Test
+    void aHugeManifestOrSignatureIsRefusedUnread() throws Exception {
+        Map<String, String> cases = Map.of(
+                Manifest.FILE, "manifest.json is 3221225472 bytes, more than the 64 MiB a manifest may have",
+                Manifest.SIGNATURE, "manifest.json.p7s is 3221225472 bytes, more than the 1 MiB a signature may have");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            Path b = copy();
+            try (RandomAccessFile f = new RandomAccessFile(b.resolve(c.getKey()).toFile(), "rw")) {
+                f.setLength(3L << 30);
+            }
+            VerifyResult v = Verifier.verify(b);
+            assertFalse(v.ok(), c.getKey());
+            assertEquals(c.getKey(), v.firstBadArtifact());
+            assertEquals(c.getValue(), v.problems().get(0), v.problems().toString());
+        }
+    }
+
+    @Test
+    void malformedManifestsFailInOneSentenceNamingIt() throws Exception {
+        String good = Files.readString(BundleTest.good.resolve(Manifest.FILE));
+        assertTrue(good.contains("\"artifacts\" : [") && good.contains("\"signed\" : true,"), good);
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("{", "not valid JSON");
+        cases.put("[]", "not a JSON object");
+        cases.put(good + "{}", "not valid JSON");
+        cases.put(good.replace("\"signed\" : true,", "\"signed\" : true, \"signed\" : false,"), "Duplicate field 'signed'");
+        cases.put(good.replace("\"signed\" : true,", "\"signed\" : \"yes\","), "signed must be true or false");
+        cases.put(good.replace("\"artifacts\" :", "\"artefacts\" :"), "artifacts must be an array");
+        cases.put(good.replaceFirst("\"bytes\" : ", "\"bytes\" : -"), "artifacts[0].bytes must be a size");
+        cases.put(good.replaceFirst("\"bytes\" : (\\d+)", "\"bytes\" : \"$1\""), "artifacts[0].bytes must be a size");
+        cases.put(good.replace("\"period\" :", "\"term\" :"), "period is missing");
+        cases.put(good.replace("\"artifacts\" : [", "\"artifacts\" : [ 7,"), "artifacts[0] must be an object");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            Path b = copy();
+            Files.writeString(b.resolve(Manifest.FILE), c.getKey());
+            VerifyResult v = Verifier.verify(b);
+            assertFalse(v.ok(), c.getValue());
+            assertEquals(Manifest.FILE, v.firstBadArtifact());
+            assertEquals(1, v.problems().size(), v.problems().toString());
+            assertTrue(v.problems().get(0).startsWith("manifest.json is not a valid Sealwatch manifest: "), v.problems().get(0));
+            assertTrue(v.problems().get(0).contains(c.getValue()), v.problems().get(0));
+        }
+        Path b = copy();
+        editManifest(b, m -> ((ArrayNode) m.get("artifacts")).add(m.get("artifacts").get(0).deepCopy()));
+        VerifyResult twice = Verifier.verify(b);
+        assertEquals(1, twice.problems().size(), twice.problems().toString());
+        assertTrue(twice.problems().get(0).contains("lists the artifact " + Manifest.parse(
+                Files.readAllBytes(BundleTest.good.resolve(Manifest.FILE))).artifacts().get(0).path() + " twice"),
+                twice.problems().toString());
+    }
+
+    /** The copy's manifest, edited as JSON and written back (its signature then no longer matches). */
+    private static void editManifest(Path bundle, Consumer<ObjectNode> edit) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode m = (ObjectNode) json.readTree(bundle.resolve(Manifest.FILE).toFile());
+        edit.accept(m);
+        Files.write(bundle.resolve(Manifest.FILE), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(m));
+    }
+
+    private static void mkfifo(Path at) throws Exception {
+        Process p = new ProcessBuilder("mkfifo", at.toString()).inheritIO().start();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0, "mkfifo " + at);
     }
 }

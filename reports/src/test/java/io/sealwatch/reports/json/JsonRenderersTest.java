@@ -41,6 +41,10 @@ class JsonRenderersTest {
             }
         }
         assertEquals("ciso@example.com", accepted.get("waiver").get("approvedBy").asText());
+        // a waiver names an account, or for BG-LOG-GAP a source type: both keys, one of them null
+        assertEquals(List.of("rule", "account", "source", "until", "reason", "approvedBy"),
+                fieldNames(accepted.get("waiver")));
+        assertTrue(accepted.get("waiver").get("source").isNull());
         JsonNode ev = f.get("evidence").get(0);
         assertEquals(List.of("source", "file", "record", "eventId"), fieldNames(ev));
     }

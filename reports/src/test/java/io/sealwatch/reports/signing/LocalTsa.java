@@ -32,8 +32,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -52,8 +50,8 @@ final class LocalTsa implements AutoCloseable {
     static final Date GEN_TIME = Date.from(Instant.parse("2026-10-01T00:00:00Z"));
     static final ASN1ObjectIdentifier POLICY = new ASN1ObjectIdentifier("1.3.6.1.4.1.55555.1.1");
 
-    private static final KeyPair KEY = ecKey();
-    private static final KeyPair OTHER_KEY = ecKey();
+    private static final KeyPair KEY = TestPki.ecKey();
+    private static final KeyPair OTHER_KEY = TestPki.ecKey();
     static final X509CertificateHolder CERT = selfSigned(KEY);
 
     private final Mode mode;
@@ -138,16 +136,6 @@ final class LocalTsa implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-    }
-
-    private static KeyPair ecKey() {
-        try {
-            KeyPairGenerator kpg = KeyPairGenerator.getInstance("EC");
-            kpg.initialize(new ECGenParameterSpec("secp256r1"));
-            return kpg.generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static X509CertificateHolder selfSigned(KeyPair kp) {

@@ -9,10 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.interfaces.ECPublicKey;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,7 +58,11 @@ class SigningTest {
         Signer s = Signer.load(KeyTool.init(dir, PASSWORD), PASSWORD, KeyTool.ALIAS);
         byte[] content = "{\"hello\": \"manifest\"}\n".getBytes(StandardCharsets.UTF_8);
         byte[] sig = s.signDetached(content);
-        assertEquals(s.certificate(), CmsVerifier.verify(sig, content));
+        assertEquals(s.certificate(), CmsVerifier.verify(sig, content).signer());
+        assertNull(CmsVerifier.verify(sig, content).signingTime(), "no signing-time: PAdES forbids it in a PDF's CMS");
+        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant signedAt = CmsVerifier.verify(s.signDetachedWithSigningTime(content), content).signingTime();
+        assertTrue(!signedAt.isBefore(before) && !signedAt.isAfter(Instant.now()), "the manifest's says when: " + signedAt);
         byte[] other = content.clone();
         other[3] ^= 1;
         assertThrows(SigningException.class, () -> CmsVerifier.verify(sig, other));
@@ -67,6 +74,6 @@ class SigningTest {
         assertTrue(OpenSsl.verify(p, c) != 0, "openssl rejects changed content");
         // a padded signature (as in a PDF's /Contents) still parses: exactly one ASN.1 object is read
         byte[] padded = java.util.Arrays.copyOf(sig, sig.length + 64);
-        assertArrayEquals(s.certificate().getEncoded(), CmsVerifier.verify(padded, content).getEncoded());
+        assertArrayEquals(s.certificate().getEncoded(), CmsVerifier.verify(padded, content).signer().getEncoded());
     }
 }

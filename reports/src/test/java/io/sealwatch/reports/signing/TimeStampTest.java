@@ -32,7 +32,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -76,7 +75,8 @@ class TimeStampTest {
             assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(si.getSignature()),
                     token.getTimeStampInfo().getMessageImprintDigest(), "the token is over the signature value");
             assertEquals(LocalTsa.POLICY, token.getTimeStampInfo().getPolicy());
-            assertEquals(s.certificate(), CmsVerifier.verify(p7s, CONTENT));
+            assertEquals(s.certificate(), CmsVerifier.verify(p7s, CONTENT).signer());
+            assertEquals(LocalTsa.GEN_TIME.toInstant(), CmsVerifier.verify(p7s, CONTENT).attestedTime(), "the TSA's time");
 
             Path content = Files.write(dir.resolve("manifest.json"), CONTENT);
             Path sig = Files.write(dir.resolve("manifest.json.p7s"), p7s);
@@ -85,7 +85,7 @@ class TimeStampTest {
             // openssl, independently: the token is a valid time-stamp over the signature value
             Path tok = Files.write(dir.resolve("token.tsr"), token.getEncoded());
             Path value = Files.write(dir.resolve("signature-value.bin"), si.getSignature());
-            Path tsaPem = Files.writeString(dir.resolve("tsa.pem"), pem(LocalTsa.CERT.getEncoded()));
+            Path tsaPem = Files.writeString(dir.resolve("tsa.pem"), TestPki.pem(LocalTsa.CERT.getEncoded()));
             String text = openssl("ts", "-reply", "-in", tok.toString(), "-token_in", "-text");
             System.out.println(text);
             assertTrue(text.contains("Policy OID: 1.3.6.1.4.1.55555.1.1"), text);
@@ -105,7 +105,7 @@ class TimeStampTest {
             Bundle.write(Fixtures.oneFinding(), out, plain.withTimestamps(tsa.url()), List.of(new OnePagePdf()), null);
             assertEquals(2, tsa.requests(), "one stamp for the PDF, one for the manifest");
         }
-        VerifyResult v = Verifier.verify(out, true);
+        VerifyResult v = Verifier.verify(out);
         assertTrue(v.ok(), v.problems().toString());
         onlyToken(signerInfo(Files.readAllBytes(out.resolve(Manifest.SIGNATURE))));
         byte[] pdf = Files.readAllBytes(out.resolve("report.pdf"));
@@ -176,10 +176,10 @@ class TimeStampTest {
         // in a bundle, the bad token is reported against the artifact it is on
         Path out = dir.resolve("bundle");
         Bundle.write(Fixtures.oneFinding(), out, plain, List.of(new OnePagePdf()), null);
-        assertTrue(Verifier.verify(out, true).ok());
+        assertTrue(Verifier.verify(out).ok());
         Path sig = out.resolve(Manifest.SIGNATURE);
         Files.write(sig, withToken(Files.readAllBytes(sig), LocalTsa.token(otherDigest, false)));
-        VerifyResult v = Verifier.verify(out, true);
+        VerifyResult v = Verifier.verify(out);
         assertFalse(v.ok());
         assertEquals(Manifest.FILE, v.firstBadArtifact());
         assertTrue(v.problems().get(0).contains("time-stamp"), v.problems().toString());
@@ -228,11 +228,6 @@ class TimeStampTest {
                     new DERSet(token.toCMSSignedData().toASN1Structure()))));
             return CMSSignedData.replaceSigners(cms, new SignerInformationStore(stamped)).toASN1Structure().getEncoded("DER");
         }
-    }
-
-    private static String pem(byte[] der) {
-        return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n-----END CERTIFICATE-----\n";
     }
 
     private static String openssl(String... args) throws Exception {

@@ -1,0 +1,281 @@
+package io.sealwatch.cli.job;
+
+import io.sealwatch.reports.bundle.Manifest;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The {@code --out} folder, claimed for one run. {@code --out} must never destroy anything, so a run
+ * may only replace a folder that is missing, empty, or a bundle Sealwatch wrote (a {@code manifest.json}
+ * and nothing but the files it lists); everything else is refused before any work. A lock file beside
+ * it ({@code .<name>.lock}) keeps two runs from writing the same {@code --out}: the lock is the OS's
+ * (released when the process dies, so a killed run never blocks the next one); the file stays, holding
+ * the last owner's process id for the refusal message. It is never deleted: deleting a lock file races
+ * with a run that has just opened it, and on POSIX any other open/close of it would drop the lock.
+ */
+public final class OutFolder implements AutoCloseable {
+    private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
+    /** A manifest larger than this was not written by Sealwatch (a real one lists a few dozen files). */
+    private static final long MAX_MANIFEST_BYTES = 64L << 20;
+
+    private final Path target;
+    private final FileChannel channel;
+    private final FileLock lock;
+    private final Thread onExit;
+
+    private OutFolder(Path target, FileChannel channel, FileLock lock) {
+        this.target = target;
+        this.channel = channel;
+        this.lock = lock;
+        // Ctrl-C or a fatal error: what the run left beside --out goes with it, and so does the lock file.
+        this.onExit = new Thread(() -> {
+            try {
+                cleanStale(target, new PrintStream(OutputStream.nullOutputStream()));
+            } catch (IOException | RuntimeException e) {
+                // best effort: the next run over this --out removes whatever is left
+            }
+            release();
+        }, "sealwatch-out-cleanup");
+        Runtime.getRuntime().addShutdownHook(onExit);
+    }
+
+    /** Why {@code --out} cannot be used: a usage error (exit 2), nothing was touched. */
+    public static final class Refused extends Exception {
+        public Refused(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Checks {@code out}, creates its parents, takes the lock and removes what an interrupted run left
+     * beside it. Throws {@link Refused} with one sentence when the folder may not be written.
+     */
+    public static OutFolder claim(Path out, PrintStream err) throws Refused {
+        Path target = out.toAbsolutePath().normalize();
+        refuseIfUnsafe(out, target);
+        Path parent = target.getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new Refused("--out " + out + ": cannot create its parent folder " + parent + " (" + reason(e) + ")");
+        }
+        Path lockFile = parent.resolve("." + target.getFileName() + ".lock");
+        OutFolder claimed = lock(out, lockFile, target);
+        try {
+            refuseIfUnsafe(out, target);   // checked again under the lock: another run may have written meanwhile
+            cleanStale(target, err);
+            return claimed;
+        } catch (Refused | IOException | RuntimeException e) {
+            claimed.close();
+            if (e instanceof Refused r) {
+                throw r;
+            }
+            throw new Refused("--out " + out + ": cannot tidy what an interrupted run left beside it (" + reason(e) + ")");
+        }
+    }
+
+    public Path path() {
+        return target;
+    }
+
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway
+        }
+        release();
+    }
+
+    private synchronized void release() {
+        try {
+            if (lock.isValid()) {
+                lock.release();
+            }
+            channel.close();
+        } catch (IOException e) {
+            // the OS releases the lock with the process
+        }
+    }
+
+    private static OutFolder lock(Path out, Path lockFile, Path target) throws Refused {
+        FileChannel ch = null;
+        try {
+            ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+            FileLock l;
+            try {
+                l = ch.tryLock();
+            } catch (OverlappingFileLockException sameProcess) {
+                l = null;
+            }
+            if (l == null) {
+                String pid = holder(ch);
+                ch.close();
+                throw new Refused("--out " + out + " is being written by another run (process " + pid
+                        + ", lock " + lockFile + "); wait for it to finish");
+            }
+            ch.truncate(0);
+            ch.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+            ch.force(false);
+            return new OutFolder(target, ch, l);
+        } catch (IOException e) {
+            closeQuietly(ch);
+            throw new Refused("--out " + out + ": cannot create the lock file " + lockFile + " (" + reason(e) + ")");
+        }
+    }
+
+    private static String holder(FileChannel ch) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(32);
+        ch.read(buf, 0);
+        String pid = new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII).lines().findFirst().orElse("");
+        return pid.matches("\\d{1,10}") ? pid : "unknown";
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // nothing was written through it
+            }
+        }
+    }
+
+    /** Refuses everything but a missing path, an empty folder and a bundle Sealwatch wrote, without taking the lock. */
+    public static void check(Path out) throws Refused {
+        refuseIfUnsafe(out, out.toAbsolutePath().normalize());
+    }
+
+    private static void refuseIfUnsafe(Path out, Path target) throws Refused {
+        if (target.getParent() == null) {
+            throw new Refused("--out " + out + " is the root folder; name a folder for the bundle");
+        }
+        for (Path home : homes()) {
+            if (target.equals(home)) {
+                throw new Refused("--out " + out + " is your home folder; name a folder for the bundle");
+            }
+        }
+        if (Files.isSymbolicLink(target)) {
+            throw new Refused("--out " + out + " is a symbolic link; name the folder itself");
+        }
+        if (!Files.exists(target, NO_FOLLOW)) {
+            return;
+        }
+        if (!Files.isDirectory(target, NO_FOLLOW)) {
+            throw new Refused("--out " + out + " is an existing file, not a folder; Sealwatch will not replace it");
+        }
+        try {
+            try (Stream<Path> s = Files.list(target)) {
+                if (s.findAny().isEmpty()) {
+                    return;
+                }
+            }
+            String foreign = foreignEntry(target);
+            if (foreign != null) {
+                throw new Refused("--out " + out + " holds files that are not a Sealwatch bundle (" + foreign
+                        + "); name an empty or new folder — Sealwatch replaces only its own bundles");
+            }
+        } catch (IOException e) {
+            throw new Refused("--out " + out + ": cannot look inside it (" + reason(e) + ")");
+        }
+    }
+
+    /** The first entry of {@code dir} that its manifest does not account for, or null for a Sealwatch bundle. */
+    private static String foreignEntry(Path dir) throws IOException {
+        Path manifestFile = dir.resolve(Manifest.FILE);
+        if (!Files.isRegularFile(manifestFile, NO_FOLLOW)) {
+            return "no " + Manifest.FILE;
+        }
+        if (Files.size(manifestFile) > MAX_MANIFEST_BYTES) {
+            return Manifest.FILE + " is too large to be one of ours";
+        }
+        Set<String> listed = new HashSet<>(List.of(Manifest.FILE, Manifest.SIGNATURE));
+        try {
+            Manifest.parse(Files.readAllBytes(manifestFile)).artifacts().forEach(a -> listed.add(a.path()));
+        } catch (IOException | RuntimeException e) {
+            return Manifest.FILE + " is not a Sealwatch manifest";
+        }
+        Set<String> folders = new HashSet<>();
+        for (String p : listed) {
+            for (int i = p.indexOf('/'); i > 0; i = p.indexOf('/', i + 1)) {
+                folders.add(p.substring(0, i));
+            }
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {   // walk does not follow links
+            for (Path p : walk.skip(1).toList()) {
+                String rel = dir.relativize(p).toString().replace('\\', '/');
+                boolean ok = Files.isDirectory(p, NO_FOLLOW) ? folders.contains(rel)
+                        : Files.isRegularFile(p, NO_FOLLOW) && listed.contains(rel);
+                if (!ok) {
+                    return rel;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static List<Path> homes() {
+        Set<Path> homes = new HashSet<>();
+        for (String h : new String[]{System.getProperty("user.home"), System.getenv("HOME")}) {
+            if (h != null && !h.isBlank()) {
+                homes.add(Path.of(h).toAbsolutePath().normalize());
+            }
+        }
+        return List.copyOf(homes);
+    }
+
+    /**
+     * Removes what a killed run left next to {@code target}: its work folder ({@code .<out>.work-*}) and
+     * half-rendered bundle ({@code .<out>.tmp-*}). A previous bundle set aside by an interrupted swap
+     * ({@code .<out>.old-*}) is put back when {@code target} is missing, else removed. Only called with
+     * the lock held, so these folders belong to no live run.
+     */
+    static void cleanStale(Path target, PrintStream err) throws IOException {
+        Path parent = target.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return;
+        }
+        String name = "." + target.getFileName();
+        List<Path> stale;
+        try (var list = Files.list(parent)) {
+            stale = list.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith(name + ".work-") || n.startsWith(name + ".tmp-") || n.startsWith(name + ".old-");
+            }).sorted().toList();
+        }
+        for (Path p : stale) {
+            if (p.getFileName().toString().startsWith(name + ".old-") && !Files.exists(target, NO_FOLLOW)) {
+                Files.move(p, target);
+                err.println("restored " + target + " from " + p.getFileName() + " (an interrupted run had set it aside)");
+            } else {
+                Job.deleteTree(p);
+                err.println("removed " + p + " (left by an interrupted run)");
+            }
+        }
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+}
