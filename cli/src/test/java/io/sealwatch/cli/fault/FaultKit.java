@@ -109,14 +109,10 @@ final class FaultKit {
         return out;
     }
 
-    /**
-     * A config for one break-glass account seen in CloudTrail, Okta and Vault, plus evidence. Each
-     * folder starts with an empty export, so that a source the test leaves alone still has a file (a
-     * source without any file would make the run incomplete).
-     */
+    /** A config for one break-glass account seen in CloudTrail, Okta and Vault, plus evidence. */
     static Path config(Path dir, String extra) throws IOException {
         for (String d : List.of("logs/ct", "logs/okta", "logs/vault", "logs/evidence")) {
-            Files.write(Files.createDirectories(dir.resolve(d)).resolve("empty.log"), new byte[0]);
+            Files.createDirectories(dir.resolve(d));
         }
         String yaml = """
                 organization: Fault Corp

@@ -86,6 +86,10 @@ class FaultSuiteTest {
         Path config = FaultKit.config(orgA, "");
         Path ct = orgA.resolve("logs/ct");
         writeRecordCorpus(ct, orgA.resolve("logs/okta"), orgA.resolve("logs/evidence"));
+        // the Vault source delivers too (a configured source without any file would make the night incomplete)
+        Files.writeString(orgA.resolve("logs/vault/audit.log"), "{\"time\":\"2026-08-14T03:00:00Z\",\"type\":"
+                + "\"request\",\"auth\":{\"display_name\":\"userpass-dave\"},\"request\":{\"operation\":\"read\","
+                + "\"path\":\"secret/data/other\"}}\n");
         bundleA = tmp.resolve("bundle-a");
         runA = FaultKit.run(config, bundleA);
         runJsonA = FaultKit.json(bundleA.resolve("run.json"));
