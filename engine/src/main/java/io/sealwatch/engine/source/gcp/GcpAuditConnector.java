@@ -60,8 +60,8 @@ public final class GcpAuditConnector implements SourceConnector {
                 .detail(text(p, "status.message"));
         String account = ctx.accountOf(actor);
         String m = method == null ? "" : method.toLowerCase(Locale.ROOT);
-        String serviceAccount = serviceAccount(text(p, "response.name"), text(p, "request.name"),
-                text(p, "request.resource"), text(p, "resourceName"));
+        String serviceAccount = serviceAccount(optional(p, "response", "name"), optional(p, "request", "name"),
+                optional(p, "request", "resource"), text(p, "resourceName"));
         String saAccount = ctx.accountOf(serviceAccount);
 
         if (m.startsWith("google.login.loginservice.")) {
@@ -88,17 +88,17 @@ public final class GcpAuditConnector implements SourceConnector {
         } else if (m.endsWith("createserviceaccountkey")) {
             account = account != null ? account : saAccount;
             e.eventClass(EventClass.ACCOUNT_CHANGE).credential(saAccount != null ? "service-account-key" : null)
-                    .access("created", "service-account-key", lastSegment(text(p, "response.name")));
+                    .access("created", "service-account-key", lastSegment(optional(p, "response", "name")));
         } else if (m.endsWith("deleteserviceaccountkey")) {
             account = account != null ? account : saAccount;
-            String name = text(p, "request.name") != null ? text(p, "request.name") : text(p, "resourceName");
+            String name = optional(p, "request", "name") != null ? optional(p, "request", "name") : text(p, "resourceName");
             e.eventClass(EventClass.ROTATION).credential("service-account-key")
                     .access("removed", "service-account-key", lastSegment(name));
         } else if (m.endsWith("createserviceaccount") || m.endsWith("deleteserviceaccount")) {
             boolean create = m.endsWith("createserviceaccount");
             account = account != null ? account : saAccount;
             e.eventClass(EventClass.ACCOUNT_CHANGE).access(create ? "created" : "removed", "service-account",
-                    create ? text(p, "response.email") : serviceAccount);
+                    create ? optional(p, "response", "email") : serviceAccount);
         }
         return e.account(account).build();
     }
@@ -120,6 +120,12 @@ public final class GcpAuditConnector implements SourceConnector {
     /** {@code user:alice@example.com} → {@code alice@example.com}. */
     private static String member(String m) {
         return m == null ? null : m.substring(m.indexOf(':') + 1);
+    }
+
+    /** {@code part.field} when {@code part} is an object; some exports carry request or response as a string. */
+    private static String optional(JsonNode p, String part, String field) throws RecordException {
+        JsonNode node = p.path(part);
+        return node.isObject() ? text(node, field) : null;
     }
 
     /** The service account a resource name names ({@code projects/P/serviceAccounts/EMAIL-OR-ID/…}), e-mail first. */
