@@ -236,7 +236,8 @@ final class Attacher {
         return events.stream().filter(e -> e.eventClass() == kind).toList();
     }
 
-    private static String person(NormalizedEvent e) {
+    /** The person behind an event (else its actor), as approvals and custody name them. */
+    static String person(NormalizedEvent e) {
         String who = e.person() != null ? e.person() : e.actor();
         return who == null ? "(unknown)" : who;
     }

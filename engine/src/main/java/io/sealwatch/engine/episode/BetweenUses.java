@@ -48,9 +48,8 @@ final class BetweenUses {
                Set<NormalizedEvent> used) {
         for (NormalizedEvent e : events) {
             if (e.eventClass() == EventClass.APPROVED_CHANGE) {
-                String who = e.person() != null ? e.person() : e.actor();
-                facts.changeApprovals.add(new ChangeApproval(account.id(), e.time(), who == null ? "(unknown)" : who,
-                        e.incident(), e.ref()));
+                facts.changeApprovals.add(new ChangeApproval(account.id(), e.time(), Attacher.person(e), e.incident(),
+                        e.ref()));
                 used.add(e);
             } else if (isChange(e) && period.contains(e.time())) {
                 change(account, spans, e, facts, used);
@@ -63,7 +62,7 @@ final class BetweenUses {
      * A change to the account in a native log: credentials, factors, permissions, memberships, trust.
      * Process evidence records what people did, not a change seen in the systems, and is never one.
      */
-    static boolean isChange(NormalizedEvent e) {
+    private static boolean isChange(NormalizedEvent e) {
         return (e.eventClass() == EventClass.ACCOUNT_CHANGE || e.eventClass() == EventClass.ROTATION)
                 && !"evidence".equals(e.sourceType()) && !e.failed();
     }
@@ -86,9 +85,9 @@ final class BetweenUses {
         String countsFor = before != null && e.credential() != null
                 && !t.isAfter(before.end().plus(policy.rotateWithin()).plus(SETTLE_AFTER))
                 ? Episode.idOf(account.id(), before.start()) : null;
-        String actor = e.actor() != null ? e.actor() : e.person();
+        // the principal as the source names it (an ARN says more than its user name)
         facts.changes.add(new AccountChange(account.id(), t, e.sourceType(), e.action(),
-                actor == null ? "(unknown)" : actor, countsFor, e.ref()));
+                e.actor() != null ? e.actor() : Attacher.person(e), countsFor, e.ref()));
         used.add(e);
     }
 
@@ -133,8 +132,7 @@ final class BetweenUses {
         Set<String> custodians = new LinkedHashSet<>();
         List<EvidenceRef> refs = new ArrayList<>();
         for (NormalizedEvent e : cluster) {
-            String who = e.person() != null ? e.person() : e.actor();
-            custodians.add(who == null ? "(unknown)" : who);
+            custodians.add(Attacher.person(e));
             refs.add(e.ref());
         }
         facts.sealReleases.add(new SealRelease(account.id(), cluster.get(0).time(), last, List.copyOf(custodians),
