@@ -158,6 +158,11 @@ class AccountChangeMappingTest {
         assertEquals("BreakGlass", e.accessObject());
         assertTrue(new CloudTrailConnector().prefilterLiterals(sessions.match()).contains("breakglass"),
                 "a record naming only the role passes the prefilter");
+        assertEquals(List.of("arn:aws:iam::111122223333:role/breakglass", "breakglass"),
+                new CloudTrailConnector().prefilterLiterals("arn:aws:iam::111122223333:role/BreakGlass"));
+        assertEquals("bg", map(new CloudTrailConnector(), "{'eventName':'AttachRolePolicy','recipientAccountId':"
+                + "'111122223333','requestParameters':{'roleName':'BreakGlass','policyArn':'arn:aws:iam::aws:policy/x'}}",
+                new IdentityMatch("aws-cloudtrail", "arn:aws:iam::111122223333:role/BreakGlass")).account());
     }
 
     @Test

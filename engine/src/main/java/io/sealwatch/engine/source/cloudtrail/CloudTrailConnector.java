@@ -53,9 +53,9 @@ public final class CloudTrailConnector implements SourceConnector {
     public List<String> prefilterLiterals(String match) {
         List<String> out = new ArrayList<>(List.of(SourceConnector.literal(match)));
         int user = match.indexOf(":user/");
-        int role = match.indexOf(":assumed-role/");
-        String name = user >= 0 ? match.substring(match.lastIndexOf('/') + 1)
-                : role >= 0 ? match.substring(role + ":assumed-role/".length()).split("/", -1)[0] : null;
+        int session = match.indexOf(":assumed-role/");
+        String name = user >= 0 || match.contains(":role/") ? match.substring(match.lastIndexOf('/') + 1)
+                : session >= 0 ? match.substring(session + ":assumed-role/".length()).split("/", -1)[0] : null;
         String fixed = name == null ? "" : SourceConnector.literal(name);
         if (fixed.length() >= 3) {
             out.add(fixed);   // the user or role name alone, as changes made to it by others name it
