@@ -36,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class ScenarioGoldenTest {
     /** The rule ids of the catalogue: each needs a scenario that fires it and a near-miss. */
-    static final Set<String> CONTRACT_RULES = Set.of("BG-ACCOUNT-CHANGED", "BG-SEAL-BROKEN", "BG-APPROVAL-MISSING", "BG-APPROVAL-LATE",
+    static final Set<String> CONTRACT_RULES = Set.of("BG-ACCOUNT-CHANGED", "BG-SEAL-BROKEN", "BG-APPROVAL-MISSING",
+            "BG-APPROVAL-LATE",
             "BG-APPROVER-UNAUTHORIZED", "BG-SELF-APPROVAL", "BG-NO-INCIDENT", "BG-QUORUM-NOT-MET",
             "BG-CUSTODIAN-UNKNOWN", "BG-MFA-WEAK", "BG-SSO-DEPENDENT", "BG-TTL-EXCEEDED", "BG-NOTIFY-MISSING",
             "BG-NOTIFY-LATE", "BG-ROTATION-INCOMPLETE", "BG-ROTATION-LATE", "BG-STANDING-ACCESS", "BG-FAILED-LOGIN",
