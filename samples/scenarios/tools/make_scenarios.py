@@ -642,6 +642,67 @@ s.late_days = {"20260815"}
 s.policy = {"log-gap": "PT24H"}
 A(s)
 
+# ---------------------------------------------------------------- between uses
+CHANGED = T("2026-08-15T14:00:00Z")
+
+def changed_between_uses(name, desc, props):
+    """No use at all: an administrator gives the break-glass user an access key and takes its MFA device."""
+    s = program_only(name, desc, props)
+    s.cloudtrail += [create_key(CHANGED, "alice", KEY),
+                     iam_on(CHANGED, "alice", "DeactivateMFADevice", BG,
+                            {"serialNumber": f"arn:aws:iam::{ACCT}:u2f/user/{BG}/yubikey-OLD"})]
+    return s
+
+A(changed_between_uses("account-changed-fires",
+                       "outside any use alice creates an access key for the break-glass user and removes its MFA device; "
+                       "the change record came 1 s before approval-window",
+                       fires("BG-ACCOUNT-CHANGED", 0, 0)))
+SC[-1].ev(CHANGED - H(4) - SEC(1), "change", "ciso@example.com", "CHG-2042", detail="Approved: provision a key for the DR script")
+A(changed_between_uses("account-changed-near-miss",
+                       "the same changes, approved by the CISO in a change record exactly approval-window before them",
+                       near("BG-ACCOUNT-CHANGED", 0, 0)))
+SC[-1].ev(CHANGED - H(4), "change", "ciso@example.com", "CHG-2042", detail="Approved: provision a key for the DR script")
+
+RELEASED = T("2026-08-14T10:00:00Z")
+
+def seal_opened(name, desc, props, rotated):
+    """alice and bob take their shares out at 10:00 and 10:02 and no use follows; resealing is a change
+    of the account, approved by the CISO in change records before the rotations."""
+    s = with_vault(program_only(name, desc, props))
+    s.vault.extend(vault(RELEASED, "alice@example.com", "secret/data/breakglass/aws/password-share-1"))
+    s.vault.extend(vault(RELEASED + M(2), "bob@example.com", "secret/data/breakglass/aws/mfa-key"))
+    last = RELEASED + M(2)
+    for d in sorted({d - H(2) for _, d in rotated}):
+        s.ev(last + d, "change", "ciso@example.com", "CHG-2043", detail="Approved: reseal after the shares were released")
+    for cred, d in rotated:
+        if cred == "password":
+            s.cloudtrail.append(iam_on(last + d, "alice", "UpdateLoginProfile", BG, {"passwordResetRequired": False}))
+        elif cred == "mfa":
+            s.cloudtrail.append(iam_on(last + d, "alice", "EnableMFADevice", BG,
+                                       {"serialNumber": f"arn:aws:iam::{ACCT}:u2f/user/{BG}/yubikey-NEW"}))
+        else:
+            s.ev(last + d, "rotation", "bob@example.com", "CHG-2043", credential=cred, detail="Resealed after a release")
+    return s
+
+A(seal_opened("seal-broken-fires", "two shares read from Vault, no use followed, only the password was rotated",
+              fires("BG-SEAL-BROKEN", 0, 0), rotated=(("password", H(3)),)))
+A(seal_opened("seal-broken-near-miss",
+              "two shares read from Vault, no use followed, every credential rotated at most rotate-within after the last",
+              near("BG-SEAL-BROKEN", 0, 0),
+              rotated=(("password", H(3)), ("access-key", H(3)), ("mfa", H(24)))))
+
+s = aws_scenario("standing-access-login-profile-fires",
+                 "the break-glass user gave the ops-temp user a console password that was never removed",
+                 fires("BG-STANDING-ACCESS", 1, 1))
+s.cloudtrail.append(iam_on(S0 + M(30), BG, "CreateLoginProfile", "ops-temp", {"passwordResetRequired": True}))
+A(s)
+s = aws_scenario("standing-access-login-profile-near-miss",
+                 "the console password the break-glass user gave ops-temp was removed again by it before the use ended",
+                 near("BG-STANDING-ACCESS", 0, 1))
+s.cloudtrail.append(iam_on(S0 + M(30), BG, "CreateLoginProfile", "ops-temp", {"passwordResetRequired": True}))
+s.cloudtrail.append(iam_on(S0 + M(35), BG, "DeleteLoginProfile", "ops-temp"))
+A(s)
+
 if __name__ == "__main__":
     names = [x.name for x in SC]
     assert len(names) == len(set(names)), names

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sealwatch.engine.spark.Sparks;
 import io.sealwatch.rules.RuleEngine;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,7 +73,7 @@ class DemoEndToEndTest {
         findings.forEach(f -> fired.add(f.get("rule").asText()));
         Set<String> pack = new TreeSet<>();
         RuleEngine.load(List.of()).rules().forEach(r -> pack.add(r.id()));
-        assertEquals(19, pack.size(), pack.toString());
+        assertEquals(21, pack.size(), pack.toString());
         Set<String> missing = new TreeSet<>(pack);
         missing.removeAll(fired);
         assertTrue(missing.isEmpty(), "rules the demo never shows: " + missing);
@@ -83,12 +88,64 @@ class DemoEndToEndTest {
                 "BG-CUSTODIAN-UNKNOWN gcp-breakglass/2026-09-24T19:10:22Z")) {
             assertTrue(rules.contains(expected), expected + " in " + rules);
         }
+        // between uses: an administrator's unapproved changes, shares read with no use; the approved change of
+        // the BreakGlass role's trust (CHG-3101) is no finding
+        assertEquals(List.of("BG-ACCOUNT-CHANGED 2026-09-15T11:20:04Z", "BG-ACCOUNT-CHANGED 2026-09-15T11:21:37Z",
+                "BG-SEAL-BROKEN 2026-09-18T08:06:12.886279Z"), betweenUses(findings));
         assertTrue(rules.stream().noneMatch(r -> r.endsWith("okta-breakglass/2026-08-27T13:05:40Z")),
                 "the compliant drill has no finding: " + rules);
         JsonNode episodes = new ObjectMapper().readTree(bundle.resolve("episodes.json").toFile());
         Set<String> classifications = new TreeSet<>();
         episodes.forEach(e -> classifications.add(e.get("classification").asText()));
         assertEquals(Set.of("drill", "emergency", "unexplained"), classifications);
+    }
+
+    /** The findings between uses reach the auditors with their evidence: in the signed PDF and the workbook. */
+    @Test
+    void reportAndWorkbookShowTheChangesBetweenUsesWithTheirEvidence() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(bundle.resolve("report.pdf").toFile())) {
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+            assertTrue(text.contains("CreateAccessKeybyarn:aws:iam::111122223333:user/dana.opschangedaws-root-breakglass"),
+                    "BG-ACCOUNT-CHANGED in the PDF");
+            assertTrue(text.contains("20260915T2355Z_383e69a481f46d.json.gz#8(8e3bc204"),
+                    "the MFA device removal is cited");
+            assertTrue(text.contains("Sharesofokta-breakglasswerereleasedbyalice@example.com,bob@example.com"),
+                    "BG-SEAL-BROKEN in the PDF");
+            assertTrue(text.contains("Evidence:vault-auditaudit.log#136"), "the first release is cited");
+        }
+        try (InputStream in = Files.newInputStream(bundle.resolve("evidence.xlsx"));
+             XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            List<String> rows = new ArrayList<>();
+            for (org.apache.poi.ss.usermodel.Row row : wb.getSheet("Findings")) {
+                StringBuilder sb = new StringBuilder();
+                row.forEach(c -> sb.append(c.toString()).append('|'));
+                rows.add(sb.toString());
+            }
+            assertTrue(rows.stream().anyMatch(r -> r.contains("BG-SEAL-BROKEN") && r.contains("audit.log")
+                    && r.contains("okta-breakglass")), "BG-SEAL-BROKEN with its evidence in the workbook");
+            assertEquals(2, rows.stream().filter(r -> r.contains("BG-ACCOUNT-CHANGED")
+                    && r.contains("20260915T2355Z")).count(), "both changes with their CloudTrail records");
+            List<String> events = new ArrayList<>();
+            wb.getSheet("Events").forEach(row -> {
+                StringBuilder sb = new StringBuilder();
+                row.forEach(c -> sb.append(c.toString()).append('|'));
+                events.add(sb.toString());
+            });
+            assertTrue(events.stream().anyMatch(r -> r.contains("UpdateAssumeRolePolicy")),
+                    "the approved change of the role is listed among the events");
+            assertTrue(events.stream().anyMatch(r -> r.contains("CHG-3101")), "with its change record");
+        }
+    }
+
+    private static List<String> betweenUses(JsonNode findings) {
+        List<String> out = new ArrayList<>();
+        findings.forEach(f -> {
+            String rule = f.get("rule").asText();
+            if ((rule.equals("BG-ACCOUNT-CHANGED") || rule.equals("BG-SEAL-BROKEN")) && f.get("episode").isNull()) {
+                out.add(rule + " " + f.get("at").asText());
+            }
+        });
+        return out;
     }
 
     /** CONTRACT §7: tables/ holds events, episodes and findings as Parquet, matching the JSON files. */

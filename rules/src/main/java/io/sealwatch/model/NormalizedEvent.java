@@ -25,7 +25,9 @@ import java.time.Instant;
  * @param credential    rotation: the credential kind rotated; custody: the share's name
  * @param recipient     notification: the recipient group
  * @param accessChange  {@code created} / {@code removed} for persistent access, else null
- * @param accessKind    {@code access-key}, {@code api-token}, {@code service-account-key}, {@code user}, {@code grant}
+ * @param accessKind    {@code access-key}, {@code login-profile}, {@code api-token}, {@code service-account},
+ *                      {@code service-account-key}, {@code user}, {@code role}, {@code trust-policy}, {@code grant},
+ *                      {@code vault-token}
  * @param accessObject  the identity of the persistent-access object, so creation and removal pair up
  * @param detail        free text (already redacted of secrets)
  */

@@ -130,7 +130,8 @@ public final class RuleEngine {
             session.insert(facts.period());
             Stream.of(config.accounts(), facts.episodes(), facts.approvals(), facts.custody(),
                             facts.notifications(), facts.authentications(), facts.rotations(),
-                            facts.persistentAccess(), facts.programEvents(), facts.gaps())
+                            facts.persistentAccess(), facts.programEvents(), facts.gaps(), facts.changes(),
+                            facts.changeApprovals(), facts.sealReleases())
                     .flatMap(List::stream)
                     .forEach(session::insert);
             session.fireAllRules();

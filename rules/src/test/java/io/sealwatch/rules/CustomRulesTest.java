@@ -53,7 +53,7 @@ class CustomRulesTest {
     void anExtraRuleJoinsThePackAndFires() throws Exception {
         write("sub/night.drl", NIGHT_USE);
         RuleEngine engine = RuleEngine.load(List.of(dir));
-        assertEquals(20, engine.rules().size());
+        assertEquals(22, engine.rules().size());
         RuleMeta meta = engine.rule("ACME-NIGHT-USE").orElseThrow();
         assertEquals(dir.resolve("sub/night.drl").toString(), meta.file());
         assertNotEquals(Fixture.engine().packHash(), engine.packHash());

@@ -6,8 +6,10 @@ import io.sealwatch.config.Policy;
 import io.sealwatch.config.SealwatchConfig;
 import io.sealwatch.config.SourceSpec;
 import io.sealwatch.config.Waiver;
+import io.sealwatch.model.AccountChange;
 import io.sealwatch.model.Approval;
 import io.sealwatch.model.Authentication;
+import io.sealwatch.model.ChangeApproval;
 import io.sealwatch.model.Classification;
 import io.sealwatch.model.CoverageGap;
 import io.sealwatch.model.CredentialRotation;
@@ -19,6 +21,7 @@ import io.sealwatch.model.Notification;
 import io.sealwatch.model.Period;
 import io.sealwatch.model.PersistentAccess;
 import io.sealwatch.model.ProgramEvent;
+import io.sealwatch.model.SealRelease;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,6 +72,9 @@ public final class Fixture {
     public final List<PersistentAccess> persistentAccess = new ArrayList<>();
     public final List<ProgramEvent> programEvents = new ArrayList<>();
     public final List<CoverageGap> gaps = new ArrayList<>();
+    public final List<AccountChange> changes = new ArrayList<>();
+    public final List<ChangeApproval> changeApprovals = new ArrayList<>();
+    public final List<SealRelease> sealReleases = new ArrayList<>();
 
     private long records;
 
@@ -169,6 +175,28 @@ public final class Fixture {
         return this;
     }
 
+    /** A change to the account by an administrator outside the episode; {@code countsFor} as in the fact. */
+    public Fixture change(String action, Instant time, String countsFor) {
+        changes.add(new AccountChange(ACCOUNT, time, "aws-cloudtrail", action,
+                "arn:aws:iam::111122223333:user/alice", countsFor,
+                new EvidenceRef("aws-cloudtrail", "trail.json", ++records, "evt-" + records)));
+        return this;
+    }
+
+    public Fixture changeApproval(String approver, Instant time) {
+        changeApprovals.add(new ChangeApproval(ACCOUNT, time, approver, "CHG-1001", ref()));
+        return this;
+    }
+
+    /** Shares released by alice and bob at {@code last} - 2 min and {@code last}, no use after them. */
+    public Fixture sealRelease(Instant last, List<String> unrotated) {
+        Instant decided = last.plus(policy.custodyWindow().compareTo(policy.rotateWithin()) > 0
+                ? policy.custodyWindow() : policy.rotateWithin());
+        sealReleases.add(new SealRelease(ACCOUNT, last.minus(Duration.ofMinutes(2)), last,
+                List.of("alice@example.com", "bob@example.com"), decided, unrotated, List.of(ref(), ref())));
+        return this;
+    }
+
     public Fixture gap(String source, Instant from, Instant to) {
         gaps.add(new CoverageGap(source, from, to, Duration.between(from, to).toSeconds()));
         return this;
@@ -207,7 +235,8 @@ public final class Fixture {
 
     public Facts facts() {
         return new Facts(config(), period, withEpisode ? List.of(episode()) : List.of(), approvals, custody,
-                notifications, authentications, rotations, persistentAccess, programEvents, gaps);
+                notifications, authentications, rotations, persistentAccess, programEvents, gaps, changes,
+                changeApprovals, sealReleases);
     }
 
     public Evaluation evaluate() {

@@ -22,11 +22,11 @@ class RulePackTest {
 
     /** CONTRACT §6, with severities. */
     private static final List<String> CONTRACT = List.of(
-            "BG-APPROVAL-LATE high", "BG-APPROVAL-MISSING critical", "BG-APPROVER-UNAUTHORIZED high",
+            "BG-ACCOUNT-CHANGED high", "BG-APPROVAL-LATE high", "BG-APPROVAL-MISSING critical", "BG-APPROVER-UNAUTHORIZED high",
             "BG-CUSTODIAN-UNKNOWN high", "BG-DRILL-OVERDUE medium", "BG-FAILED-LOGIN high", "BG-LOG-GAP high",
             "BG-MFA-WEAK high", "BG-NO-INCIDENT medium", "BG-NOTIFY-LATE high", "BG-NOTIFY-MISSING critical",
             "BG-QUORUM-NOT-MET high", "BG-REVIEW-OVERDUE medium", "BG-ROTATION-INCOMPLETE critical",
-            "BG-ROTATION-LATE medium", "BG-SELF-APPROVAL critical", "BG-SSO-DEPENDENT high",
+            "BG-ROTATION-LATE medium", "BG-SEAL-BROKEN high", "BG-SELF-APPROVAL critical", "BG-SSO-DEPENDENT high",
             "BG-STANDING-ACCESS critical", "BG-TTL-EXCEEDED high");
 
     private final List<RuleMeta> rules = Fixture.engine().rules();

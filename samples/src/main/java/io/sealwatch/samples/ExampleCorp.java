@@ -13,11 +13,14 @@ import java.time.Instant;
  * rotated monthly, a process-evidence CSV), with background activity of other people throughout the quarter
  * and planted episodes that between them show every rule at least once:
  * <ul>
- * <li>{@code aws-root-breakglass}: 2026-07-14 compliant; 2026-08-14 without approval; 2026-09-02 too long,
- *     its access key never rotated.</li>
+ * <li>{@code aws-root-breakglass}: 2026-07-14 compliant; 2026-07-30 the BreakGlass role's trust policy
+ *     narrowed under an approved change record; 2026-08-14 without approval; 2026-09-02 too long, its access
+ *     key never rotated; 2026-09-15 an administrator gives it an access key and removes its MFA device with no
+ *     change record.</li>
  * <li>{@code okta-breakglass} (shares in Vault): 2026-07-22 signed in with Okta Verify push and left an API
  *     token behind; failed sign-ins on 2026-08-09; 2026-08-27 a compliant drill; 2026-09-10 one custodian
- *     only, approved by a non-approver, security leadership paged late.</li>
+ *     only, approved by a non-approver, security leadership paged late; 2026-09-17 two custodians read their
+ *     shares, no use follows and nothing is rotated.</li>
  * <li>{@code entra-breakglass} (shares in the safe): 2026-07-28 signed in through AD FS (its MFA only a
  *     federation claim), security key re-registered days late; 2026-08-20 the approver released a share
  *     herself and engineering leadership was never paged; last review of need over a year ago.</li>

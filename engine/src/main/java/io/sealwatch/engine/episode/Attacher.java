@@ -81,6 +81,7 @@ final class Attacher {
                 episode(account, span, nextStart, mine, facts, used);
             }
             failedLogins(account, mine, facts, used);
+            new BetweenUses(policy, period).judge(account, own, mine, facts, used);
             for (NormalizedEvent e : mine) {
                 if (e.eventClass() == EventClass.DRILL || e.eventClass() == EventClass.REVIEW) {
                     facts.programEvents.add(new ProgramEvent(e.eventClass().wire(), account.id(), e.time(),
@@ -181,7 +182,7 @@ final class Attacher {
                                   List<NormalizedEvent> mine, Facts.Builder facts, Set<NormalizedEvent> used) {
         NormalizedEvent removed = mine.stream()
                 .filter(e -> "removed".equals(e.accessChange()) && !e.time().isBefore(created.time())
-                        && Objects.equals(e.accessKind(), created.accessKind())
+                        && PersistentAccess.removes(e.accessKind(), created.accessKind())
                         && Objects.equals(e.accessObject(), created.accessObject()))
                 .findFirst().orElse(null);
         if (removed != null) {
@@ -235,7 +236,8 @@ final class Attacher {
         return events.stream().filter(e -> e.eventClass() == kind).toList();
     }
 
-    private static String person(NormalizedEvent e) {
+    /** The person behind an event (else its actor), as approvals and custody name them. */
+    static String person(NormalizedEvent e) {
         String who = e.person() != null ? e.person() : e.actor();
         return who == null ? "(unknown)" : who;
     }

@@ -46,6 +46,21 @@ public final class AccountIndex implements Serializable {
         return first(identities, sourceType, value);
     }
 
+    /**
+     * The account with an identity for {@code sourceType} that some value matching the glob {@code pattern}
+     * would match, or null: how a change to a role (every session of it) is tied to an account known by its
+     * sessions.
+     */
+    public String overlappingAccount(String sourceType, String pattern) {
+        IdentityMatch probe = new IdentityMatch(sourceType, pattern);
+        for (Rule r : identities) {
+            if (r.source().equals(sourceType) && r.identity().overlaps(probe)) {
+                return r.account();
+            }
+        }
+        return null;
+    }
+
     /** The account whose sealed-secret pattern for {@code sourceType} matches {@code path}, or null. */
     public String sealedAccount(String sourceType, String path) {
         return first(sealed, sourceType, path);

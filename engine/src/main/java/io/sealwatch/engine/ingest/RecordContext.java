@@ -27,6 +27,11 @@ public record RecordContext(String sourceType, String file, long record, Instant
         return null;
     }
 
+    /** The account with an identity of this source type that a value matching the glob could match, or null. */
+    public String accountOfPattern(String pattern) {
+        return pattern == null ? null : accounts.overlappingAccount(sourceType, pattern);
+    }
+
     public String sealedAccountOf(String path) {
         return accounts.sealedAccount(sourceType, path);
     }

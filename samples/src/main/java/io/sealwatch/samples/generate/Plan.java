@@ -200,6 +200,10 @@ final class Plan {
         s.access = Access.LEFT;
         episode(gcp, s);
 
+        // between uses: an administrator's unapproved policy change, and shares taken out with no use after them
+        changedBetweenUses(awsMgmt, at(0.64));
+        sealOpenedWithoutUse(okta, at(0.60));
+
         program();
         expected.add(new Expected("BG-LOG-GAP", null, null));
     }
@@ -501,6 +505,28 @@ final class Plan {
                 // Google Workspace password changes are not in Cloud Audit Logs: evidence only.
             }
         }
+    }
+
+    /** An administrator attaches a policy to the AWS break-glass user outside any use, with no change record. */
+    private void changedBetweenUses(BreakGlassAccount a, long t) {
+        CloudTrail ct = trails.get(a.aws().id());
+        String admin = Org.email(Org.PEOPLE[5]);
+        CloudTrail.Principal p = ct.assumedRole("AWSReservedSSO_AdministratorAccess_"
+                + CloudTrail.id(a.aws().id() + "AdministratorAccess", 16).toLowerCase(), admin, true);
+        plant(Source.CLOUDTRAIL, Layout.cloudTrail(seed, a.aws(), "us-east-1", Layout.hourStart(t)), t,
+                (g, r) -> ct.call(g, r, t, p, "us-east-1", OFFICE_IP, CloudTrail.BROWSER, "iam", "AttachUserPolicy",
+                        false, JsonValues.map("userName", a.identity(),
+                                "policyArn", "arn:aws:iam::aws:policy/AdministratorAccess"), null));
+        expected.add(new Expected("BG-ACCOUNT-CHANGED", a.id(), null));
+    }
+
+    /** Two custodians release their shares minutes apart; no use follows and nothing is rotated. */
+    private void sealOpenedWithoutUse(BreakGlassAccount a, long t) {
+        List<String> holders = a.custodians().stream().filter(c -> !BreakGlassAccount.APPROVERS.contains(c)).toList();
+        for (int i = 0; i < 2; i++) {
+            custody(a, holders.get(i), i, t + i * 3 * MIN + rng.nextInt(60) * 1000L, null);
+        }
+        expected.add(new Expected("BG-SEAL-BROKEN", a.id(), null));
     }
 
     private void failedLogins(BreakGlassAccount a, long t) {

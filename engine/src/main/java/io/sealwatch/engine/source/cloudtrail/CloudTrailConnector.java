@@ -21,16 +21,18 @@ import static io.sealwatch.engine.ingest.Json.text;
  * AWS CloudTrail records (S3 delivery files and one-per-line exports). The actor is
  * {@code userIdentity.arn} (root: {@code arn:aws:iam::ACCOUNT:root}); for role assumptions it is the
  * assumed role session from the response, so an assumed break-glass role matches. Events done to an
- * IAM user by someone else match on {@code arn:aws:iam::<recipientAccountId>:user/<userName>}.
+ * IAM user by someone else match on {@code arn:aws:iam::<recipientAccountId>:user/<userName>}; events
+ * done to a role ({@code requestParameters.roleName}) match on {@code arn:aws:iam::<account>:role/<roleName>}
+ * or, when the account is known by its sessions, on any {@code assumed-role/<roleName>/} session of it.
  */
 public final class CloudTrailConnector implements SourceConnector {
     private static final Set<String> ASSUME = Set.of("AssumeRole", "AssumeRoleWithSAML", "AssumeRoleWithWebIdentity");
     private static final Set<String> AUTH = Set.of("ConsoleLogin", "GetSessionToken", "GetFederationToken",
             "AssumeRoleWithSAML", "AssumeRoleWithWebIdentity", "AssumeRole");
-    private static final Set<String> PASSWORD = Set.of("UpdateLoginProfile", "ChangePassword", "CreateLoginProfile");
+    private static final Set<String> PASSWORD = Set.of("UpdateLoginProfile", "ChangePassword");
     private static final Set<String> MFA_ROTATION = Set.of("EnableMFADevice", "ResyncMFADevice", "CreateVirtualMFADevice");
-    private static final Set<String> MFA_REMOVAL = Set.of("DeactivateMFADevice", "DeleteVirtualMFADevice",
-            "DeleteLoginProfile");
+    /** An old device taken away: part of rotating the MFA, and a change when it happens between uses. */
+    private static final Set<String> MFA_REMOVAL = Set.of("DeactivateMFADevice", "DeleteVirtualMFADevice");
     private static final Set<String> GRANT_CREATE = Set.of("AttachUserPolicy", "AttachRolePolicy", "AttachGroupPolicy",
             "PutUserPolicy", "PutRolePolicy", "PutGroupPolicy", "AddUserToGroup");
     private static final Set<String> GRANT_REMOVE = Set.of("DetachUserPolicy", "DetachRolePolicy", "DetachGroupPolicy",
@@ -46,17 +48,17 @@ public final class CloudTrailConnector implements SourceConnector {
         return List.of("eventTime");
     }
 
-    /** An IAM user's events done by others name it only by user name, so the name alone is also a literal. */
+    /** Events done by others to an IAM user or role name it only by its name, so the name alone is also a literal. */
     @Override
     public List<String> prefilterLiterals(String match) {
         List<String> out = new ArrayList<>(List.of(SourceConnector.literal(match)));
         int user = match.indexOf(":user/");
-        if (user >= 0) {
-            String name = match.substring(match.lastIndexOf('/') + 1);
-            String fixed = SourceConnector.literal(name);
-            if (fixed.length() >= 3) {
-                out.add(fixed);
-            }
+        int session = match.indexOf(":assumed-role/");
+        String name = user >= 0 || match.contains(":role/") ? match.substring(match.lastIndexOf('/') + 1)
+                : session >= 0 ? match.substring(session + ":assumed-role/".length()).split("/", -1)[0] : null;
+        String fixed = name == null ? "" : SourceConnector.literal(name);
+        if (fixed.length() >= 3) {
+            out.add(fixed);   // the user or role name alone, as changes made to it by others name it
         }
         return out;
     }
@@ -100,11 +102,16 @@ public final class CloudTrailConnector implements SourceConnector {
                 .sourceIp(text(r, "sourceIPAddress"))
                 .target(targetArn != null ? targetArn : text(r, "requestParameters.roleArn"))
                 .detail(text(r, "errorMessage"));
+        String roleName = text(r, "requestParameters.roleName");
+        String roleAccount = roleName != null && awsAccount != null ? roleAccount(ctx, awsAccount, roleName) : null;
+        String targetAccount = targetArn != null ? ctx.accountOf(targetArn) : roleAccount;
         String account = ctx.accountOf(assumedArn, callerArn);
         if (account == null) {
-            account = ctx.accountOf(targetArn);
+            account = targetAccount;
         }
         e.account(account);
+        // done to the account's own user or role (by anyone), not by the account to another principal
+        boolean toAccount = account != null && (targetArn == null && roleName == null || account.equals(targetAccount));
 
         if (AUTH.contains(name)) {
             e.eventClass(EventClass.AUTHENTICATION).federated(federated(r, name, identityType));
@@ -115,24 +122,45 @@ public final class CloudTrailConnector implements SourceConnector {
             }
         } else if (PASSWORD.contains(name)) {
             e.eventClass(EventClass.ROTATION).credential("password");
+        } else if ("CreateLoginProfile".equals(name) || "DeleteLoginProfile".equals(name)) {
+            // the account's own login profile is its password; one made for another user is a way back in
+            boolean create = name.startsWith("Create");
+            e.eventClass(create && toAccount ? EventClass.ROTATION : EventClass.ACCOUNT_CHANGE)
+                    .credential(create && toAccount ? "password" : null)
+                    .access(create ? "created" : "removed", "login-profile",
+                            first(userName, text(r, "userIdentity.userName")));
         } else if (MFA_ROTATION.contains(name)) {
             e.eventClass(EventClass.ROTATION).credential("mfa");
         } else if (MFA_REMOVAL.contains(name)) {
-            e.eventClass(EventClass.ACCOUNT_CHANGE);
+            e.eventClass(EventClass.ACCOUNT_CHANGE).credential(toAccount ? "mfa" : null);
         } else if ("CreateAccessKey".equals(name)) {
-            e.eventClass(EventClass.ACCOUNT_CHANGE)
+            e.eventClass(EventClass.ACCOUNT_CHANGE).credential(toAccount ? "access-key" : null)
                     .access("created", "access-key", text(r, "responseElements.accessKey.accessKeyId"));
+        } else if ("UpdateAccessKey".equals(name)) {
+            e.eventClass(EventClass.ACCOUNT_CHANGE).credential(toAccount ? "access-key" : null);
         } else if ("DeleteAccessKey".equals(name)) {
             e.eventClass(EventClass.ROTATION).credential("access-key")
                     .access("removed", "access-key", text(r, "requestParameters.accessKeyId"));
         } else if ("CreateUser".equals(name) || "DeleteUser".equals(name)) {
             e.eventClass(EventClass.ACCOUNT_CHANGE)
                     .access(name.startsWith("Create") ? "created" : "removed", "user", userName);
+        } else if ("CreateRole".equals(name) || "DeleteRole".equals(name)) {
+            e.eventClass(EventClass.ACCOUNT_CHANGE)
+                    .access(name.startsWith("Create") ? "created" : "removed", "role", roleName);
+        } else if ("UpdateAssumeRolePolicy".equals(name)) {
+            e.eventClass(EventClass.ACCOUNT_CHANGE).access("created", "trust-policy", roleName);
         } else if (GRANT_CREATE.contains(name) || GRANT_REMOVE.contains(name)) {
             e.eventClass(EventClass.ACCOUNT_CHANGE)
                     .access(GRANT_CREATE.contains(name) ? "created" : "removed", "grant", grantObject(r));
         }
         return e.build();
+    }
+
+    /** The account of a role: its ARN as an identity, or any session of it ({@code assumed-role/<name>/…}). */
+    private static String roleAccount(RecordContext ctx, String awsAccount, String roleName) {
+        String account = ctx.accountOf("arn:aws:iam::" + awsAccount + ":role/" + roleName);
+        return account != null ? account
+                : ctx.accountOfPattern("arn:aws:sts::" + awsAccount + ":assumed-role/" + roleName + "/*");
     }
 
     /** The policy (ARN or inline name) or group, and the principal it is attached to. */

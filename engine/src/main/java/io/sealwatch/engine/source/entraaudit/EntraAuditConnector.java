@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import static io.sealwatch.engine.ingest.Json.array;
 import static io.sealwatch.engine.ingest.Json.text;
@@ -32,7 +33,12 @@ public final class EntraAuditConnector implements SourceConnector {
             "reset password (by admin)", "password",
             "user registered security info", "mfa",
             "user changed default security info", "mfa",
-            "admin registered security info", "mfa");
+            "admin registered security info", "mfa",
+            "admin updated security info", "mfa",
+            "user updated security info", "mfa");
+    /** Security info taken away: a change, and the removal of the old factor when the mfa is rotated. */
+    private static final Set<String> FACTOR_REMOVALS = Set.of("user deleted security info",
+            "admin deleted security info");
 
     @Override
     public String type() {
@@ -101,7 +107,9 @@ public final class EntraAuditConnector implements SourceConnector {
         String principal = String.join(",", targetUsers);
         if (ROTATIONS.containsKey(a)) {
             e.eventClass(EventClass.ROTATION).credential(ROTATIONS.get(a));
-        } else if (a.equals("user deleted security info") || a.equals("update user") || a.equals("disable account")
+        } else if (FACTOR_REMOVALS.contains(a)) {
+            e.eventClass(EventClass.ACCOUNT_CHANGE).credential("mfa");
+        } else if (a.equals("update user") || a.equals("disable account")
                 || a.equals("enable account")) {
             e.eventClass(EventClass.ACCOUNT_CHANGE);
         } else if (a.startsWith("add member to role") || a.startsWith("remove member from role")

@@ -17,13 +17,14 @@ import static io.sealwatch.engine.ingest.Json.text;
  * Sealwatch process evidence (CONTRACT §4), from CSV rows (the reader turns each row into an object
  * keyed by the header) or JSON lines. {@code time}, {@code kind} and {@code account} are required and
  * the account must be configured. Optional {@code id} is the event id (re-delivered rows with the
- * same id and content are duplicates).
+ * same id and content are duplicates). A {@code change} record is an approved change to the account
+ * outside a use: {@code actor} approved it, {@code incident} is the change ticket.
  */
 public final class EvidenceConnector implements SourceConnector {
     private static final Map<String, EventClass> KINDS = Map.of(
             "approval", EventClass.APPROVAL, "custody", EventClass.CUSTODY,
             "notification", EventClass.NOTIFICATION, "rotation", EventClass.ROTATION,
-            "drill", EventClass.DRILL, "review", EventClass.REVIEW);
+            "drill", EventClass.DRILL, "review", EventClass.REVIEW, "change", EventClass.APPROVED_CHANGE);
 
     @Override
     public String type() {
@@ -44,7 +45,7 @@ public final class EvidenceConnector implements SourceConnector {
         EventClass cls = KINDS.get(kind.trim().toLowerCase(Locale.ROOT));
         if (cls == null) {
             throw new RecordException("unknown kind '" + kind + "' (expected one of approval, custody, notification,"
-                    + " rotation, drill, review)");
+                    + " rotation, drill, review, change)");
         }
         String account = text(r, "account");
         if (account == null) {

@@ -21,7 +21,8 @@ import static io.sealwatch.engine.ingest.Json.text;
  * Google Cloud Audit Logs {@code LogEntry} records with an {@code AuditLog} payload, including
  * Workspace login events ({@code google.login.LoginService.*}). The actor is
  * {@code authenticationInfo.principalEmail}; an IAM policy change also matches on the member it
- * grants to or takes from.
+ * grants to or takes from, and a change to a service account (its keys, or its own IAM policy: who may
+ * act as it) on the service account's e-mail.
  */
 public final class GcpAuditConnector implements SourceConnector {
 
@@ -59,6 +60,9 @@ public final class GcpAuditConnector implements SourceConnector {
                 .detail(text(p, "status.message"));
         String account = ctx.accountOf(actor);
         String m = method == null ? "" : method.toLowerCase(Locale.ROOT);
+        String serviceAccount = serviceAccount(optional(p, "response", "name"), optional(p, "request", "name"),
+                optional(p, "request", "resource"), text(p, "resourceName"));
+        String saAccount = ctx.accountOf(serviceAccount);
 
         if (m.startsWith("google.login.loginservice.")) {
             e.eventClass(EventClass.AUTHENTICATION)
@@ -77,13 +81,24 @@ public final class GcpAuditConnector implements SourceConnector {
                         .access("ADD".equalsIgnoreCase(first[0]) ? "created" : "removed", "grant",
                                 first[1] + "@" + first[2]);
             }
+            if (account == null && saAccount != null) {
+                account = saAccount;   // who may act as the account's service account
+                e.eventClass(EventClass.ACCOUNT_CHANGE);
+            }
         } else if (m.endsWith("createserviceaccountkey")) {
-            e.eventClass(EventClass.ACCOUNT_CHANGE).access("created", "service-account-key",
-                    lastSegment(text(p, "response.name")));
+            account = account != null ? account : saAccount;
+            e.eventClass(EventClass.ACCOUNT_CHANGE).credential(saAccount != null ? "service-account-key" : null)
+                    .access("created", "service-account-key", lastSegment(optional(p, "response", "name")));
         } else if (m.endsWith("deleteserviceaccountkey")) {
-            String name = text(p, "request.name") != null ? text(p, "request.name") : text(p, "resourceName");
+            account = account != null ? account : saAccount;
+            String name = optional(p, "request", "name") != null ? optional(p, "request", "name") : text(p, "resourceName");
             e.eventClass(EventClass.ROTATION).credential("service-account-key")
                     .access("removed", "service-account-key", lastSegment(name));
+        } else if (m.endsWith("createserviceaccount") || m.endsWith("deleteserviceaccount")) {
+            boolean create = m.endsWith("createserviceaccount");
+            account = account != null ? account : saAccount;
+            e.eventClass(EventClass.ACCOUNT_CHANGE).access(create ? "created" : "removed", "service-account",
+                    create ? optional(p, "response", "email") : serviceAccount);
         }
         return e.account(account).build();
     }
@@ -105,6 +120,28 @@ public final class GcpAuditConnector implements SourceConnector {
     /** {@code user:alice@example.com} → {@code alice@example.com}. */
     private static String member(String m) {
         return m == null ? null : m.substring(m.indexOf(':') + 1);
+    }
+
+    /** {@code part.field} when {@code part} is an object; some exports carry request or response as a string. */
+    private static String optional(JsonNode p, String part, String field) throws RecordException {
+        JsonNode node = p.path(part);
+        return node.isObject() ? text(node, field) : null;
+    }
+
+    /** The service account a resource name names ({@code projects/P/serviceAccounts/EMAIL-OR-ID/…}), e-mail first. */
+    private static String serviceAccount(String... names) {
+        String found = null;
+        for (String n : names) {
+            int at = n == null ? -1 : n.indexOf("serviceAccounts/");
+            if (at >= 0) {
+                String sa = n.substring(at + "serviceAccounts/".length()).split("/", -1)[0];
+                if (sa.contains("@")) {
+                    return sa;
+                }
+                found = found == null ? sa : found;
+            }
+        }
+        return found;
     }
 
     private static String lastSegment(String name) {

@@ -44,6 +44,7 @@ public final class OktaConnector implements SourceConnector {
         String actor = text(r, "actor.alternateId");
         List<String> targets = new ArrayList<>();
         String firstTargetId = null;
+        String container = null;
         for (JsonNode t : array(r, "target")) {
             if (!t.isObject()) {
                 throw new RecordException("target: expected objects");
@@ -54,6 +55,9 @@ public final class OktaConnector implements SourceConnector {
             }
             if (firstTargetId == null) {
                 firstTargetId = text(t, "id");
+            }
+            if ("UserGroup".equalsIgnoreCase(text(t, "type")) || "AppInstance".equalsIgnoreCase(text(t, "type"))) {
+                container = text(t, "displayName") != null ? text(t, "displayName") : text(t, "alternateId");
             }
         }
         String result = text(r, "outcome.result");
@@ -78,9 +82,10 @@ public final class OktaConnector implements SourceConnector {
         } else if (type.equals("user.account.reset_password") || type.equals("user.account.update_password")) {
             e.eventClass(EventClass.ROTATION).credential("password");
         } else if (type.startsWith("user.mfa.factor.") || type.startsWith("system.mfa.factor.")) {
-            // a factor taken away without a new one is a change, not a rotation
+            // a factor taken away is a change, not a rotation; it still names the mfa, as removing the old
+            // factor is part of rotating it after a use
             boolean removal = type.endsWith(".deactivate") || type.endsWith(".suspend");
-            e.eventClass(removal ? EventClass.ACCOUNT_CHANGE : EventClass.ROTATION).credential(removal ? null : "mfa");
+            e.eventClass(removal ? EventClass.ACCOUNT_CHANGE : EventClass.ROTATION).credential("mfa");
         } else if (type.equals("system.api_token.create") || type.equals("system.api_token.revoke")) {
             e.eventClass(EventClass.ACCOUNT_CHANGE)
                     .access(type.endsWith("create") ? "created" : "removed", "api-token", firstTargetId);
@@ -88,6 +93,12 @@ public final class OktaConnector implements SourceConnector {
             String privilege = debugText(r, type.endsWith("grant") ? "privilegeGranted" : "privilegeRevoked");
             e.eventClass(EventClass.ACCOUNT_CHANGE).access(type.endsWith("grant") ? "created" : "removed", "grant",
                     (privilege == null ? "privilege" : privilege) + "@" + String.join(",", targets));
+        } else if (type.startsWith("group.user_membership.") || type.startsWith("application.user_membership.")) {
+            boolean add = type.endsWith(".add");
+            if (add || type.endsWith(".remove")) {
+                e.eventClass(EventClass.ACCOUNT_CHANGE).access(add ? "created" : "removed", "grant",
+                        (container == null ? "membership" : container) + "@" + String.join(",", targets));
+            }
         } else if (type.equals("user.lifecycle.create") || type.equals("user.lifecycle.delete.completed")) {
             e.eventClass(EventClass.ACCOUNT_CHANGE).access(type.endsWith("create") ? "created" : "removed", "user",
                     String.join(",", targets));

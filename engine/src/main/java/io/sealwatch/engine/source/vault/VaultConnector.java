@@ -8,6 +8,11 @@ import io.sealwatch.engine.ingest.SourceConnector;
 import io.sealwatch.model.EventClass;
 import io.sealwatch.model.NormalizedEvent;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,10 +29,17 @@ import static io.sealwatch.engine.ingest.Json.text;
  * the client address are.
  *
  * <p>A read of an account's sealed-secret path is a custody release by the person reading it; a
- * write there is a rotation of that credential.
+ * write there is a rotation of that credential. A write or delete of the account's own auth entry
+ * ({@code auth/<mount>/users/<name>}: its password under {@code …/password}) or of a policy named like one
+ * of its identities ({@code sys/policy/<name>}, {@code sys/policies/acl/<name>}) changes the account. A token
+ * created by the account without a time limit, as an orphan or for longer than {@link #LONG_LIVED} is
+ * persistent access, removed by {@code auth/token/revoke-accessor} or the token's own {@code revoke-self};
+ * it is named by a digest of its HMAC-ed accessor, never the accessor itself.
  */
 public final class VaultConnector implements SourceConnector {
     private static final Set<String> WRITES = Set.of("create", "update", "write", "patch");
+    /** A token living longer than a day outlives any use and its rotation deadline: standing access. */
+    static final Duration LONG_LIVED = Duration.ofHours(24);
     private static final List<String> AUTH_MOUNT_PREFIXES = List.of("userpass-", "oidc-", "ldap-", "okta-",
             "github-", "jwt-", "radius-", "cert-");
 
@@ -39,6 +51,18 @@ public final class VaultConnector implements SourceConnector {
     @Override
     public List<String> timeFields() {
         return List.of("time");
+    }
+
+    /** Changes to a user's auth entry name it without its auth-mount prefix, so that name is also a literal. */
+    @Override
+    public List<String> prefilterLiterals(String match) {
+        String literal = SourceConnector.literal(match);
+        for (String prefix : AUTH_MOUNT_PREFIXES) {
+            if (literal.startsWith(prefix) && literal.length() - prefix.length() >= 3) {
+                return List.of(literal, literal.substring(prefix.length()));
+            }
+        }
+        return List.of(literal);
     }
 
     @Override
@@ -83,12 +107,67 @@ public final class VaultConnector implements SourceConnector {
             String credential = ctx.credentials(sealedBy).contains(last) ? last : "vault-secret";
             return e.eventClass(EventClass.ROTATION).account(sealedBy).credential(credential).build();
         }
+        String account = ctx.accountOf(displayName, person);
+        boolean changes = WRITES.contains(op) || op.equals("delete");
         if (path != null && path.startsWith("auth/") && path.contains("/login")) {
             e.eventClass(EventClass.AUTHENTICATION);
         } else if (sealedBy != null) {
             e.eventClass(EventClass.SECRET_ACCESS);
+        } else if (path != null && path.startsWith("auth/token/create") && WRITES.contains(op)) {
+            String accessor = text(r, "response.auth.accessor");
+            if (accessor != null && longLived(r, path)) {
+                e.eventClass(EventClass.ACCOUNT_CHANGE).access("created", "vault-token", digest(accessor));
+            }
+        } else if ("auth/token/revoke-accessor".equals(path) || "auth/token/revoke-self".equals(path)) {
+            String accessor = path.endsWith("self") ? text(r, "auth.accessor") : text(r, "request.data.accessor");
+            e.eventClass(EventClass.ACCOUNT_CHANGE)
+                    .access("removed", "vault-token", accessor == null ? null : digest(accessor));
+        } else if (path != null && changes) {
+            String[] p = path.split("/");
+            if (p.length >= 4 && p[0].equals("auth") && p[2].equals("users")) {
+                // auth/<mount>/users/<name>[/password|/policies]: the user's display name is <mount type>-<name>
+                String target = ctx.accountOf(p[3], text(r, "request.mount_type") + "-" + p[3], p[1] + "-" + p[3]);
+                if (target != null) {
+                    account = account != null ? account : target;
+                    boolean password = p.length == 5 && p[4].equals("password");
+                    e.eventClass(password ? EventClass.ROTATION : EventClass.ACCOUNT_CHANGE)
+                            .credential(password ? "password" : null);
+                }
+            } else if (path.startsWith("sys/policy/") || path.startsWith("sys/policies/acl/")) {
+                String target = ctx.accountOf(p[p.length - 1]);
+                if (target != null) {
+                    account = account != null ? account : target;
+                    e.eventClass(EventClass.ACCOUNT_CHANGE);
+                }
+            }
         }
-        return e.account(ctx.accountOf(displayName, person)).build();
+        return e.account(account).build();
+    }
+
+    /** An orphan, a token without a time limit, or one living longer than {@link #LONG_LIVED}. */
+    private static boolean longLived(JsonNode r, String path) throws RecordException {
+        String ttl = text(r, "response.auth.token_ttl");
+        if (ttl == null) {
+            ttl = text(r, "response.auth.lease_duration");
+        }
+        long seconds;
+        try {
+            seconds = ttl == null ? 0 : Long.parseLong(ttl);
+        } catch (NumberFormatException ex) {
+            throw new RecordException("response.auth.token_ttl: expected a number of seconds, got '" + ttl + "'");
+        }
+        return path.startsWith("auth/token/create-orphan") || "true".equals(text(r, "request.data.no_parent"))
+                || seconds <= 0 || seconds > LONG_LIVED.getSeconds();
+    }
+
+    /** A short stable name for an HMAC-ed accessor, so creation and revocation pair up without copying it. */
+    private static String digest(String hmac) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(hmac.getBytes(StandardCharsets.UTF_8));
+            return "token-" + HexFormat.of().formatHex(d, 0, 8);
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", ex);
+        }
     }
 
     /** {@code auth.metadata.username}, else the display name without its auth-mount prefix; lower case. */
