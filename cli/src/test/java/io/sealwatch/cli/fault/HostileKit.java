@@ -198,7 +198,8 @@ final class HostileKit {
 
     /**
      * Every entry of the sandbox, without following links: type, size, time and content hash. Left out:
-     * the JVM's temporary folder, {@code out} and its hidden siblings ({@code .<out>.lock}, {@code .work-*} …).
+     * the JVM's temporary folder, {@code out}, its parent folders (created when missing) and its hidden
+     * siblings ({@code .<out>.lock}, {@code .work-*} …).
      */
     static Map<String, String> snapshot(Sandbox box, Path out) throws IOException {
         Path target = out == null ? null : box.work.resolve(out).toAbsolutePath().normalize();
@@ -222,6 +223,9 @@ final class HostileKit {
     private static boolean isOutput(Path p, Path target) {
         if (target == null) {
             return false;
+        }
+        if (target.startsWith(p) && !p.equals(target.getRoot())) {
+            return true;   // out itself and the parent folders a run may create for it
         }
         if (p.startsWith(target)) {
             return true;

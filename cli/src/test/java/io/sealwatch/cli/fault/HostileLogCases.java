@@ -60,9 +60,14 @@ final class HostileLogCases {
                             FaultKit.ARN));
                     Files.writeString(ct, String.join("\n", lines) + "\n");
                     Path okta = box.org.resolve("logs/okta/escaped.json");
-                    Files.writeString(okta, FaultKit.okta("okta-esc", "2026-08-20T10:03:00Z", "user.session.start",
-                            FaultKit.OKTA_ID).toString().replace("breakglass@example.com", "breakglass\\u0040example.com")
-                            + "\n");
+                    // the identity behind a JSON escape, then padded with a space and with a NUL: none may pass unseen
+                    List<String> oktaLines = new ArrayList<>();
+                    for (String written : List.of("breakglass\\u0040example.com", "breakglass@example.com ",
+                            "breakglass@example.com\\u0000")) {
+                        oktaLines.add(FaultKit.okta("okta-" + oktaLines.size(), "2026-08-20T10:03:0" + oktaLines.size() + "Z",
+                                "user.session.start", FaultKit.OKTA_ID).toString().replace(FaultKit.OKTA_ID, written));
+                    }
+                    Files.writeString(okta, String.join("\n", oktaLines) + "\n");
                     Path out = box.work.resolve("nightly");
                     return new HostileCase.Prepared(box.run(config, out), o -> {
                         JsonNode run = FaultKit.json(out.resolve("run.json"));
@@ -76,8 +81,11 @@ final class HostileLogCases {
                         if (reasons.stream().noneMatch(r -> r.contains("duplicate"))) {
                             return "no record quarantined for its duplicate key: " + reasons;
                         }
-                        return escaped.get("notRelevant").asLong() == 0 ? null
-                                : "the escaped identity was dropped as not relevant: " + escaped;
+                        if (reasons.stream().filter(r -> r.contains("identity-like")).count() < 2) {
+                            return "the padded identities are not quarantined as identity-like: " + reasons;
+                        }
+                        return escaped.get("notRelevant").asLong() == 0 && escaped.get("normalised").asLong() == 1 ? null
+                                : "the escaped identity was not taken as the identity: " + escaped;
                     });
                 }),
                 of(G, "a symbolic-link loop under **", Set.of(1, 3), box -> {
