@@ -136,16 +136,7 @@ class BundleChainTest {
     }
 
     private static Path copy(Path from, Path to) throws IOException {
-        try (var walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path dest = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest);
-                }
-            }
-        }
+        HostileBundleCases.copyTree(from, to);
         return to;
     }
 }

@@ -139,7 +139,7 @@ final class HostileBundleCases {
         return signed;
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    static void copyTree(Path from, Path to) throws IOException {
         List<Path> all;
         try (var walk = Files.walk(from)) {
             all = walk.toList();

@@ -50,6 +50,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * What every Sealwatch PDF shares: JRXML compiled from the class path, and an archival (PDF/A-3b), tagged,
@@ -121,12 +122,20 @@ public final class JasperPdf {
     }
 
     /**
-     * The template's data: its lines as printable ({@link Line#printable}) with {@link Glyphs#shown}; and the
-     * text parameters in {@code params} through the same check.
+     * The template's data: its lines as printable ({@link Line#printable}) with {@link Glyphs#shown}, and the
+     * text parameters in {@code params} through the same check; {@code GLYPHS} is {@link Glyphs#NOTE} when a
+     * character had to be shown as its code point, else empty.
      */
     public static JRBeanCollectionDataSource data(List<Line> lines, Map<String, Object> params) {
-        params.replaceAll((k, v) -> v instanceof String text ? Glyphs.shown(text) : v);
-        return new JRBeanCollectionDataSource(Line.printable(lines, Glyphs::shown));
+        boolean[] replaced = {false};
+        UnaryOperator<String> shown = text -> {
+            replaced[0] |= !Glyphs.complete(text);
+            return Glyphs.shown(text);
+        };
+        params.replaceAll((k, v) -> v instanceof String text ? shown.apply(text) : v);
+        JRBeanCollectionDataSource data = new JRBeanCollectionDataSource(Line.printable(lines, shown));
+        params.put("GLYPHS", replaced[0] ? Glyphs.NOTE : "");
+        return data;
     }
 
     /** findings.json and episodes.json of the run, as the bundle has them, to attach to its PDFs. */
