@@ -17,7 +17,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -76,14 +78,18 @@ public final class VerifyCommand implements Callable<Integer> {
     }
 
     /**
-     * One bundle: the predecessor it records, to look for. Several: every link in period order. A bundle
-     * whose manifest cannot be read has already failed above; the chain is then not judged.
+     * One bundle: the predecessor it records, to look for. Several: every link in period order (a folder
+     * named twice counts once). A bundle whose manifest cannot be read has already failed above; the chain
+     * is then not judged.
      */
     private boolean chain() {
         List<Chain.Link> links = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
         for (Path dir : dirs) {
             try {
-                links.add(Chain.read(dir));
+                if (seen.add(dir.toRealPath())) {
+                    links.add(Chain.read(dir));
+                }
             } catch (IOException e) {
                 return false;
             }
