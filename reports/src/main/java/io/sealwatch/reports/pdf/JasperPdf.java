@@ -207,13 +207,39 @@ public final class JasperPdf {
                 catalog.addOutputIntent(intent);
             }
             attach(doc, meta.attachments(), fixed);
-            // OpenPDF's CIDSet lists only the subset's glyphs where PDF/A wants every glyph of the program; it is optional
-            for (COSObject descriptor : doc.getDocument().getObjectsByType(COSName.FONT_DESC)) {
-                if (descriptor.getObject() instanceof COSDictionary d) {
-                    d.removeItem(COSName.CID_SET);
-                }
-            }
+            fonts(doc);
             doc.save(out.toFile());
+        }
+    }
+
+    /**
+     * Font dictionaries made archival and stable: OpenPDF's CIDSet lists only the subset's glyphs where PDF/A
+     * wants every glyph of the program (it is optional, so it goes), and its subset tags ("GWMSAQ+") are
+     * random, so each becomes six letters derived from the font's name.
+     */
+    private static void fonts(PDDocument doc) {
+        for (COSObject o : doc.getDocument().getObjectsByType(COSName.FONT_DESC)) {
+            if (o.getObject() instanceof COSDictionary d) {
+                d.removeItem(COSName.CID_SET);
+                retag(d, COSName.FONT_NAME);
+            }
+        }
+        for (COSObject o : doc.getDocument().getObjectsByType(COSName.FONT)) {
+            if (o.getObject() instanceof COSDictionary d) {
+                retag(d, COSName.BASE_FONT);
+            }
+        }
+    }
+
+    private static void retag(COSDictionary d, COSName key) {
+        String name = d.getNameAsString(key);
+        if (name != null && name.matches("[A-Z]{6}\\+.+")) {
+            String font = name.substring(7);
+            StringBuilder tag = new StringBuilder(6);
+            for (byte b : Arrays.copyOf(sha256(font), 6)) {
+                tag.append((char) ('A' + Math.floorMod(b, 26)));
+            }
+            d.setName(key, tag + "+" + font);
         }
     }
 
