@@ -52,6 +52,7 @@ public final class Launch {
             e.errors().forEach(x -> err.println("sealwatch: " + x));
             return null;
         }
+        Fonts.load();
         warmUp(config, options, renderers);
         Signer signer = null;
         if (options.sign()) {

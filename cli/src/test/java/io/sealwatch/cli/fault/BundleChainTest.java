@@ -136,7 +136,7 @@ class BundleChainTest {
     }
 
     private static Path copy(Path from, Path to) throws IOException {
-        HostileBundleCases.copyTree(from, to);
+        HostileKit.copyTree(from, to);
         return to;
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sealwatch.cli.job.Job;
 
-import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +25,6 @@ import static io.sealwatch.cli.fault.HostileCase.of;
 final class HostileBundleCases {
     private static final String G = "verify";
     private static final Set<Integer> MISMATCH = Set.of(4);
-    private static Path signed;
 
     private HostileBundleCases() {
     }
@@ -47,7 +45,7 @@ final class HostileBundleCases {
                 of(G, "a folder replaced by a link to an equal folder", MISMATCH, box -> {
                     Path b = copy(box);
                     Path twin = box.outside.resolve("tables");
-                    copyTree(b.resolve("tables"), twin);
+                    HostileKit.copyTree(b.resolve("tables"), twin);
                     Job.deleteTree(b.resolve("tables"));
                     Files.createSymbolicLink(b.resolve("tables"), twin);
                     return verify(b, null);
@@ -120,38 +118,7 @@ final class HostileBundleCases {
 
     /** A copy of the signed demo bundle in the sandbox's working folder. */
     private static Path copy(HostileKit.Sandbox box) throws Exception {
-        Path b = box.work.resolve("bundle");
-        copyTree(signedBundle(box), b);
-        return b;
-    }
-
-    private static synchronized Path signedBundle(HostileKit.Sandbox box) throws Exception {
-        if (signed == null) {
-            Path made = box.root.getParent().getParent().resolve("signed-demo");
-            Path log = box.root.getParent().resolve("demo.log");
-            HostileKit.Outcome o = box.await(box.start(new HostileKit.Launch(List.of("demo", "--out", made.toString()),
-                    made), log), log);
-            if (o.exit() != 1) {
-                throw new AssertionError("the demo exited " + o.exit() + ":\n" + o.err());
-            }
-            signed = made;
-        }
-        return signed;
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        List<Path> all;
-        try (var walk = Files.walk(from)) {
-            all = walk.toList();
-        }
-        for (Path p : all) {
-            Path dest = to.resolve(from.relativize(p).toString());
-            if (Files.isDirectory(p)) {
-                Files.createDirectories(dest);
-            } else {
-                Files.copy(p, dest);
-            }
-        }
+        return box.signedBundle(box.work.resolve("bundle"));
     }
 
     private static String sha256(byte[] bytes) throws NoSuchAlgorithmException {

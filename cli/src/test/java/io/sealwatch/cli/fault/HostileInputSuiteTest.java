@@ -86,7 +86,8 @@ class HostileInputSuiteTest {
         breaks += v.contractBreak() == null ? 0 : 1;
         touched += v.touched().size();
         String firstLine = o.err().lines().filter(l -> l.startsWith("sealwatch:") || l.startsWith("FAILED")
-                || l.startsWith("OK") || l.startsWith("UNSIGNED")).findFirst().orElse("");
+                || l.startsWith("OK") || l.startsWith("UNSIGNED")).findFirst()
+                .orElse(o.err().lines().filter(l -> !l.isBlank()).findFirst().orElse(""));
         REPORT.add(String.format("  %-8s %-58s exit %2d %s %s", c.group(), c.name(), o.exit(),
                 v.clean() ? "ok  " : "BAD ", firstLine.length() > 110 ? firstLine.substring(0, 110) + "…" : firstLine));
     }

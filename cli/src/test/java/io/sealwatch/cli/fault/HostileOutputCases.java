@@ -51,17 +51,13 @@ final class HostileOutputCases {
                             o -> Files.isRegularFile(out.resolve("manifest.json")) ? null : "no bundle at " + out);
                 }),
                 of(G, "a previous bundle is replaced", JUDGED, box -> {
-                    Path out = box.work.resolve("nightly");
-                    HostileKit.Launch first = box.run(box.healthyOrg(), out);
-                    runToEnd(box, first);
-                    long before = Files.getLastModifiedTime(out.resolve("manifest.json")).toMillis();
-                    return new HostileCase.Prepared(first, o -> Files.getLastModifiedTime(out.resolve("manifest.json"))
-                            .toMillis() >= before && Files.isRegularFile(out.resolve("findings.json")) ? null
-                            : "the bundle was not replaced");
+                    Path out = box.signedBundle(box.work.resolve("nightly"));
+                    return new HostileCase.Prepared(box.run(box.healthyOrg(), out), o ->
+                            FaultKit.json(out.resolve("run.json")).toString().contains("Fault Corp") ? null
+                                    : "the demo's bundle was not replaced by this run's");
                 }),
                 of(G, "a previous bundle with a file of the user's added", REFUSED, box -> {
-                    Path out = box.work.resolve("nightly");
-                    runToEnd(box, box.run(box.healthyOrg(), out));
+                    Path out = box.signedBundle(box.work.resolve("nightly"));
                     HostileKit.write(out.resolve("my-notes.txt"), "the auditor's notes\n");
                     return refused(box, out);
                 }),
@@ -79,14 +75,6 @@ final class HostileOutputCases {
         HostileKit.Launch run = box.run(box.healthyOrg(), out);
         return new HostileCase.Prepared(new HostileKit.Launch(run.args(), null),
                 o -> o.err().contains("--out") ? null : "the refusal does not name --out: " + o.err());
-    }
-
-    private static void runToEnd(HostileKit.Sandbox box, HostileKit.Launch launch) throws Exception {
-        Path log = Files.createTempFile(box.root.getParent(), "first-", ".log");
-        HostileKit.Outcome o = box.await(box.start(launch, log), log);
-        if (o.exit() != 1) {
-            throw new AssertionError("the first run ended with " + o.exit() + ":\n" + o.err());
-        }
     }
 
     /** The first run holds the lock; a second one started meanwhile exits 2 naming the first's process id. */
