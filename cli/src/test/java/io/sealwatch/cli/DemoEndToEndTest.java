@@ -161,6 +161,11 @@ class DemoEndToEndTest {
         String list = poppler("pdfdetach", "-list", pdf.toString());
         assertTrue(list.contains("2 embedded files") && list.contains("episodes.json") && list.contains("findings.json"),
                 list);
+        String guide = Files.readString(DocsExamplesTest.ROOT.resolve("docs/auditors-guide.md"));
+        assertTrue(guide.contains("$ pdfdetach -list report.pdf\n" + list), "the auditor's guide shows the real output");
+        for (String font : fonts) {
+            assertTrue(guide.contains(font.substring(0, font.indexOf(' '))), "the guide names " + font);
+        }
         Path saved = Files.createDirectories(tmp.resolve("detached"));
         poppler("pdfdetach", "-saveall", "-o", saved.toString(), pdf.toString());
         for (String json : List.of("findings.json", "episodes.json")) {
