@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The foundation's acceptance, through the real command: demo, verify, tamper, openssl, pdfsig. */
+/** The foundation's acceptance, through the real command: demo, verify, tamper, openssl, pdfsig, veraPDF, poppler. */
 class DemoEndToEndTest {
     @TempDir
     static Path tmp;
@@ -201,6 +201,44 @@ class DemoEndToEndTest {
         String out = new String(p.getInputStream().readAllBytes());
         p.waitFor();
         assertTrue(out.contains("Signature #1"), out);
+    }
+
+    /** report.pdf is PDF/A-3b once signed; poppler sees every font embedded, the attached JSON and the tags. */
+    @Test
+    void theSignedReportIsAnArchivalPdf() throws Exception {
+        Path pdf = bundle.resolve("report.pdf");
+        PdfA.assertConforms(pdf);
+        assumeTrue(onPath("pdffonts") && onPath("pdfdetach") && onPath("pdfinfo"), "poppler-utils not installed");
+        List<String> fonts = poppler("pdffonts", pdf.toString()).lines().skip(2).toList();
+        assertTrue(fonts.size() >= 2, "regular and bold at least: " + fonts);
+        for (String font : fonts) {
+            assertTrue(font.matches("\\S+DejaVu\\S* +CID TrueType +Identity-H +yes yes yes .*"),
+                    "embedded DejaVu subset with a Unicode map: " + font);
+        }
+        String list = poppler("pdfdetach", "-list", pdf.toString());
+        assertTrue(list.contains("2 embedded files") && list.contains("episodes.json") && list.contains("findings.json"),
+                list);
+        String guide = Files.readString(DocsExamplesTest.ROOT.resolve("docs/auditors-guide.md"));
+        assertTrue(guide.contains("$ pdfdetach -list report.pdf\n" + list), "the auditor's guide shows the real output");
+        for (String font : fonts) {
+            assertTrue(guide.contains(font.substring(0, font.indexOf(' '))), "the guide names " + font);
+        }
+        Path saved = Files.createDirectories(tmp.resolve("detached"));
+        poppler("pdfdetach", "-saveall", "-o", saved.toString(), pdf.toString());
+        for (String json : List.of("findings.json", "episodes.json")) {
+            assertArrayEquals(Files.readAllBytes(bundle.resolve(json)), Files.readAllBytes(saved.resolve(json)),
+                    json + " attached to the PDF is the bundle's");
+        }
+        String info = poppler("pdfinfo", "-isodates", pdf.toString());
+        assertTrue(info.contains("Tagged:          yes"), info);
+        assertTrue(info.contains("CreationDate:    2026-10-01T00:00:00Z"), "dated by the period end: " + info);
+    }
+
+    private static String poppler(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), String.join(" ", command) + ": " + out);
+        return out;
     }
 
     @Test

@@ -89,6 +89,7 @@ class ReviewEndToEndTest {
         assertEquals(ExitCode.FINDINGS.code(), exit);
         assertTrue(Files.isRegularFile(signed.resolve("manifest.json.p7s")));
         assertEquals(ExitCode.OK.code(), Main.execute("verify", signed.toString()));
+        PdfA.assertConforms(signed.resolve("annual-review.pdf"));   // signed, still PDF/A-3b
         byte[] pdf = Files.readAllBytes(signed.resolve("annual-review.pdf"));
         pdf[pdf.length / 3] ^= 1;
         Files.write(signed.resolve("annual-review.pdf"), pdf);

@@ -47,58 +47,87 @@ public final class Fixtures {
     public static final String[] PAYLOADS = {"=HYPERLINK(\"http://x\")", "@SUM(A1)", "+cmd|' /C calc'!A0", "-2+3",
             "<script>alert(1)</script> & <b>bold</b>"};
 
+    /**
+     * Who and what the fixture names: the organisation, four custodians (two per account), the approver,
+     * and the strings that stand for log data (null: ordinary ARNs, incidents and messages).
+     */
+    public record Names(String organization, List<String> custodians, String approver, String[] log) {
+        static final Names PLAIN = new Names("Example Corp",
+                List.of("alice@example.com", "bob@example.com", "carol@example.com", "dave@example.com"),
+                "ciso@example.com", null);
+    }
+
+    /** Names from anywhere: Cyrillic, Greek, Polish and accented Latin, and right-to-left and CJK in log strings. */
+    public static final Names INTERNATIONAL = new Names("ООО «Ромашка» · Ελληνική Εταιρεία · Zakład Łódź · Société Générale",
+            List.of("Дмитрий Иванов", "Łucja Wąsowska", "Γιώργος Παπαδόπουλος", "José Núñez-Ångström"),
+            "Zoë Müller-Ødegård",
+            new String[]{"Алёна Щербакова", "Ελένη Κωνσταντίνου", "Świętosław Żółkiewski", "Crème Brûlée Çağrı",
+                    "שרה כהן", "王芳"});
+
     private Fixtures() {
     }
 
     public static RunResult empty() {
-        return run(0, 0, false);
+        return run(0, 0, Names.PLAIN);
     }
 
     public static RunResult oneFinding() {
-        return run(1, 1, false);
+        return run(1, 1, Names.PLAIN);
     }
 
     public static RunResult many() {
-        return run(12, 3, false);
+        return run(12, 3, Names.PLAIN);
     }
 
     /** Every log-derived string is a spreadsheet formula or markup payload. */
     public static RunResult hostile() {
-        return run(5, 2, true);
+        return run(5, 2, new Names("Example Corp", Names.PLAIN.custodians(), Names.PLAIN.approver(), PAYLOADS));
+    }
+
+    /** People and log strings in {@link #INTERNATIONAL} scripts; each log string appears at least once. */
+    public static RunResult international() {
+        return run(INTERNATIONAL.log().length, 2, INTERNATIONAL);
     }
 
     public static RunResult large(int episodes) {
-        return run(episodes, 1, false);
+        return run(episodes, 1, Names.PLAIN);
     }
 
     public static SealwatchConfig config() {
+        return config(Names.PLAIN);
+    }
+
+    static SealwatchConfig config(Names n) {
         List<AccountSpec> accounts = List.of(
                 new AccountSpec("aws-root-breakglass", "AWS root", List.of(new IdentityMatch("aws-cloudtrail",
                         "arn:aws:iam::111122223333:user/breakglass-admin")), List.of(),
-                        List.of("password", "mfa", "access-key"), List.of("alice@example.com", "bob@example.com"), 2,
+                        List.of("password", "mfa", "access-key"), n.custodians().subList(0, 2), 2,
                         Duration.ofHours(4), List.of()),
                 new AccountSpec("okta-breakglass", "Okta super admin", List.of(new IdentityMatch("okta-system-log",
                         "bg@example.com")), List.of(), List.of("password", "mfa"),
-                        List.of("carol@example.com", "dave@example.com"), 2, Duration.ofHours(2), List.of()));
-        return new SealwatchConfig(Path.of("/tmp/sealwatch.yaml"), "c0ffee" + "0".repeat(58), "Example Corp", "UTC",
+                        n.custodians().subList(2, 4), 2, Duration.ofHours(2), List.of()));
+        return new SealwatchConfig(Path.of("/tmp/sealwatch.yaml"), "c0ffee" + "0".repeat(58), n.organization(), "UTC",
                 List.of(new SourceSpec("aws-cloudtrail", "logs/ct/*.json", 5), new SourceSpec("evidence", "logs/ev/*.csv", 6)),
-                accounts, List.of("ciso@example.com"), Policy.defaults(), null, List.of());
+                accounts, List.of(n.approver()), Policy.defaults(), null, List.of());
     }
 
-    static RunResult run(int episodeCount, int findingsPerEpisode, boolean hostile) {
-        SealwatchConfig config = config();
+    static RunResult run(int episodeCount, int findingsPerEpisode, Names n) {
+        SealwatchConfig config = config(n);
+        boolean hostile = n.log() != null;
+        String[] payloads = n.log();
         Period period = new Period(FROM, TO);
         Facts.Builder facts = new Facts.Builder();
         List<Finding> findings = new ArrayList<>();
         List<NormalizedEvent> events = new ArrayList<>();
         Waiver waiver = new Waiver("BG-NO-INCIDENT", "okta-breakglass", null, Instant.parse("2027-01-01T00:00:00Z"),
-                "drills carry no incident", "ciso@example.com");
+                "drills carry no incident", n.approver());
         for (int i = 0; i < episodeCount; i++) {
             String account = ACCOUNTS.get(i % ACCOUNTS.size());
+            List<String> custodians = n.custodians().subList(2 * (i % ACCOUNTS.size()), 2 * (i % ACCOUNTS.size()) + 2);
             Instant start = FROM.plus(Duration.ofHours(7L * i * 24 / Math.max(1, episodeCount / 12) + 3)).plusSeconds(i * 61L);
             Instant end = start.plus(Duration.ofMinutes(42 + i % 200));
             String id = Episode.idOf(account, start);
-            String actor = hostile ? PAYLOADS[i % PAYLOADS.length] : "arn:aws:iam::111122223333:user/breakglass-admin";
+            String actor = hostile ? payloads[i % payloads.length] : "arn:aws:iam::111122223333:user/breakglass-admin";
             EvidenceRef first = new EvidenceRef("aws-cloudtrail", "logs/ct/2026/07/f" + i + ".json.gz", 3, "ev-" + i + "-a");
             EvidenceRef last = new EvidenceRef("aws-cloudtrail", "logs/ct/2026/07/f" + i + ".json.gz", 9, "ev-" + i + "-b");
             EvidenceRef ev = new EvidenceRef("evidence", "logs/ev/process.csv", 10 + i, null);
@@ -111,14 +140,14 @@ public final class Fixtures {
             rotated.put("password", end.plus(Duration.ofHours(2 + i % 30)));
             rotated.put("mfa", i % 5 == 4 ? null : end.plus(Duration.ofHours(5)));
             Classification cls = Classification.values()[i % 3];
-            String incident = cls == Classification.EMERGENCY ? (hostile ? PAYLOADS[(i + 1) % PAYLOADS.length] : "INC-42" + i) : null;
+            String incident = cls == Classification.EMERGENCY ? (hostile ? payloads[(i + 1) % payloads.length] : "INC-42" + i) : null;
             facts.episodes.add(new Episode(id, account, cls, start, end, end.getEpochSecond() - start.getEpochSecond(),
-                    List.of("aws-cloudtrail"), List.of(actor), 5 + i, List.of("ciso@example.com"),
-                    List.of("alice@example.com", "bob@example.com"), incident, notified, rotated, first, last));
-            facts.approvals.add(new Approval(id, account, start.minusSeconds(600), hostile ? PAYLOADS[i % PAYLOADS.length]
-                    : "ciso@example.com", incident, false, ev));
-            facts.custody.add(new Custody(id, account, start.minusSeconds(900), "alice@example.com", "share-1", ev));
-            facts.custody.add(new Custody(id, account, start.minusSeconds(800), "bob@example.com", "share-2", ev));
+                    List.of("aws-cloudtrail"), List.of(actor), 5 + i, List.of(n.approver()),
+                    custodians, incident, notified, rotated, first, last));
+            facts.approvals.add(new Approval(id, account, start.minusSeconds(600), hostile ? payloads[i % payloads.length]
+                    : n.approver(), incident, false, ev));
+            facts.custody.add(new Custody(id, account, start.minusSeconds(900), custodians.get(0), "share-1", ev));
+            facts.custody.add(new Custody(id, account, start.minusSeconds(800), custodians.get(1), "share-2", ev));
             facts.authentications.add(new Authentication(id, account, start, actor, true, "webauthn", false, first));
             notified.forEach((g, s) -> facts.notifications.add(new Notification(id, account, start.plusSeconds(s), g, s, ev)));
             rotated.forEach((c, t) -> facts.rotations.add(new CredentialRotation(id, account, c, end.plus(Duration.ofHours(24)),
@@ -128,16 +157,16 @@ public final class Fixtures {
                         null, end.plus(Duration.ofHours(24)), first));
             }
             events.add(new NormalizedEvent(start, "aws-cloudtrail", first.file(), first.record(), first.eventId(),
-                    EventClass.AUTHENTICATION, "ConsoleLogin", "success", actor, null, hostile ? PAYLOADS[2] : "console",
+                    EventClass.AUTHENTICATION, "ConsoleLogin", "success", actor, null, hostile ? payloads[2] : "console",
                     account, "webauthn", false, "198.51.100.7", incident, null, null, null, null, null,
-                    hostile ? PAYLOADS[3] : "login"));
+                    hostile ? payloads[3] : "login"));
             events.add(new NormalizedEvent(end, "aws-cloudtrail", last.file(), last.record(), last.eventId(),
                     EventClass.API_ACTIVITY, "PutBucketPolicy", "success", actor, null, "bucket", account, null, null,
-                    "198.51.100.7", incident, null, null, null, null, null, hostile ? PAYLOADS[0] : null));
+                    "198.51.100.7", incident, null, null, null, null, null, hostile ? payloads[0] : null));
             for (int k = 0; k < findingsPerEpisode; k++) {
                 String rule = List.of("BG-NOTIFY-LATE", "BG-NO-INCIDENT", "BG-ROTATION-INCOMPLETE").get(k % 3);
                 Severity sev = List.of(Severity.HIGH, Severity.MEDIUM, Severity.CRITICAL).get(k % 3);
-                String message = hostile ? PAYLOADS[(i + k) % PAYLOADS.length] : rule + " on " + id;
+                String message = hostile ? payloads[(i + k) % payloads.length] : rule + " on " + id;
                 Finding f = new Finding(rule, sev, account, null, id, start.plusSeconds(k), message,
                         List.of("NIST 800-53 AC-2(2)", "SOC 2 CC7.2"), List.of(first, ev), null);
                 if (waiver.appliesTo(rule, account, null, TO)) {
@@ -147,9 +176,9 @@ public final class Fixtures {
             }
         }
         facts.programEvents.add(new ProgramEvent("drill", "aws-root-breakglass", Instant.parse("2026-08-01T10:00:00Z"),
-                "alice@example.com", new EvidenceRef("evidence", "logs/ev/process.csv", 2, null)));
+                n.custodians().get(0), new EvidenceRef("evidence", "logs/ev/process.csv", 2, null)));
         facts.programEvents.add(new ProgramEvent("review", "okta-breakglass", Instant.parse("2025-06-01T10:00:00Z"),
-                "ciso@example.com", new EvidenceRef("evidence", "logs/ev/process.csv", 3, null)));
+                n.approver(), new EvidenceRef("evidence", "logs/ev/process.csv", 3, null)));
         CoverageGap gap = new CoverageGap("aws-cloudtrail", Instant.parse("2026-08-10T00:00:00Z"),
                 Instant.parse("2026-08-12T06:00:00Z"), 194_400);
         facts.gaps.add(gap);
@@ -160,7 +189,7 @@ public final class Fixtures {
         Facts built = facts.build(config, period);
         findings.sort(Finding.ORDER);
         Evaluation evaluation = new Evaluation(findings, List.of(), List.of(new Waiver("BG-TTL-EXCEEDED",
-                "aws-root-breakglass", null, Instant.parse("2026-06-01T00:00:00Z"), "old migration", "ciso@example.com")));
+                "aws-root-breakglass", null, Instant.parse("2026-06-01T00:00:00Z"), "old migration", n.approver())));
         List<RuleMeta> rules = List.of(
                 new RuleMeta("BG-NOTIFY-LATE", Severity.HIGH, "Notification late", "0.1", "r", "m",
                         List.of("NIST 800-53 AC-2(2)", "SOC 2 CC7.2"), "e", "notify.drl"),
@@ -173,7 +202,7 @@ public final class Fixtures {
         List<SourceCoverage> coverage = List.of(
                 new SourceCoverage("aws-cloudtrail", 100, FROM.plusSeconds(60), TO.minusSeconds(60), List.of(gap)),
                 new SourceCoverage("evidence", 40, FROM.plusSeconds(3600), TO.minusSeconds(3600), List.of()));
-        RunInfo info = new RunInfo("Example Corp", "UTC", period, "0.1.0-test", config.sha256(), "be" + "e".repeat(62),
+        RunInfo info = new RunInfo(n.organization(), "UTC", period, "0.1.0-test", config.sha256(), "be" + "e".repeat(62),
                 true, List.of(), true);
         Map<String, Long> timings = new LinkedHashMap<>();
         timings.put("RENDER", 5L);

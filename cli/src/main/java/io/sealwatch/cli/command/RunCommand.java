@@ -22,7 +22,8 @@ import java.util.concurrent.Callable;
                 "  SEALWATCH_KEY_PASSWORD=… sealwatch run -c sealwatch.yaml --quarter 2026-Q3 --out q3",
                 "  sealwatch run -c sealwatch.yaml --from 2026-07-01 --to 2026-08-01 --no-sign --fail-on high",
                 "  sealwatch run -c sealwatch.yaml --master spark://host:7077 --out nightly",
-                "  sealwatch run -c sealwatch.yaml --state /var/lib/sealwatch/state --out nightly"})
+                "  sealwatch run -c sealwatch.yaml --state /var/lib/sealwatch/state --out nightly",
+                "  sealwatch run -c sealwatch.yaml --quarter 2026-Q4 --out q4 --previous q3"})
 public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, required = true, description = "the sealwatch.yaml")
     Path config;
@@ -47,6 +48,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--state", description = "remember what was read in this folder; later runs read only new or "
             + "changed input files (nightly use)")
     Path state;
+    @Option(names = "--previous", paramLabel = "DIR", description = "the bundle this one follows in its series; its "
+            + "period and manifest hash go into the new manifest (default: the bundle replaced in --out, else the "
+            + "last one remembered in --state)")
+    Path previous;
     @Option(names = {"-v", "--verbose"}, description = "show Spark, Drools and Jasper logging")
     boolean verbose;
 
@@ -63,6 +68,6 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         }
         return Launch.run(new RunOptions(config, period, out, master, severity, !noSign, null, ruleDirs,
-                state), System.err);
+                state, previous), System.err);
     }
 }

@@ -1,6 +1,8 @@
 package io.sealwatch.cli.command;
 
 import io.sealwatch.cli.ExitCode;
+import io.sealwatch.reports.bundle.Chain;
+import io.sealwatch.reports.bundle.Predecessor;
 import io.sealwatch.reports.bundle.Verifier;
 import io.sealwatch.reports.bundle.VerifyResult;
 import io.sealwatch.reports.signing.Certificates;
@@ -11,16 +13,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** {@code sealwatch verify DIR…}. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Verify report bundles: the manifest's signature, every artifact's hash, no missing or "
                 + "added file, only regular files, and every PDF signature; print who signed, and hold the signer "
-                + "against --trust or --fingerprint. Exit 4 naming the first bad artifact of each failing bundle.",
+                + "against --trust or --fingerprint. Given several bundles of one series, check in period order that "
+                + "each records the one before it (a bundle missing, replaced or altered breaks the chain). Exit 4 "
+                + "naming the first bad artifact of each failing bundle, or the break.",
         footer = {"", "Examples:", "  sealwatch verify sealwatch-demo",
                 "  sealwatch verify --trust org-signing-ca.pem bundles/quarters/2026-Q3 bundles/quarters/2026-Q4"})
 public final class VerifyCommand implements Callable<Integer> {
@@ -64,7 +73,42 @@ public final class VerifyCommand implements Callable<Integer> {
         for (Path dir : dirs) {
             allOk &= report(dir, Verifier.verify(dir, new Verifier.Options(allowUnsigned, pin)), pin);
         }
+        allOk &= chain();
         return allOk ? ExitCode.OK.code() : ExitCode.VERIFY_FAILED.code();
+    }
+
+    /**
+     * One bundle: the predecessor it records, to look for. Several: every link in period order (a folder
+     * named twice counts once). A bundle whose manifest cannot be read has already failed above; the chain
+     * is then not judged.
+     */
+    private boolean chain() {
+        List<Chain.Link> links = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
+        for (Path dir : dirs) {
+            try {
+                if (seen.add(dir.toRealPath())) {
+                    links.add(Chain.read(dir));
+                }
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        if (links.size() == 1) {
+            Predecessor previous = links.get(0).manifest().previous();
+            System.err.println(previous == null ? "  follows no earlier bundle: the first of its series"
+                    : "  follows the bundle of " + previous.describe() + " (verify the two together to check the link)");
+            return true;
+        }
+        List<String> breaks = Chain.breaks(links);
+        List<Chain.Link> series = Chain.ordered(links);
+        if (breaks.isEmpty()) {
+            System.err.println("CHAIN OK: " + series.size() + " bundles, " + series.stream().map(l -> l.dir().toString())
+                    .collect(Collectors.joining(" → ")) + ": each records the manifest of the one before");
+            return true;
+        }
+        breaks.forEach(b -> System.err.println("CHAIN BROKEN: " + b));
+        return false;
     }
 
     private static boolean report(Path dir, VerifyResult result, SignerPin pin) {

@@ -16,6 +16,7 @@ import io.sealwatch.model.Severity;
 import io.sealwatch.model.Stage;
 import io.sealwatch.reports.Renderers;
 import io.sealwatch.reports.bundle.Bundle;
+import io.sealwatch.reports.bundle.Predecessor;
 import io.sealwatch.reports.signing.Signer;
 import io.sealwatch.reports.signing.SigningException;
 import io.sealwatch.result.RunInfo;
@@ -47,14 +48,16 @@ public final class Job {
     public record Outcome(ExitCode exit, RunResult result, Path bundle) {
     }
 
-    public Outcome run(SealwatchConfig config, RunOptions options, RuleEngine rules, Signer signer)
+    /** @param previous the bundle the new one follows, or null for the one it replaces in --out, if any */
+    public Outcome run(SealwatchConfig config, RunOptions options, RuleEngine rules, Signer signer, Predecessor previous)
             throws IOException, SigningException {
         Path work = Files.createTempDirectory(options.out().toAbsolutePath().getParent(),
                 "." + options.out().getFileName() + ".work-");
         try {
             RunResult result = analyse(config, options, rules, work);
             progress.start(Stage.RENDER);
-            Bundle.write(result, options.out(), signer, Renderers.run(), work);
+            Bundle.write(result, options.out(), signer, Renderers.run(), work, previous);
+            Series.remember(options);
             progress.done((signer == null ? "unsigned bundle " : "signed bundle ") + options.out());
             return new Outcome(exitCode(result, options.failOn()), result, options.out());
         } finally {

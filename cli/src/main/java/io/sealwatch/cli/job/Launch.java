@@ -12,6 +12,7 @@ import io.sealwatch.model.Finding;
 import io.sealwatch.model.InputFileStats;
 import io.sealwatch.model.Severity;
 import io.sealwatch.reports.Renderer;
+import io.sealwatch.reports.bundle.Predecessor;
 import io.sealwatch.reports.Renderers;
 import io.sealwatch.reports.signing.Signer;
 import io.sealwatch.reports.signing.SigningException;
@@ -120,14 +121,16 @@ public final class Launch {
 
     public static int run(RunOptions options, PrintStream err) {
         try (OutFolder out = OutFolder.claim(options.out(), err)) {
+            Predecessor previous = Series.predecessor(options);
             Prepared prepared = prepare(options, err, Renderers.run());
             if (prepared == null) {
                 return ExitCode.USAGE.code();
             }
-            Job.Outcome outcome = new Job(err).run(prepared.config(), options, prepared.rules(), prepared.signer());
+            Job.Outcome outcome = new Job(err).run(prepared.config(), options, prepared.rules(), prepared.signer(),
+                    previous);
             summary(outcome, err);
             return outcome.exit().code();
-        } catch (OutFolder.Refused e) {
+        } catch (OutFolder.Refused | Series.Refused e) {
             err.println("sealwatch: " + e.getMessage());
             return ExitCode.USAGE.code();
         } catch (IOException | SigningException | RuntimeException e) {

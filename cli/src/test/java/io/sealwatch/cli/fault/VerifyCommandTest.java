@@ -152,7 +152,8 @@ class VerifyCommandTest {
             assertTrue(v.err().contains("manifest.json is signed by " + KeyTool.SUBJECT + " (SHA-256 fingerprint "
                     + theirFp + ")"), v.err());
         }
-        assertEquals(ExitCode.OK.code(), FaultKit.cli("verify", signed.toString(), theirs.toString()).exit(),
+        // one at a time: given together, two bundles of one period that do not record each other break the chain
+        assertEquals(ExitCode.OK.code(), FaultKit.cli("verify", theirs.toString()).exit(),
                 "unpinned, any valid signature verifies");
     }
 

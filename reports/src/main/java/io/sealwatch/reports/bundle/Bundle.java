@@ -35,14 +35,24 @@ public final class Bundle {
     private Bundle() {
     }
 
+    /** A bundle that follows the one it replaces in {@code out}, if any. */
+    public static Manifest write(RunResult r, Path out, Signer signer, List<Renderer> renderers, Path extraDir)
+            throws IOException, SigningException {
+        return write(r, out, signer, renderers, extraDir, null);
+    }
+
     /**
      * @param signer   null for an unsigned bundle ({@code --no-sign}): the manifest says signed=false, no .p7s
      * @param extraDir may be null; its entries are moved into the bundle
+     * @param previous the bundle this one follows ({@code --previous}, or the last one kept in {@code --state});
+     *                 null: the bundle it replaces in {@code out}, read before the swap, or none
      * @return the written manifest
      */
-    public static Manifest write(RunResult r, Path out, Signer signer, List<Renderer> renderers, Path extraDir)
-            throws IOException, SigningException {
+    public static Manifest write(RunResult r, Path out, Signer signer, List<Renderer> renderers, Path extraDir,
+                                 Predecessor previous) throws IOException, SigningException {
         Path target = out.toAbsolutePath().normalize();
+        Predecessor follows = previous != null || !Files.exists(target.resolve(Manifest.FILE)) ? previous
+                : Predecessor.followingBundle(target, r.info().period());
         Path parent = target.getParent();
         Files.createDirectories(parent);
         String name = target.getFileName().toString();
@@ -60,7 +70,7 @@ public final class Bundle {
                     }
                 }
             }
-            Manifest manifest = Manifest.of(r.info(), r.inputs(), tmp, signer != null);
+            Manifest manifest = Manifest.of(r.info(), r.inputs(), tmp, signer != null, follows);
             byte[] json = manifest.toJson();
             Files.write(tmp.resolve(Manifest.FILE), json);
             if (signer != null) {

@@ -34,10 +34,11 @@ import java.util.stream.Stream;
 /**
  * {@code manifest.json}: what the bundle attests. Every file of the bundle but the manifest and its
  * signature is an artifact (relative path with forward slashes, sha256, size), sorted by path; inputs
- * are the hashed input files. Written with the shared JSON settings, so it is deterministic.
+ * are the hashed input files; {@code previous} is the bundle this one follows ({@link Predecessor}), null
+ * for the first of a series. Written with the shared JSON settings, so it is deterministic.
  */
 public record Manifest(String engineVersion, String configSha256, String rulePackSha256, Period period, Instant asOf,
-                       boolean signed, List<Input> inputs, List<Artifact> artifacts) {
+                       boolean signed, List<Input> inputs, List<Artifact> artifacts, Predecessor previous) {
 
     public static final String FILE = "manifest.json";
     public static final String SIGNATURE = "manifest.json.p7s";
@@ -60,7 +61,8 @@ public record Manifest(String engineVersion, String configSha256, String rulePac
     }
 
     /** Hashes every file under {@code dir} except the manifest and its signature. */
-    public static Manifest of(RunInfo info, List<InputFileStats> inputs, Path dir, boolean signed) throws IOException {
+    public static Manifest of(RunInfo info, List<InputFileStats> inputs, Path dir, boolean signed, Predecessor previous)
+            throws IOException {
         List<Input> in = inputs.stream().map(i -> new Input(i.path(), i.sha256()))
                 .sorted(Comparator.comparing(Input::path).thenComparing(Input::sha256, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .distinct().toList();
@@ -72,7 +74,7 @@ public record Manifest(String engineVersion, String configSha256, String rulePac
             }
         }
         return new Manifest(info.engineVersion(), info.configSha256(), info.rulePackSha256(), info.period(),
-                info.period().asOf(), signed, in, List.copyOf(artifacts));
+                info.period().asOf(), signed, in, List.copyOf(artifacts), previous);
     }
 
     /** Every regular file under {@code dir}, relative, forward slashes, sorted; links are neither followed nor listed. */
@@ -110,6 +112,15 @@ public record Manifest(String engineVersion, String configSha256, String rulePac
         inputs.forEach(i -> in.addObject().put("path", i.path()).put("sha256", i.sha256()));
         ArrayNode a = o.putArray("artifacts");
         artifacts.forEach(x -> a.addObject().put("path", x.path()).put("sha256", x.sha256()).put("bytes", x.bytes()));
+        if (previous == null) {
+            o.putNull("previous");
+        } else {
+            ObjectNode prev = o.putObject("previous");
+            ObjectNode pp = prev.putObject("period");
+            Json.put(pp, "from", previous.period().from());
+            Json.put(pp, "to", previous.period().to());
+            prev.put("manifestSha256", previous.manifestSha256());
+        }
         return Json.prettyBytes(o);
     }
 
@@ -154,19 +165,30 @@ public record Manifest(String engineVersion, String configSha256, String rulePac
         if (signed == null || !signed.isBoolean()) {
             throw malformed("signed must be true or false");
         }
-        JsonNode period = o.get("period");
-        if (period == null || !period.isObject()) {
-            throw malformed("period is missing");
-        }
-        Period judged;
-        try {
-            judged = new Period(time(period, "from", "period"), time(period, "to", "period"));
-        } catch (IllegalArgumentException e) {
-            throw malformed(e.getMessage());
+        Period judged = period(o.get("period"), "period");
+        // absent in bundles written before chaining: they follow nothing that they record
+        JsonNode prev = o.get("previous");
+        Predecessor previous = null;
+        if (prev != null && !prev.isNull()) {
+            if (!prev.isObject()) {
+                throw malformed("previous must be an object or null");
+            }
+            previous = new Predecessor(period(prev.get("period"), "previous.period"), sha(prev, "previous", "manifestSha256"));
         }
         return new Manifest(optionalText(o, "engineVersion"), optionalText(o, "configSha256"),
                 optionalText(o, "rulePackSha256"), judged, time(o, "asOf", null), signed.booleanValue(),
-                List.copyOf(inputs), List.copyOf(artifacts));
+                List.copyOf(inputs), List.copyOf(artifacts), previous);
+    }
+
+    private static Period period(JsonNode period, String at) throws IOException {
+        if (period == null || !period.isObject()) {
+            throw malformed(at + " is missing");
+        }
+        try {
+            return new Period(time(period, "from", at), time(period, "to", at));
+        } catch (IllegalArgumentException e) {
+            throw malformed(e.getMessage());
+        }
     }
 
     /** Text from a manifest or a folder as printed: control characters (NUL, newline, escape) as \\uXXXX, inert. */
@@ -212,9 +234,13 @@ public record Manifest(String engineVersion, String configSha256, String rulePac
     }
 
     private static String sha(JsonNode o, String at) throws IOException {
-        String v = text(o, "sha256", at);
+        return sha(o, at, "sha256");
+    }
+
+    private static String sha(JsonNode o, String at, String field) throws IOException {
+        String v = text(o, field, at);
         if (!SHA256.matcher(v).matches()) {
-            throw malformed(at + ".sha256 must be 64 lowercase hex digits");
+            throw malformed(at + "." + field + " must be 64 lowercase hex digits");
         }
         return v;
     }

@@ -8,6 +8,7 @@ import io.sealwatch.reports.OneFileRenderer;
 import io.sealwatch.result.RunResult;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
@@ -31,6 +32,11 @@ public final class EpisodesJsonRenderer extends OneFileRenderer {
 
     @Override
     public void render(RunResult result, Path dir) throws IOException {
+        Files.write(dir.resolve(FILE), bytes(result));
+    }
+
+    /** The file's bytes; the PDFs attach the same bytes. */
+    public static byte[] bytes(RunResult result) throws IOException {
         Instant asOf = result.info().period().asOf();
         Map<String, List<CredentialRotation>> rotations = result.facts().rotations().stream()
                 .collect(Collectors.groupingBy(CredentialRotation::episode));
@@ -38,7 +44,7 @@ public final class EpisodesJsonRenderer extends OneFileRenderer {
         for (Episode e : sorted(result)) {
             out.add(episode(e, rotations.getOrDefault(e.id(), List.of()), asOf));
         }
-        Json.writePretty(out, dir.resolve(FILE));
+        return Json.prettyBytes(out);
     }
 
     public static List<Episode> sorted(RunResult result) {

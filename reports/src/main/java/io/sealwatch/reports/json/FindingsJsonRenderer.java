@@ -8,6 +8,7 @@ import io.sealwatch.reports.OneFileRenderer;
 import io.sealwatch.result.RunResult;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,9 +24,14 @@ public final class FindingsJsonRenderer extends OneFileRenderer {
 
     @Override
     public void render(RunResult result, Path dir) throws IOException {
+        Files.write(dir.resolve(FILE), bytes(result));
+    }
+
+    /** The file's bytes; the PDFs attach the same bytes. */
+    public static byte[] bytes(RunResult result) throws IOException {
         ArrayNode out = Json.array();
         sorted(result).forEach(f -> out.add(finding(f)));
-        Json.writePretty(out, dir.resolve(FILE));
+        return Json.prettyBytes(out);
     }
 
     public static List<Finding> sorted(RunResult result) {

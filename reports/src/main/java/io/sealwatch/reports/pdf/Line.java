@@ -1,5 +1,9 @@
 package io.sealwatch.reports.pdf;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
 /**
  * One line of a report's single data source; {@code kind} selects the detail band that prints it
  * (see report.jrxml; other templates, e.g. the annual review's, add kinds of their own through
@@ -26,6 +30,8 @@ public final class Line {
     private final Tone tone;
     private final int chapter;
     private final int section;
+    private boolean tableStart;
+    private boolean tableEnd;
 
     private Line(String kind, boolean newPage, byte[] image, Tone tone, int chapter, int section, String... cells) {
         this.kind = kind;
@@ -89,8 +95,42 @@ public final class Line {
         return new Line(table + ".d", false, null, tone, 0, 0, cells);
     }
 
-    public static Line image(byte[] png) {
-        return new Line("img", false, png);
+    /** A chart; {@code alt} is its text alternative for screen readers (the PDF tag's /Alt). */
+    public static Line image(String alt, byte[] png) {
+        return new Line("img", false, png, alt);
+    }
+
+    /**
+     * The lines as a template prints them: every cell through {@code text} (e.g. glyphs the font lacks made
+     * visible), and each run of rows of one table layout marked where it starts and ends, so the PDF's
+     * structure tree gets one Table per run (Jasper tags rows and cells from element properties, but a band
+     * cannot see its neighbours).
+     */
+    public static List<Line> printable(List<Line> lines, UnaryOperator<String> text) {
+        List<Line> out = new ArrayList<>(lines.size());
+        for (Line l : lines) {
+            String[] shown = new String[CELLS];
+            for (int i = 0; i < CELLS; i++) {
+                shown[i] = text.apply(l.cells[i]);
+            }
+            out.add(new Line(l.kind, l.newPage, l.image, l.tone, l.chapter, l.section, shown));
+        }
+        for (int i = 0; i < out.size(); i++) {
+            String table = out.get(i).table();
+            if (table != null) {
+                out.get(i).tableStart = i == 0 || !table.equals(out.get(i - 1).table());
+                out.get(i).tableEnd = i == out.size() - 1 || !table.equals(out.get(i + 1).table());
+            }
+        }
+        return out;
+    }
+
+    /** The table layout a row belongs to ("ep" for "ep.h" and "ep.d", "t4" for "th4" and "td4"), or null. */
+    private String table() {
+        if (kind.endsWith(".h") || kind.endsWith(".d")) {
+            return kind.substring(0, kind.length() - 2);
+        }
+        return kind.matches("t[hd]\\d") ? "t" + kind.charAt(2) : null;
     }
 
     /**
@@ -103,6 +143,14 @@ public final class Line {
 
     public String getKind() {
         return kind;
+    }
+
+    public Boolean getTableStart() {
+        return tableStart;
+    }
+
+    public Boolean getTableEnd() {
+        return tableEnd;
     }
 
     public Boolean getNewPage() {

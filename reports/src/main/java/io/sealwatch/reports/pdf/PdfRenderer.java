@@ -7,7 +7,6 @@ import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
-import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
 import net.sf.jasperreports.engine.fill.JRSwapFileVirtualizer;
 import net.sf.jasperreports.engine.util.JRSwapFile;
 
@@ -24,10 +23,8 @@ import java.util.TimeZone;
  * filled with a swap-file virtualizer (pages beyond a small in-memory window go to disk, so 10 000
  * episodes fit in bounded memory) and exported through {@link JasperPdf} with fixed info dates (period
  * end) and a document id derived from the run, so the unsigned PDF is byte-stable; signing happens
- * later, in the bundle.
- *
- * <p>Text uses the standard PDF Helvetica font (WinAnsi): characters outside it are not shown. Embedding
- * a Unicode font would need a Jasper font extension, which is not a dependency yet.
+ * later, in the bundle. The PDF is PDF/A-3b and carries {@code findings.json} and {@code episodes.json}
+ * (the bundle's own bytes, rendered again here since the renderers run side by side).
  */
 public final class PdfRenderer extends OneFileRenderer {
 
@@ -57,14 +54,14 @@ public final class PdfRenderer extends OneFileRenderer {
             params.put(JRParameter.REPORT_LOCALE, Locale.ROOT);
             params.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone("UTC"));
             JasperPrint print = JasperFillManager.fillReport(TEMPLATE.get(), params,
-                    new JRBeanCollectionDataSource(ReportContent.lines(r)));
+                    JasperPdf.data(ReportContent.lines(r), params));
             virtualizer.setReadOnly(true);
             RunInfo info = r.info();
             // the raw export carries a random id and the current time; derive the id from the run instead
             JasperPdf.export(print, dir.resolve(FILE), new JasperPdf.Meta("Break-glass access compliance report",
                     nz(info.organization()) + ", " + info.period().from() + " to " + info.period().to(),
                     info.engineVersion(), info.period().to(), info.period() + "|" + info.configSha256() + "|"
-                    + info.rulePackSha256() + "|" + info.engineVersion()));
+                    + info.rulePackSha256() + "|" + info.engineVersion(), JasperPdf.evidence(r)));
         } catch (JRException e) {
             throw new IOException("cannot produce " + FILE + ": " + e.getMessage(), e);
         } finally {

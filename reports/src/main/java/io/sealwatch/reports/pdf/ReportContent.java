@@ -220,7 +220,8 @@ final class ReportContent {
         }
         counts.values().forEach(m -> months.addAll(m.keySet()));
         counts.forEach((account, m) -> months.forEach(month -> perMonth.addValue(m.getOrDefault(month, 0), account, month)));
-        chart(perMonth.getColumnCount() > 0, () -> Charts.stackedCounts("Episodes per month per account", "Month",
+        chart(perMonth.getColumnCount() > 0, "Bar chart: episodes per month, stacked by account; the Episodes "
+                + "chapter lists each episode.", () -> Charts.stackedCounts("Episodes per month per account", "Month",
                 "Episodes", perMonth));
         if (episodes.isEmpty()) {
             add(Line.p("No episode in the period: nothing to chart."));
@@ -265,7 +266,9 @@ final class ReportContent {
         if (never > 0) {
             legend.put("never notified", Charts.RED);
         }
-        chart(true, () -> Charts.barsWithLimit("Notification latency per episode and recipient group", "Episode",
+        chart(true, "Bar chart: minutes from each episode's start to the notification of each recipient group, "
+                + "against the limit of " + limitMin + " min; the notification tables give each latency.",
+                () -> Charts.barsWithLimit("Notification latency per episode and recipient group", "Episode",
                 "Minutes after the episode start", bars, limitMin, "limit " + limitMin + " min", legend));
         add(Line.note(shown.size() < episodes.size()
                 ? "The " + shown.size() + " worst of " + episodes.size() + " episodes (never notified first, then the "
@@ -300,7 +303,8 @@ final class ReportContent {
                 default -> new Bar("rotation", category, hours, Charts.palette(0), String.format(Locale.ROOT, "%.1f h", hours));
             });
         }
-        chart(true, () -> Charts.barsWithLimit("Time to rotate per credential", "Episode · credential",
+        chart(true, "Bar chart: hours from each episode's end to the rotation of each credential, against the "
+                + rotateH + " h deadline; the rotation tables give each time.", () -> Charts.barsWithLimit("Time to rotate per credential", "Episode · credential",
                 "Hours after the episode end", bars, rotateH, "deadline " + rotateH + " h",
                 Charts.legend("done", Charts.palette(0), "late", Charts.ORANGE, "never rotated", Charts.RED,
                         "pending (deadline after the period end)", Charts.GREY)));
@@ -340,9 +344,9 @@ final class ReportContent {
         return e.notifications() == null ? 0 : e.notifications().values().stream().mapToLong(Long::longValue).max().orElse(0);
     }
 
-    private void chart(boolean any, Supplier<byte[]> png) {
+    private void chart(boolean any, String alt, Supplier<byte[]> png) {
         if (any) {
-            add(Line.image(png.get()));
+            add(Line.image(alt, png.get()));
         }
     }
 

@@ -10,11 +10,12 @@ import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
-import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
@@ -22,7 +23,9 @@ import java.util.TimeZone;
 /**
  * {@code annual-review.pdf}: the review of need for leadership, from {@code annual-review.jrxml}. The
  * review is derived from the year's run ({@link AnnualReview}); the PDF's dates are the year's end, so
- * it is byte-stable until the bundle signs it. Every text field is plain text (markup none).
+ * it is byte-stable until the bundle signs it. Every text field is plain text (markup none). Like the
+ * report it is PDF/A-3b and carries the year's findings.json and episodes.json, and the review itself as
+ * {@code annual-review.json} ({@link ReviewJson}).
  */
 public final class ReviewPdfRenderer extends OneFileRenderer {
 
@@ -60,13 +63,15 @@ public final class ReviewPdfRenderer extends OneFileRenderer {
                     + "Check with: sealwatch verify" : "UNSIGNED (--no-sign)");
             p.put(JRParameter.REPORT_LOCALE, Locale.ROOT);
             p.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone("UTC"));
-            JasperPrint print = JasperFillManager.fillReport(TEMPLATE.get(), p,
-                    new JRBeanCollectionDataSource(ReviewContent.lines(review)));
+            JasperPrint print = JasperFillManager.fillReport(TEMPLATE.get(), p, JasperPdf.data(ReviewContent.lines(review), p));
+            List<JasperPdf.Attachment> attached = new ArrayList<>(JasperPdf.evidence(r));
+            attached.add(new JasperPdf.Attachment(ReviewJson.FILE, "The review of need per account (Sealwatch "
+                    + ReviewJson.FILE + ")", ReviewJson.bytes(review)));
             JasperPdf.export(print, dir.resolve(FILE), new JasperPdf.Meta("Annual review of need " + review.year(),
                     (info.organization() == null ? "" : info.organization()) + ", break-glass accounts, "
                             + review.year(), info.engineVersion(), info.period().to(),
                     "annual-review|" + info.period() + "|" + info.configSha256() + "|" + info.rulePackSha256() + "|"
-                            + info.engineVersion()));
+                            + info.engineVersion(), attached));
         } catch (JRException e) {
             throw new IOException("cannot produce " + FILE + ": " + e.getMessage(), e);
         }

@@ -5,7 +5,14 @@ import io.sealwatch.model.Finding;
 import io.sealwatch.reports.Fixtures;
 import io.sealwatch.result.RunResult;
 import org.apache.pdfbox.Loader;
+import io.sealwatch.reports.json.EpisodesJsonRenderer;
+import io.sealwatch.reports.json.FindingsJsonRenderer;
+import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
@@ -13,12 +20,18 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Calendar;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,6 +59,52 @@ class PdfRendererTest {
             assertTrue(images(doc) >= 3, "three charts as images");
             Calendar created = doc.getDocumentInformation().getCreationDate();
             assertEquals(Fixtures.TO.toEpochMilli(), created.getTimeInMillis(), "metadata date is the period end");
+        }
+    }
+
+    /** PDF/A-3b from the run itself: XMP and dates from the period end, sRGB intent, the JSON attached, tags. */
+    @Test
+    void archivalPartsComeFromTheRun() throws Exception {
+        RunResult r = Fixtures.many();
+        new PdfRenderer().render(r, dir);
+        try (PDDocument doc = Loader.loadPDF(dir.resolve(PdfRenderer.FILE).toFile())) {
+            PDDocumentCatalog catalog = doc.getDocumentCatalog();
+            String xmp = new String(catalog.getMetadata().toByteArray(), StandardCharsets.UTF_8);
+            assertTrue(xmp.contains("<pdfaid:part>3</pdfaid:part>") && xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>"), xmp);
+            assertTrue(xmp.contains("<xmp:CreateDate>2026-10-01T00:00:00Z</xmp:CreateDate>"), "the period end, not now: " + xmp);
+            assertEquals(List.of("sRGB IEC61966-2.1"), catalog.getOutputIntents().stream()
+                    .map(PDOutputIntent::getOutputConditionIdentifier).toList());
+            COSArray af = catalog.getCOSObject().getCOSArray(COSName.getPDFName("AF"));
+            assertEquals(2, af.size(), "two associated files");
+            Map<String, PDComplexFileSpecification> files = catalog.getNames().getEmbeddedFiles().getNames();
+            assertEquals(List.of("episodes.json", "findings.json"), List.copyOf(files.keySet()));
+            for (PDComplexFileSpecification spec : files.values()) {
+                assertEquals("Data", spec.getCOSObject().getNameAsString(COSName.getPDFName("AFRelationship")));
+                assertEquals("application/json", spec.getEmbeddedFileUnicode().getSubtype());
+            }
+            assertArrayEquals(FindingsJsonRenderer.bytes(r), files.get("findings.json").getEmbeddedFile().toByteArray());
+            assertArrayEquals(EpisodesJsonRenderer.bytes(r), files.get("episodes.json").getEmbeddedFile().toByteArray());
+            assertTrue(catalog.getMarkInfo().isMarked(), "tagged");
+            assertEquals("en", catalog.getLanguage());
+            List<PDStructureElement> tags = new ArrayList<>();
+            collect(catalog.getStructureTreeRoot().getKids(), tags);
+            Set<String> types = tags.stream().map(PDStructureElement::getStructureType).collect(Collectors.toSet());
+            assertTrue(types.containsAll(Set.of("H1", "H2", "Table", "TR", "TH", "TD")), types.toString());
+            List<String> alt = tags.stream().map(PDStructureElement::getAlternateDescription).filter(a -> a != null).toList();
+            assertTrue(alt.size() >= 3 && alt.stream().allMatch(a -> a.startsWith("Bar chart: ")), "every chart has alt text: " + alt);
+            long tables = tags.stream().filter(t -> t.getStructureType().equals("Table")).count();
+            long headerRows = tags.stream().filter(t -> t.getStructureType().equals("TR") && t.getKids().stream()
+                    .anyMatch(k -> k instanceof PDStructureElement e && e.getStructureType().equals("TH"))).count();
+            assertTrue(tables >= 5 && headerRows >= tables, tables + " tables, " + headerRows + " header rows");
+        }
+    }
+
+    private static void collect(List<Object> kids, List<PDStructureElement> into) {
+        for (Object kid : kids) {
+            if (kid instanceof PDStructureElement e) {
+                into.add(e);
+                collect(e.getKids(), into);
+            }
         }
     }
 

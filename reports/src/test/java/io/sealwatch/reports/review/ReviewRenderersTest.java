@@ -1,6 +1,8 @@
 package io.sealwatch.reports.review;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sealwatch.reports.Fixtures;
+import io.sealwatch.reports.json.Json;
 import io.sealwatch.reports.xlsx.XlsxBook;
 import io.sealwatch.result.AccountReview;
 import io.sealwatch.result.ReviewResult;
@@ -70,6 +72,28 @@ class ReviewRenderersTest {
                 for (String custodian : a.spec().custodians()) {
                     assertTrue(text.contains(custodian), "custodian " + custodian);
                 }
+            }
+        }
+    }
+
+    /** The review carries the year's findings and episodes and its own per-account data as associated files. */
+    @Test
+    void pdfCarriesTheReviewAsJson() throws Exception {
+        RunResult r = Fixtures.many();
+        new ReviewPdfRenderer().render(r, dir);
+        try (PDDocument doc = Loader.loadPDF(dir.resolve(ReviewPdfRenderer.FILE).toFile())) {
+            var files = doc.getDocumentCatalog().getNames().getEmbeddedFiles().getNames();
+            assertEquals(List.of("annual-review.json", "episodes.json", "findings.json"), List.copyOf(files.keySet()));
+            JsonNode review = Json.MAPPER.readTree(files.get("annual-review.json").getEmbeddedFile().toByteArray());
+            ReviewResult expected = AnnualReview.of(r);
+            assertEquals(expected.year(), review.get("year").asInt());
+            for (int i = 0; i < expected.accounts().size(); i++) {
+                AccountReview a = expected.accounts().get(i);
+                JsonNode o = review.get("accounts").get(i);
+                assertEquals(a.account(), o.get("account").asText());
+                assertEquals(a.uses().size(), o.get("episodes").size());
+                assertEquals(a.findings().size(), o.get("findings").size());
+                assertEquals(a.recommendation().advice().wire(), o.get("recommendation").get("advice").asText());
             }
         }
     }

@@ -88,7 +88,7 @@ class PinnedSignerTest {
             artifacts.add(new Manifest.Artifact(a.path(), Manifest.sha256(f), Files.size(f)));
         }
         byte[] json = new Manifest(m.engineVersion(), m.configSha256(), m.rulePackSha256(), m.period(), m.asOf(), true,
-                m.inputs(), artifacts).toJson();
+                m.inputs(), artifacts, m.previous()).toJson();
         Files.write(bundle.resolve(Manifest.FILE), json);
         Files.write(bundle.resolve(Manifest.SIGNATURE), key.signDetachedWithSigningTime(json));
     }
