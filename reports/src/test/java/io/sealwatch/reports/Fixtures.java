@@ -114,7 +114,8 @@ public final class Fixtures {
             String incident = cls == Classification.EMERGENCY ? (hostile ? PAYLOADS[(i + 1) % PAYLOADS.length] : "INC-42" + i) : null;
             facts.episodes.add(new Episode(id, account, cls, start, end, end.getEpochSecond() - start.getEpochSecond(),
                     List.of("aws-cloudtrail"), List.of(actor), 5 + i, List.of("ciso@example.com"),
-                    List.of("alice@example.com", "bob@example.com"), incident, notified, rotated, first, last));
+                    List.of("alice@example.com", "bob@example.com"), incident, notified, rotated, first, last,
+                    incident == null ? null : start, null));
             facts.approvals.add(new Approval(id, account, start.minusSeconds(600), hostile ? PAYLOADS[i % PAYLOADS.length]
                     : "ciso@example.com", incident, false, ev));
             facts.custody.add(new Custody(id, account, start.minusSeconds(900), "alice@example.com", "share-1", ev));
