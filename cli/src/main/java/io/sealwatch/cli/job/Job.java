@@ -143,7 +143,7 @@ public final class Job {
 
         List<String> problems = ingest.unreadable().stream().map(f -> f.path() + ": " + f.error()).toList();
         RunInfo info = new RunInfo(config.organization(), config.timezone(), options.period(), BuildInfo.version(),
-                config.sha256(), rules.packHash(), problems.isEmpty(), problems, options.sign());
+                config.sha256(), rules.packHash(), problems.isEmpty(), problems, options.sign(), options.requestedTo());
         return new RunResult(info, config, rebuilt.facts(), evaluation, rules.rules(), rebuilt.events(),
                 ingest.inputs(), ingest.duplicates(), ingest.coverage(), progress.timings());
     }
