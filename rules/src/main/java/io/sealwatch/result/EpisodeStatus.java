@@ -18,7 +18,7 @@ import java.util.List;
  * last activity is less than {@code episode-gap} before the end); {@code open}: not yet settled, late
  * evidence still counts; {@code settled}: its verdict is final.
  *
- * @param carriedOver it started before the period and had not settled at its start
+ * @param carriedOver it started before the period and had not settled before its start
  * @param owed        what is not yet recorded and not yet decided, by its deadline (empty once settled)
  */
 public record EpisodeStatus(String state, boolean carriedOver, Instant settlesAt, List<Owed> owed) {
@@ -32,7 +32,7 @@ public record EpisodeStatus(String state, boolean carriedOver, Instant settlesAt
         Instant asOf = facts.period().asOf();
         Instant settles = policy.settlesAt(e.end());
         boolean carriedOver = e.start().isBefore(facts.period().from());
-        if (!settles.isAfter(asOf)) {
+        if (settles.isBefore(asOf)) {   // settling at the period end belongs to the next period
             return new EpisodeStatus("settled", carriedOver, settles, List.of());
         }
         String state = e.end().plus(policy.episodeGap()).isBefore(asOf) ? "open" : "ongoing";

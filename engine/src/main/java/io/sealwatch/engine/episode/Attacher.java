@@ -82,8 +82,9 @@ final class Attacher {
                     .sorted(Comparator.comparing(Span::start)).toList(), mine);
             for (int i = 0; i < own.size(); i++) {
                 Span span = own.get(i);
+                // settling at the period start decides it in this period: carried over
                 boolean carriedOver = span.start().isBefore(period.from())
-                        && policy.settlesAt(span.end()).isAfter(period.from());
+                        && !policy.settlesAt(span.end()).isBefore(period.from());
                 if (period.contains(span.start()) || carriedOver) {
                     Instant nextStart = i + 1 < own.size() ? own.get(i + 1).start() : Instant.MAX;
                     episode(account, span, nextStart, mine, facts, used);
