@@ -137,7 +137,8 @@ final class Attacher {
             sources.add(e.sourceType());
             if (e.eventClass() == EventClass.AUTHENTICATION) {
                 facts.authentications.add(new Authentication(id, account.id(), e.time(), e.actor(), true,
-                        factor(e, activity), Boolean.TRUE.equals(e.federated()), e.ref()));
+                        factor(e, activity), Boolean.TRUE.equals(e.federated()), e.ref(),
+                        e.mfa() != null ? e.time() : e.time().plus(SIGN_IN_STEPS)));
             }
             if ("created".equals(e.accessChange())) {
                 persistentAccess(account, id, span, e, mine, facts, used);
