@@ -19,6 +19,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -88,7 +89,9 @@ public final class Ingest {
             throws IOException {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         List<FileLister.Unmatched> unmatched = new ArrayList<>();
-        List<FileTask> tasks = FileLister.list(config, hadoop, unmatched);
+        Instant horizon = period.from().minus(config.policy().lookback());
+        List<FileTask> tasks = FileLister.list(config, hadoop, unmatched).stream()
+                .filter(t -> FileLister.mayHold(t, horizon, period.to())).toList();
         unmatched.forEach(u -> LOG.warn("source {}: no file matches {}", u.source(), u.glob()));
 
         IngestSpec spec = IngestSpec.of(config);
