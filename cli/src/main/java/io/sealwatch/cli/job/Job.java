@@ -138,7 +138,7 @@ public final class Job {
 
         progress.start(Stage.EVALUATE);
         Evaluation evaluation = rules.evaluate(rebuilt.facts());
-        ResultTables.write(spark, rebuilt.facts().episodes(), evaluation.findings(), work.resolve("tables"));
+        ResultTables.write(spark, rebuilt.facts(), evaluation.findings(), work.resolve("tables"));
         progress.done(evaluation.findings().size() + " findings (" + bySeverity(evaluation.findings()) + ")");
 
         List<String> problems = ingest.unreadable().stream().map(f -> f.path() + ": " + f.error()).toList();
