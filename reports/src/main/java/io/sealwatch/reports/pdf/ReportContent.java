@@ -387,12 +387,14 @@ final class ReportContent {
         add(Line.h2("Open, ongoing and carried-over episodes"));
         add(Line.note("Open: late evidence still counts until the episode settles; what it still owes is not a "
                 + "finding until its verdict is certain. Carried over: started before the period, not settled at its start."));
-        add(Line.row4(true, "Episode", "State", "Settles (" + d.label() + ")", "Still owed · due (" + d.label() + ")"));
+        // the waiver table's four-column layout (wide first and last columns) fits these rows as well
+        add(Line.th("wv", "Episode", "State", "Settles (" + d.label() + ")", "Still owed · due (" + d.label() + ")"));
         for (Episode e : shown) {
             EpisodeStatus s = EpisodeStatus.of(r.facts(), e);
             String owed = s.owed().stream().map(o -> o.what() + " · " + d.at(o.due()))
                     .collect(Collectors.joining("\n"));
-            add(Line.row4(false, e.id(), s.state() + (s.carriedOver() ? "\ncarried over" : ""), d.at(s.settlesAt()),
+            add(Line.td("wv", s.owed().isEmpty() ? Tone.NONE : Tone.WARN, e.id(),
+                    s.state() + (s.carriedOver() ? "\ncarried over" : ""), d.at(s.settlesAt()),
                     owed.isEmpty() ? "nothing" : owed));
         }
     }
