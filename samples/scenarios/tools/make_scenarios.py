@@ -667,27 +667,26 @@ def long_period(s, args, drill):
     s.ev(drill, "drill", "alice@example.com", detail="Quarterly drill: seal intact, runbook walked through")
     return s
 
-Q = T("2026-09-30T22:30:00Z")
-s = long_period(aws_scenario(
+def two_runs(next_args, next_exit, **next_verdict):
+    """One use still going at the end of a clean first period, settled and carried over into the next run."""
+    p = {"exit": 0, "compliant": "true", "episodes": 1, "states": "ongoing", "next-args": next_args,
+         "next-exit": next_exit, "next-episodes": 1, "next-carried-over": 1, "next-states": "settled"}
+    p.update({"next-" + k: v for k, v in next_verdict.items()})
+    return p
+
+A(long_period(aws_scenario(
     "edge-use-across-quarter-end",
     "30 Sep 22:30 to 1 Oct 03:10 (4 h 40 min, max-session PT4H), engineering leadership never told, mfa never rotated: "
     "Q3 shows it ongoing with nothing decided; the Q4-to-date run reports the time limit and, at settlement, the rest",
-    {"exit": 0, "compliant": "true", "episodes": 1, "states": "ongoing",
-     "next-args": "--from 2026-10-01 --to 2026-11-01", "next-exit": 1, "next-episodes": 1, "next-carried-over": 1,
-     "next-states": "settled", "next-fires": "BG-TTL-EXCEEDED,BG-NOTIFY-MISSING,BG-ROTATION-INCOMPLETE"},
-    start=Q, acts=(M(30), M(70), M(110), M(150), M(200), M(250), M(280)),
-    notify=(("security-leadership", M(2)),), rotations=ROT_NO_MFA), "--quarter 2026-Q3", "2026-09-10T14:00:00Z")
-A(s)
-Y = T("2025-12-31T23:55:00Z")
+    two_runs("--from 2026-10-01 --to 2026-11-01", 1, fires="BG-TTL-EXCEEDED,BG-NOTIFY-MISSING,BG-ROTATION-INCOMPLETE"),
+    start=T("2026-09-30T22:30:00Z"), acts=(M(30), M(70), M(110), M(150), M(200), M(250), M(280)),
+    notify=(("security-leadership", M(2)),), rotations=ROT_NO_MFA), "--quarter 2026-Q3", "2026-09-10T14:00:00Z"))
 s = long_period(aws_scenario(
     "edge-notified-after-period-end",
     "a use at 23:55 on 31 Dec 2025, both groups paged at 00:02 (after --to, within notify-within): "
-    "Q4 shows it open with the notifications owed, not missing; Q1 counts them",
-    {"exit": 0, "compliant": "true", "episodes": 1, "states": "ongoing",
-     "next-args": "--quarter 2026-Q1", "next-exit": 0, "next-compliant": "true", "next-episodes": 1,
-     "next-carried-over": 1, "next-states": "settled"},
-    start=Y, acts=(M(2), M(4)), notify=(("security-leadership", M(7)), ("engineering-leadership", M(7)))),
-    "--quarter 2025-Q4", "2025-12-10T14:00:00Z")
+    "Q4 shows it ongoing with the notifications owed, not missing; Q1 counts them",
+    two_runs("--quarter 2026-Q1", 0, compliant="true"), start=T("2025-12-31T23:55:00Z"), acts=(M(2), M(4)),
+    notify=(("security-leadership", M(7)), ("engineering-leadership", M(7)))), "--quarter 2025-Q4", "2025-12-10T14:00:00Z")
 s.ev("2026-03-10T14:00:00Z", "drill", "alice@example.com", detail="Quarterly drill: seal intact, runbook walked through")
 s.evidence = [r for r in s.evidence if r[1] != "review"]
 s.ev("2025-06-02T10:00:00Z", "review", "ciso@example.com", detail="Annual review of need: retained")
