@@ -22,7 +22,7 @@ import java.util.TreeMap;
 
 /**
  * {@code tables/episodes} and {@code tables/findings}: the run's episodes and findings as Parquet,
- * with the fields of {@code episodes.json} and {@code findings.json} (CONTRACT §7), in the same order.
+ * with the fields of {@code episodes.json} and {@code findings.json}, in the same order.
  */
 public final class ResultTables {
     private static final DataType STRINGS = DataTypes.createArrayType(DataTypes.StringType, false);
