@@ -439,8 +439,13 @@ s.approvers = ["secops-manager@example.com", "alice@example.com"]
 A(s)
 A(aws_scenario("no-incident-fires", "no evidence of the use names an incident",
                fires("BG-NO-INCIDENT", 0, 1), incident=""))
-s = aws_scenario("no-incident-near-miss", "only the access-key rotation record names the incident",
-                 near("BG-NO-INCIDENT", 0, 1), incident="", rotations=(("password", H(2), "ct"), ("mfa", H(2) + M(5), "ct")))
+s = aws_scenario("no-incident-near-miss", "only a second page, exactly approval-grace after the start, names the incident",
+                 near("BG-NO-INCIDENT", 0, 1), incident="")
+s.ev(S0 + M(15), "notification", "pagerduty", INC, "security-leadership", detail="Break-glass use alert, incident linked")
+A(s)
+s = aws_scenario("no-incident-named-after-grace",
+                 "only the access-key rotation record, hours after the start, names the incident: too late to count",
+                 fires("BG-NO-INCIDENT", 0, 1), incident="", rotations=(("password", H(2), "ct"), ("mfa", H(2) + M(5), "ct")))
 s.ev(S0 + M(40) + H(2) + M(10), "rotation", "bob@example.com", INC, credential="access-key", detail="Rotated after use")
 A(s)
 A(aws_scenario("quorum-not-met-fires", "alice alone released both shares",
@@ -481,12 +486,18 @@ A(aws_scenario("ttl-exceeded-fires", "activity for 4 h 1 s", fires("BG-TTL-EXCEE
                acts=(H(1), H(2), H(3), H(3) + M(30), H(4) + SEC(1))))
 A(aws_scenario("ttl-exceeded-near-miss", "activity exactly episode-gap apart, exactly max-session long",
                near("BG-TTL-EXCEEDED", 0, 1), acts=(H(1), H(2), H(3), H(4))))
-A(aws_scenario("notify-missing-fires", "engineering leadership was paged 61 s before the start (another event)",
-               fires("BG-NOTIFY-MISSING", 1, 1),
-               notify=(("security-leadership", M(2)), ("engineering-leadership", -SEC(61)))))
-A(aws_scenario("notify-missing-near-miss", "engineering leadership was paged 60 s before the start (clock skew allowance)",
-               near("BG-NOTIFY-MISSING", 0, 1),
-               notify=(("security-leadership", M(2)), ("engineering-leadership", -SEC(60)))))
+def settling(s):
+    """settle-after PT12H: an episode of 14 August settles on the 15th, inside the two-day period."""
+    s.policy = {**s.policy, "settle-after": "PT12H"}
+    return s
+
+A(settling(aws_scenario("notify-missing-fires", "engineering leadership was paged 61 s before the start (another event)",
+                        fires("BG-NOTIFY-MISSING", 1, 1),
+                        notify=(("security-leadership", M(2)), ("engineering-leadership", -SEC(61))))))
+A(settling(aws_scenario("notify-missing-near-miss",
+                        "engineering leadership was paged 60 s before the start (clock skew allowance)",
+                        near("BG-NOTIFY-MISSING", 0, 1),
+                        notify=(("security-leadership", M(2)), ("engineering-leadership", -SEC(60))))))
 A(aws_scenario("notify-late-fires", "engineering leadership was notified 15 min 1 s after the start",
                fires("BG-NOTIFY-LATE", 0, 1),
                notify=(("security-leadership", M(2)), ("engineering-leadership", M(15) + SEC(1)))))
@@ -494,23 +505,28 @@ A(aws_scenario("notify-late-near-miss", "engineering leadership was notified exa
                near("BG-NOTIFY-LATE", 0, 1),
                notify=(("security-leadership", M(2)), ("engineering-leadership", M(15)))))
 ROT_NO_MFA = (("password", H(2), "ct"), ("access-key", H(2) + M(10), "evidence"))
-A(aws_scenario("rotation-incomplete-fires", "mfa not rotated; its deadline is exactly the period end",
-               fires("BG-ROTATION-INCOMPLETE", 1, 1), start=T("2026-08-14T23:20:00Z"), rotations=ROT_NO_MFA))
-A(aws_scenario("rotation-incomplete-near-miss", "mfa not rotated yet; its deadline is 1 s after the period end (pending)",
-               near("BG-ROTATION-INCOMPLETE", 0, 1), start=T("2026-08-14T23:20:01Z"), rotations=ROT_NO_MFA))
+A(settling(aws_scenario("rotation-incomplete-fires", "mfa not rotated; the episode settled 1 s before the period end",
+                        fires("BG-ROTATION-INCOMPLETE", 1, 1, states="settled"), start=T("2026-08-14T11:19:59Z"),
+                        rotations=ROT_NO_MFA)))
+A(settling(aws_scenario("rotation-incomplete-near-miss",
+                        "mfa not rotated yet; the episode settles exactly at the period end (open, rotation owed)",
+                        near("BG-ROTATION-INCOMPLETE", 0, 1, states="open"), start=T("2026-08-14T11:20:00Z"),
+                        rotations=ROT_NO_MFA)))
 A(aws_scenario("rotation-late-fires", "mfa rotated 1 s after its deadline", fires("BG-ROTATION-LATE", 0, 1),
                rotations=(("password", H(2), "ct"), ("mfa", H(24) + SEC(1), "ct"), ("access-key", H(2) + M(10), "evidence"))))
 A(aws_scenario("rotation-late-near-miss", "mfa rotated exactly at its deadline", near("BG-ROTATION-LATE", 0, 1),
                rotations=(("password", H(2), "ct"), ("mfa", H(24), "ct"), ("access-key", H(2) + M(10), "evidence"))))
 KEY = "AKIA" + hexid("newkey", n=16).upper()
-s = aws_scenario("standing-access-fires", "the break-glass user created itself an access key that was never deleted",
-                 fires("BG-STANDING-ACCESS", 1, 1))
+s = settling(aws_scenario("standing-access-fires",
+                          "the break-glass user created itself an access key that was never deleted",
+                          fires("BG-STANDING-ACCESS", 1, 1)))
 s.cloudtrail.append(create_key(S0 + M(30), BG, KEY))
 A(s)
-s = aws_scenario("standing-access-near-miss", "the access key created during the use was deleted exactly at the deadline",
-                 near("BG-STANDING-ACCESS", 0, 1))
+s = settling(aws_scenario("standing-access-near-miss",
+                          "the access key created during the use was deleted late, 1 s before the episode settled",
+                          near("BG-STANDING-ACCESS", 0, 1)))
 s.cloudtrail.append(create_key(S0 + M(30), BG, KEY))
-s.cloudtrail.append(delete_key(S0 + M(40) + H(24), "alice", KEY))
+s.cloudtrail.append(delete_key(S0 + M(40) + H(24) + H(12) - SEC(1), "alice", KEY))
 A(s)
 s = program_only("failed-login-fires", "two failed console sign-ins of the break-glass user, no use",
                  fires("BG-FAILED-LOGIN", 0, 0))
@@ -635,7 +651,7 @@ A(s)
 s = aws_scenario("edge-late-log",
                  "the CloudTrail file of 15 August (with the rotations) is delivered a day late",
                  {"exit": 0, "compliant": "true", "episodes": 1, "late": "late",
-                  "late-exit": 1, "late-fires": "BG-ROTATION-INCOMPLETE,BG-LOG-GAP"},
+                  "late-exit": 0, "late-fires": "BG-LOG-GAP"},
                  rotations=(("password", H(22), "ct"), ("mfa", H(22) + M(5), "ct"), ("access-key", H(2) + M(10), "evidence")))
 s.ct_records = True
 s.late_days = {"20260815"}
@@ -701,6 +717,46 @@ s = aws_scenario("standing-access-login-profile-near-miss",
                  near("BG-STANDING-ACCESS", 0, 1))
 s.cloudtrail.append(iam_on(S0 + M(30), BG, "CreateLoginProfile", "ops-temp", {"passwordResetRequired": True}))
 s.cloudtrail.append(iam_on(S0 + M(35), BG, "DeleteLoginProfile", "ops-temp"))
+
+# ---------------------------------------------------------------- periods and their edges: two consecutive runs
+def long_period(s, args, drill):
+    """A run over months: silence of the background sources is not under test, and a recent drill is on file."""
+    s.args = args
+    s.policy = {"log-gap": "P100D"}
+    s.evidence = [r for r in s.evidence if r[1] != "drill"]
+    s.ev(drill, "drill", "alice@example.com", detail="Quarterly drill: seal intact, runbook walked through")
+    return s
+
+def two_runs(next_args, next_exit, **next_verdict):
+    """One use still going at the end of a clean first period, settled and carried over into the next run."""
+    p = {"exit": 0, "compliant": "true", "episodes": 1, "states": "ongoing", "next-args": next_args,
+         "next-exit": next_exit, "next-episodes": 1, "next-carried-over": 1, "next-states": "settled"}
+    p.update({"next-" + k: v for k, v in next_verdict.items()})
+    return p
+
+A(long_period(aws_scenario(
+    "edge-use-across-quarter-end",
+    "30 Sep 22:30 to 1 Oct 03:10 (4 h 40 min, max-session PT4H), engineering leadership never told, mfa never rotated: "
+    "Q3 shows it ongoing with nothing decided; the Q4-to-date run reports the time limit and, at settlement, the rest",
+    two_runs("--from 2026-10-01 --to 2026-11-01", 1, fires="BG-TTL-EXCEEDED,BG-NOTIFY-MISSING,BG-ROTATION-INCOMPLETE"),
+    start=T("2026-09-30T22:30:00Z"), acts=(M(30), M(70), M(110), M(150), M(200), M(250), M(280)),
+    notify=(("security-leadership", M(2)),), rotations=ROT_NO_MFA), "--quarter 2026-Q3", "2026-09-10T14:00:00Z"))
+s = long_period(aws_scenario(
+    "edge-notified-after-period-end",
+    "a use at 23:55 on 31 Dec 2025, both groups paged at 00:02 (after --to, within notify-within): "
+    "Q4 shows it ongoing with the notifications owed, not missing; Q1 counts them",
+    two_runs("--quarter 2026-Q1", 0, compliant="true"), start=T("2025-12-31T23:55:00Z"), acts=(M(2), M(4)),
+    notify=(("security-leadership", M(7)), ("engineering-leadership", M(7)))), "--quarter 2025-Q4", "2025-12-10T14:00:00Z")
+s.ev("2026-03-10T14:00:00Z", "drill", "alice@example.com", detail="Quarterly drill: seal intact, runbook walked through")
+s.evidence = [r for r in s.evidence if r[1] != "review"]
+s.ev("2025-06-02T10:00:00Z", "review", "ciso@example.com", detail="Annual review of need: retained")
+A(s)
+s = long_period(aws_scenario(
+    "edge-rotation-after-settlement",
+    "mfa rotated 54 days after its deadline, long after the episode settled: incomplete, not late",
+    fires("BG-ROTATION-INCOMPLETE", 1, 1, **{"near-miss": "BG-ROTATION-LATE"}),
+    rotations=ROT_NO_MFA + (("mfa", H(24) + timedelta(days=54), "evidence"),)),
+    "--from 2026-08-14 --to 2026-10-16", "2026-08-01T14:00:00Z")
 A(s)
 
 if __name__ == "__main__":

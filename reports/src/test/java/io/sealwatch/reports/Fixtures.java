@@ -143,7 +143,7 @@ public final class Fixtures {
             String incident = cls == Classification.EMERGENCY ? (hostile ? payloads[(i + 1) % payloads.length] : "INC-42" + i) : null;
             facts.episodes.add(new Episode(id, account, cls, start, end, end.getEpochSecond() - start.getEpochSecond(),
                     List.of("aws-cloudtrail"), List.of(actor), 5 + i, List.of(n.approver()),
-                    custodians, incident, notified, rotated, first, last));
+                    custodians, incident, notified, rotated, first, last, incident == null ? null : start, null));
             facts.approvals.add(new Approval(id, account, start.minusSeconds(600), hostile ? payloads[i % payloads.length]
                     : n.approver(), incident, false, ev));
             facts.custody.add(new Custody(id, account, start.minusSeconds(900), custodians.get(0), "share-1", ev));

@@ -212,7 +212,7 @@ public final class ConfigLoader {
     private Policy policy(Node node, String path) {
         Keys m = mapping(node, path, Set.of("episode-gap", "approval-window", "approval-grace",
                 "custody-window", "notify-within", "notify-recipients", "rotate-within", "strong-mfa",
-                "require-incident", "log-gap", "drill-every", "review-every"));
+                "require-incident", "log-gap", "drill-every", "review-every", "settle-after", "lookback"));
         Policy d = Policy.defaults();
         if (m == null) {
             return d;
@@ -223,7 +223,7 @@ public final class ConfigLoader {
                 error(m.get("strong-mfa"), path + ".strong-mfa", "unknown MFA factor class '" + f + "'");
             }
         }
-        return new Policy(
+        Policy read = new Policy(
                 dur(m, "episode-gap", path, d.episodeGap()),
                 dur(m, "approval-window", path, d.approvalWindow()),
                 dur(m, "approval-grace", path, d.approvalGrace()),
@@ -236,7 +236,21 @@ public final class ConfigLoader {
                         : d.requireIncident(),
                 dur(m, "log-gap", path, d.logGap()),
                 m.containsKey("drill-every") ? period(m.get("drill-every"), path + ".drill-every") : d.drillEvery(),
-                m.containsKey("review-every") ? period(m.get("review-every"), path + ".review-every") : d.reviewEvery());
+                m.containsKey("review-every") ? period(m.get("review-every"), path + ".review-every") : d.reviewEvery(),
+                dur(m, "settle-after", path, d.settleAfter()),
+                Policy.DEFAULT_LOOKBACK);
+        Duration minimum = read.minimumLookback();
+        if (!m.containsKey("lookback")) {
+            // the default grows with the windows it must cover rather than failing a config that never set it
+            return read.withLookback(minimum.compareTo(Policy.DEFAULT_LOOKBACK) > 0 ? minimum : Policy.DEFAULT_LOOKBACK);
+        }
+        Duration lookback = dur(m, "lookback", path, Policy.DEFAULT_LOOKBACK);
+        if (lookback.compareTo(minimum) < 0 && !lookback.isZero()) {
+            error(m.get("lookback"), path + ".lookback", "'" + ((ScalarNode) m.get("lookback")).getValue().trim()
+                    + "' is shorter than settle-after + rotate-within + approval-window (" + minimum
+                    + "): episodes still open at the period start would be missed");
+        }
+        return read.withLookback(lookback);
     }
 
     private SigningSpec signing(Node node, String path, Path base) {

@@ -2,6 +2,7 @@ package io.sealwatch.result;
 
 import io.sealwatch.model.Period;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -12,5 +13,17 @@ import java.util.List;
  */
 public record RunInfo(String organization, String timezone, Period period, String engineVersion,
                       String configSha256, String rulePackSha256, boolean complete, List<String> problems,
-                      boolean signed) {
+                      boolean signed, Instant requestedTo) {
+
+    /** A run whose period ended no later than the time of the run. */
+    public RunInfo(String organization, String timezone, Period period, String engineVersion, String configSha256,
+                   String rulePackSha256, boolean complete, List<String> problems, boolean signed) {
+        this(organization, timezone, period, engineVersion, configSha256, rulePackSha256, complete, problems, signed,
+                null);
+    }
+
+    /** True when the period asked for ended after the time of the run and was judged up to then instead. */
+    public boolean clamped() {
+        return requestedTo != null;
+    }
 }

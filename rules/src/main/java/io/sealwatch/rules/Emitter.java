@@ -8,6 +8,7 @@ import io.sealwatch.model.Episode;
 import io.sealwatch.model.EvidenceRef;
 import io.sealwatch.model.Finding;
 import io.sealwatch.model.Notification;
+import io.sealwatch.model.Period;
 import io.sealwatch.model.PersistentAccess;
 import io.sealwatch.model.ProgramEvent;
 import org.kie.api.definition.rule.Rule;
@@ -29,16 +30,24 @@ import java.util.regex.Pattern;
  * The one way a rule reports a finding: the DRL global {@code out}. Severity, controls and the message
  * template come from the firing rule's metadata, so a rule's text lives in its annotations only.
  * One emitter collects the findings of one evaluation.
+ *
+ * <p>A finding belongs to the period that contains its decision time, the {@code at} a rule gives:
+ * the moment the violation became certain. {@link #emit} keeps only findings of the judged period, so
+ * a rule states what is violated and when that became certain, and neither reports a verdict that is
+ * not yet due (still pending at the period end) nor one an earlier period already reported. Standing
+ * conditions, assessed afresh at every period end, use {@link #emitStanding}.
  */
 public final class Emitter {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_-]+)}");
 
     private final Map<String, RuleMeta> metaByRule;
+    private final Period period;
     private final List<Finding> findings = new ArrayList<>();
 
-    Emitter(Map<String, RuleMeta> metaByRule) {
+    Emitter(Map<String, RuleMeta> metaByRule, Period period) {
         this.metaByRule = metaByRule;
+        this.period = period;
     }
 
     /**
@@ -47,19 +56,30 @@ public final class Emitter {
      * @param rule     {@code drools} (or {@code kcontext}) in the rule's consequence
      * @param account  the account id, or null (a finding about a log source: use {@link #emitForSource})
      * @param episode  the episode id, or null
-     * @param at       when the violation became observable
+     * @param at       the decision time: when the violation became certain; outside the period, nothing is reported
      * @param evidence what proves it: {@link EvidenceRef}s, facts of the fact model (their evidence is
      *                 taken; an episode gives its first and last event), nested collections; nulls are skipped
      * @param args     message arguments as name, value pairs filling the {@code {name}} placeholders
      */
     public void emit(RuleContext rule, String account, String episode, Instant at, Collection<?> evidence,
                      Object... args) {
-        add(rule, account, null, episode, at, evidence, args);
+        if (period.contains(at)) {
+            add(rule, account, null, episode, at, evidence, args);
+        }
+    }
+
+    /**
+     * Reports a standing condition of an account (no recent drill, no recent review), assessed as of the
+     * period end and reported by every period while it lasts; {@code at} is the period end.
+     */
+    public void emitStanding(RuleContext rule, String account, Collection<?> evidence, Object... args) {
+        add(rule, account, null, null, period.asOf(), evidence, args);
     }
 
     /**
      * Reports one finding about a log source rather than an account (BG-LOG-GAP): {@code source} is its
-     * type, which a waiver by {@code source} matches. Otherwise as {@link #emit}.
+     * type, which a waiver by {@code source} matches. A silence is a standing condition measured inside
+     * the period (clipped to it), so it is reported as given. Otherwise as {@link #emit}.
      */
     public void emitForSource(RuleContext rule, String source, Instant at, Collection<?> evidence, Object... args) {
         add(rule, null, source, null, at, evidence, args);

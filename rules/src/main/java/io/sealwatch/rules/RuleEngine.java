@@ -117,10 +117,11 @@ public final class RuleEngine {
 
     /**
      * Runs every rule over the facts in a fresh session, then applies the config's waivers as of the
-     * period end. Findings come back deduplicated, in {@link Finding#ORDER}.
+     * period end. Only the findings whose decision time lies in the period come back (standing
+     * conditions: those assessed at its end), deduplicated, in {@link Finding#ORDER}.
      */
     public Evaluation evaluate(Facts facts) {
-        Emitter out = new Emitter(byRule);
+        Emitter out = new Emitter(byRule, facts.period());
         KieSession session = kieBase.newKieSession();
         try {
             session.setGlobal("out", out);

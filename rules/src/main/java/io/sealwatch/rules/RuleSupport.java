@@ -13,7 +13,7 @@ import java.util.Objects;
 
 /**
  * Small functions the rules call from their conditions ({@code eval}, {@code from}) where DRL alone
- * would be clumsy. People and group names compare case-insensitively everywhere (CONTRACT §4).
+ * would be clumsy. People and group names compare case-insensitively everywhere.
  */
 public final class RuleSupport {
 
@@ -47,6 +47,16 @@ public final class RuleSupport {
     /** {@code t} minus a calendar period, in UTC (so "P3M" before 2026-10-01 is 2026-07-01). */
     public static Instant minusUtc(Instant t, java.time.Period p) {
         return t.atOffset(ZoneOffset.UTC).minus(p).toInstant();
+    }
+
+    /** The latest of the given times, nulls ignored: when the last of several conditions came true. */
+    public static Instant latest(Instant... times) {
+        return java.util.Arrays.stream(times).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElseThrow();
+    }
+
+    /** When the first of the given shares was released, or null when there is none. */
+    public static Instant firstRelease(Collection<Custody> shares) {
+        return shares.stream().map(Custody::time).min(Comparator.naturalOrder()).orElse(null);
     }
 
     /** The latest of the given program events as a list of at most one (evidence of the last drill/review). */

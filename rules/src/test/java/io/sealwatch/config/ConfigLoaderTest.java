@@ -94,6 +94,8 @@ class ConfigLoaderTest {
         assertEquals(Duration.ofMinutes(30), c.policy().episodeGap());
         assertEquals(Duration.ofHours(24), c.policy().rotateWithin());
         assertEquals(Period.ofMonths(3), c.policy().drillEvery());
+        assertEquals(Duration.ofDays(7), c.policy().settleAfter());
+        assertEquals(Duration.ofDays(14), c.policy().lookback());
         assertNull(c.signing());
         assertEquals(1, c.waivers().size());
         assertEquals(64, c.sha256().length());
@@ -175,6 +177,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aLookbackThatCannotSeeEveryOpenEpisodeIsAnError() throws Exception {
+        String tooShort = GOOD.replace("  episode-gap: PT30M\n", "  episode-gap: PT30M\n  settle-after: P7D\n  lookback: P8D\n");
+        assertOne(errors(tooShort), ":" + lineOf(tooShort, "lookback: P8D", 1) + ": policy.lookback: 'P8D' is shorter than "
+                + "settle-after + rotate-within + approval-window (PT196H)");
+        String exact = GOOD.replace("  episode-gap: PT30M\n", "  episode-gap: PT30M\n  lookback: PT196H\n");
+        assertEquals(Duration.ofHours(196), ConfigLoader.load(write(exact)).policy().lookback());
+        String longWindows = GOOD.replace("  episode-gap: PT30M\n", "  episode-gap: PT30M\n  settle-after: P30D\n");
+        assertEquals(Duration.ofDays(31).plusHours(4), ConfigLoader.load(write(longWindows)).policy().lookback(),
+                "without a lookback of its own, the default grows to cover the windows");
+    }
+
+        @Test
     void aDuplicateKeyNamesBothLines() throws Exception {
         String replaced = GOOD + "accounts:\n  - id: shadow\n";
         assertOne(errors(replaced), ":" + lineOf(replaced, "accounts:", 2) + ": accounts: duplicate key 'accounts' at line "

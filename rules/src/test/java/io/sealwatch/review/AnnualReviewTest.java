@@ -62,7 +62,7 @@ class AnnualReviewTest {
         Instant start = Instant.parse("2026-05-05T10:00:00Z");
         Episode use = new Episode(Episode.idOf("aws", start), "aws", Classification.EMERGENCY, start,
                 start.plusSeconds(600), 600, List.of("aws-cloudtrail"), List.of("bg-aws"), 4, List.of("ciso@example.com"),
-                List.of(), "INC-1", Map.of(), Map.of("password", start.plusSeconds(3600)), REF, REF);
+                List.of(), "INC-1", Map.of(), Map.of("password", start.plusSeconds(3600)), REF, REF, start, null);
         Facts.Builder facts = new Facts.Builder();
         facts.episodes.add(use);
         facts.programEvents.add(new ProgramEvent("review", "aws", Instant.parse("2025-03-01T00:00:00Z"), "ciso", REF));

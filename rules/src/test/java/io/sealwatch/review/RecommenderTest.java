@@ -36,7 +36,8 @@ class RecommenderTest {
         rotations.put("password", rotated ? t.plusSeconds(7200) : null);
         return new Episode(Episode.idOf(ACCOUNT, t), ACCOUNT, c, t, t.plusSeconds(1800), 1800, List.of("aws-cloudtrail"),
                 List.of("breakglass-admin"), 12, approved ? List.of("ciso@example.com") : List.of(), List.of(),
-                c == Classification.EMERGENCY ? "INC-1" : null, Map.of(), rotations, REF, REF);
+                c == Classification.EMERGENCY ? "INC-1" : null, Map.of(), rotations, REF, REF,
+                c == Classification.EMERGENCY ? t : null, null);
     }
 
     static Episode emergency(String start) {

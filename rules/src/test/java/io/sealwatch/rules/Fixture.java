@@ -116,6 +116,17 @@ public final class Fixture {
         return end().plus(policy.rotateWithin());
     }
 
+    /** When the episode settles: its verdict is final from then on. */
+    public Instant settles() {
+        return policy.settlesAt(end());
+    }
+
+    /** The period as it would be judged ending at {@code to} (e.g. before a deadline has passed). */
+    public Fixture until(Instant to) {
+        period = new Period(period.from(), to);
+        return this;
+    }
+
     public EvidenceRef ref() {
         return new EvidenceRef("evidence", "evidence.csv", ++records, null);
     }
@@ -206,7 +217,7 @@ public final class Fixture {
         Policy p = policy;
         policy = new Policy(p.episodeGap(), p.approvalWindow(), p.approvalGrace(), p.custodyWindow(), p.notifyWithin(),
                 p.notifyRecipients(), p.rotateWithin(), p.strongMfa(), require, p.logGap(), p.drillEvery(),
-                p.reviewEvery());
+                p.reviewEvery(), p.settleAfter(), p.lookback());
         return this;
     }
 
@@ -230,7 +241,8 @@ public final class Fixture {
         return new Episode(EPISODE, ACCOUNT, Classification.EMERGENCY, START, end(), length.toSeconds(),
                 List.of("aws-cloudtrail"), actors, 12, approvals.stream().map(Approval::approver).toList(),
                 custody.stream().map(c -> c.custodian().toLowerCase(Locale.ROOT)).distinct().toList(), incident,
-                notified, rotated, first, last);
+                notified, rotated, first, last, incident == null || incident.isBlank() ? null : START,
+                maxSession != null && length.compareTo(maxSession) > 0 ? end() : null);
     }
 
     public Facts facts() {

@@ -1,17 +1,15 @@
 package io.sealwatch.cli.command;
 
 import io.sealwatch.cli.ExitCode;
+import io.sealwatch.cli.job.PeriodSpec;
 import io.sealwatch.cli.job.ReviewJob;
 import io.sealwatch.cli.job.RunOptions;
-import io.sealwatch.model.Period;
 import io.sealwatch.model.Severity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -57,14 +55,15 @@ public final class ReviewCommand implements Callable<Integer> {
             System.err.println("sealwatch review: --year " + year + " is not a year between 1970 and 9998");
             return ExitCode.USAGE.code();
         }
-        Period period = new Period(LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant(),
-                LocalDate.of(year + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        if (Clock.systemUTC().instant().isBefore(period.to())) {
-            System.err.println("note: " + year + " is not over; everything is judged as of " + period.to()
-                    + ", so rotations still due may show as missing");
+        PeriodSpec.Resolved period;
+        try {
+            period = PeriodSpec.year(year, Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            System.err.println("sealwatch review: --year " + year + ": " + e.getMessage());
+            return ExitCode.USAGE.code();
         }
         Path bundle = out != null ? out : Path.of("sealwatch-review-" + year);
-        return ReviewJob.run(new RunOptions(config, period, bundle, master, severity, !noSign, null, ruleDirs),
+        return ReviewJob.run(new RunOptions(config, period, bundle, master, severity, !noSign, ruleDirs, null, null),
                 System.err);
     }
 }

@@ -4,7 +4,6 @@ import io.sealwatch.cli.ExitCode;
 import io.sealwatch.cli.job.Launch;
 import io.sealwatch.cli.job.PeriodSpec;
 import io.sealwatch.cli.job.RunOptions;
-import io.sealwatch.model.Period;
 import io.sealwatch.model.Severity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,7 +56,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Period period;
+        PeriodSpec.Resolved period;
         Severity severity;
         try {
             period = PeriodSpec.resolve(from, to, quarter, Clock.systemUTC());
@@ -67,7 +66,7 @@ public final class RunCommand implements Callable<Integer> {
                     ? "--fail-on '" + failOn + "' is not a severity (critical, high, medium, low, info)" : e.getMessage()));
             return ExitCode.USAGE.code();
         }
-        return Launch.run(new RunOptions(config, period, out, master, severity, !noSign, null, ruleDirs,
-                state, previous), System.err);
+        return Launch.run(new RunOptions(config, period, out, master, severity, !noSign, ruleDirs, state, previous),
+                System.err);
     }
 }

@@ -141,12 +141,12 @@ public final class Job {
 
         progress.start(Stage.EVALUATE);
         Evaluation evaluation = rules.evaluate(rebuilt.facts());
-        ResultTables.write(spark, rebuilt.facts().episodes(), evaluation.findings(), work.resolve("tables"));
+        ResultTables.write(spark, rebuilt.facts(), evaluation.findings(), work.resolve("tables"));
         progress.done(evaluation.findings().size() + " findings (" + bySeverity(evaluation.findings()) + ")");
 
         List<String> problems = ingest.problems();
         RunInfo info = new RunInfo(config.organization(), config.timezone(), options.period(), BuildInfo.version(),
-                config.sha256(), rules.packHash(), problems.isEmpty(), problems, options.sign());
+                config.sha256(), rules.packHash(), problems.isEmpty(), problems, options.sign(), options.requestedTo());
         return new RunResult(info, config, rebuilt.facts(), evaluation, rules.rules(), rebuilt.events(),
                 ingest.inputs(), ingest.duplicates(), ingest.coverage(), progress.timings());
     }

@@ -15,6 +15,7 @@ import io.sealwatch.reports.Renderer;
 import io.sealwatch.reports.bundle.Predecessor;
 import io.sealwatch.reports.Renderers;
 import io.sealwatch.reports.signing.Signer;
+import io.sealwatch.result.RunInfo;
 import io.sealwatch.reports.signing.SigningException;
 import io.sealwatch.rules.RuleCompileException;
 import io.sealwatch.rules.RuleEngine;
@@ -139,6 +140,12 @@ public final class Launch {
         }
     }
 
+    /** Why the period ends earlier than asked, for the summaries. */
+    static String clampNote(RunInfo info) {
+        return "the end asked for, " + info.requestedTo() + ", is in the future: judged up to "
+                + info.period().to() + "; what is not yet due is pending";
+    }
+
     private static char[] passwordFromEnv(SigningSpec spec) {
         String value = System.getenv(spec.passwordEnv());
         return value == null ? null : value.toCharArray();
@@ -154,6 +161,9 @@ public final class Launch {
         err.println();
         err.printf("  %-22s %s%n", "organisation", result.info().organization());
         err.printf("  %-22s %s .. %s%n", "period", result.info().period().from(), result.info().period().to());
+        if (result.info().clamped()) {
+            err.printf("  %-22s %s%n", "judged as of now", clampNote(result.info()));
+        }
         err.printf("  %-22s %d%n", "episodes", result.facts().episodes().size());
         long read = result.inputs().stream().mapToLong(InputFileStats::read).sum();
         long quarantined = result.inputs().stream().mapToLong(InputFileStats::quarantined).sum();

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Turns {@code --from}, {@code --to} and {@code --quarter} into the judged period. {@code --to}
  * defaults to the start of the current UTC day; {@code --from} to the start of the quarter that
- * contains the last day before {@code --to}, so a nightly run judges the quarter to date.
+ * contains the last day before {@code --to}, so a nightly run judges the quarter to date. An end
+ * later than the clock's "now" is clamped to now: nothing is judged ahead of the clock.
  */
 public final class PeriodSpec {
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
@@ -23,7 +24,33 @@ public final class PeriodSpec {
     private PeriodSpec() {
     }
 
-    public static Period resolve(String from, String to, String quarter, Clock clock) {
+    /** The judged period and, when the end asked for lay in the future, that end (else null). */
+    public record Resolved(Period period, Instant requestedTo) {
+    }
+
+    public static Resolved resolve(String from, String to, String quarter, Clock clock) {
+        return clamp(asked(from, to, quarter, clock), clock);
+    }
+
+    /** The calendar year (UTC) of {@code review --year}, up to now when it is not over. */
+    public static Resolved year(int year, Clock clock) {
+        return clamp(new Period(LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                LocalDate.of(year + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant()), clock);
+    }
+
+    private static Resolved clamp(Period asked, Clock clock) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        if (!asked.to().isAfter(now)) {
+            return new Resolved(asked, null);
+        }
+        if (!asked.from().isBefore(now)) {
+            throw new IllegalArgumentException("the period starting " + asked.from() + " has not begun yet (now is "
+                    + now + ")");
+        }
+        return new Resolved(new Period(asked.from(), now), asked.to());
+    }
+
+    private static Period asked(String from, String to, String quarter, Clock clock) {
         if (quarter != null) {
             if (from != null || to != null) {
                 throw new IllegalArgumentException("--quarter cannot be combined with --from or --to");

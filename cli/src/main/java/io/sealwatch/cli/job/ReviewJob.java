@@ -60,6 +60,9 @@ public final class ReviewJob {
         err.println();
         err.printf("  %-24s %s%n", "organisation", review.run().info().organization());
         err.printf("  %-24s %d%n", "year", review.year());
+        if (review.run().info().clamped()) {
+            err.printf("  %-24s %s%n", "judged as of now", Launch.clampNote(review.run().info()));
+        }
         for (AccountReview a : review.accounts()) {
             err.printf("  %-24s %s%n", a.account(), a.recommendation().headline());
         }

@@ -75,8 +75,8 @@ class ScenarioGoldenTest {
     @Test
     void theSameInputsGiveTheSameBytes() throws Exception {
         Scenario s = Scenario.load(SCENARIOS.resolve("compliant-multi-source"));
-        Run first = run(s, s.config());
-        Run second = run(s, s.config());
+        Run first = run(s, s.config(), s.args());
+        Run second = run(s, s.config(), s.args());
         for (String file : List.of("findings.json", "episodes.json")) {
             assertArrayEquals(Files.readAllBytes(first.out().resolve(file)), Files.readAllBytes(second.out().resolve(file)),
                     file);
@@ -89,18 +89,30 @@ class ScenarioGoldenTest {
             Path copy = tmp.resolve("src-" + s.name());
             copyTree(s.dir(), copy, s.dir().resolve(s.late()));
             config = copy.resolve("sealwatch.yaml");
-            Run before = run(s, config);
-            verdict(s, before, "without the late files", s.lateExit(), s.lateFires(), List.of(), false, null);
+            Run before = run(s, config, s.args());
+            verdict(s, before, "without the late files", s.lateExit(), s.lateFires(), List.of(), false, null, List.of());
             golden(s, before, "findings-before-late.json");
             copyTree(s.dir().resolve(s.late()), copy.resolve("logs"), null);
         }
-        Run out = run(s, config);
-        verdict(s, out, "", s.exit(), s.fires(), s.nearMiss(), s.compliant(), s.episodes());
+        Run out = run(s, config, s.args());
+        verdict(s, out, "", s.exit(), s.fires(), s.nearMiss(), s.compliant(), s.episodes(), s.states());
         golden(s, out, "findings.json");
+        Scenario.Next next = s.next();
+        if (next != null) {
+            Run following = run(s, config, next.args());
+            verdict(s, following, "in the next period", next.exit(), next.fires(), next.nearMiss(), next.compliant(),
+                    next.episodes(), next.states());
+            long carried = 0;
+            for (JsonNode e : JSON.readTree(following.out().resolve("episodes.json").toFile())) {
+                carried += e.path("carriedOver").asBoolean() ? 1 : 0;
+            }
+            assertEquals(next.carriedOver(), carried, s.name() + ": episodes carried over into the next period");
+            golden(s, following, "findings-next.json");
+        }
     }
 
     private static void verdict(Scenario s, Run run, String when, int exit, List<String> fires, List<String> nearMiss,
-                                boolean compliant, Integer episodes) throws IOException {
+                                boolean compliant, Integer episodes, List<String> states) throws IOException {
         List<String> rules = new ArrayList<>();
         for (JsonNode f : JSON.readTree(run.out().resolve("findings.json").toFile())) {
             rules.add(f.get("rule").asText());
@@ -124,6 +136,15 @@ class ScenarioGoldenTest {
             assertEquals(episodes.intValue(), JSON.readTree(run.out().resolve("episodes.json").toFile()).size(),
                     "episodes, " + context);
         }
+        if (!states.isEmpty()) {
+            List<String> actual = new ArrayList<>();
+            JSON.readTree(run.out().resolve("episodes.json").toFile()).forEach(e -> actual.add(e.path("state").asText()));
+            assertEquals(states, actual, "episode states, " + context);
+        }
+        for (JsonNode f : JSON.readTree(run.out().resolve("findings.json").toFile())) {
+            String to = JSON.readTree(run.out().resolve("run.json").toFile()).path("period").path("to").asText();
+            assertTrue(f.get("at").asText().compareTo(to) <= 0, "no finding is dated after the period end: " + f);
+        }
     }
 
     private static void golden(Scenario s, Run run, String file) throws IOException {
@@ -145,10 +166,10 @@ class ScenarioGoldenTest {
     private record Run(Path out, int exit) {
     }
 
-    private static Run run(Scenario s, Path config) throws IOException {
+    private static Run run(Scenario s, Path config, List<String> args) throws IOException {
         Path out = tmp.resolve("out-" + RUNS.incrementAndGet() + "-" + s.name());
         List<String> argv = new ArrayList<>(List.of("run", "-c", config.toString()));
-        argv.addAll(s.args());
+        argv.addAll(args);
         argv.addAll(List.of("--out", out.toString(), "--no-sign"));
         int exit = Main.execute(argv.toArray(String[]::new));
         assertTrue(Files.isRegularFile(out.resolve("findings.json")), s.name() + ": no bundle, exit " + exit);

@@ -33,8 +33,14 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Attaches process evidence and native records to the episodes by the policy windows (CONTRACT §5)
- * and derives the facts the rules judge. Runs on the driver: after the Spark scan the data is small.
+ * Attaches process evidence and native records to the episodes by the policy windows and derives
+ * the facts the rules judge, as of the period end. Runs on the driver: after the Spark scan the data is small.
+ *
+ * <p>The period's episodes are those starting in it and those carried over: started before it
+ * (within the lookback) and not settled at its start. Everything is seen as it was at the period end,
+ * even when the spans and events given reach further: sessionising is causal (an episode's start and
+ * its activity up to any moment depend only on earlier activity), so clipping a span to the lookback
+ * horizon and the period end gives what sessionising only the events in between would give.
  */
 final class Attacher {
     /** Sources' clocks differ by a few seconds: a notification this much before the start still counts. */
@@ -49,19 +55,21 @@ final class Attacher {
     private final SealwatchConfig config;
     private final Policy policy;
     private final Period period;
+    private final Instant horizon;
     private final IdentityIndex identities;
 
     Attacher(SealwatchConfig config, Period period) {
         this.config = config;
         this.policy = config.policy();
         this.period = period;
+        this.horizon = period.from().minus(policy.lookback());
         this.identities = new IdentityIndex(config);
     }
 
     /**
-     * @param spans  every episode extent of every account up to the period end (earlier ones bound nothing
-     *               but are needed so that a rotation is never credited across a later episode)
-     * @param events the account-related events before the period end (activity only from the period start)
+     * @param spans  the episode extents of every account, from the lookback horizon (or earlier) to the
+     *               period end (or later); all of them bound their neighbours' rotations and notifications
+     * @param events the account-related events: activity from the horizon (or earlier), the rest from any time
      */
     Reconstruction attach(List<Span> spans, List<NormalizedEvent> events, List<CoverageGap> gaps) {
         List<NormalizedEvent> sorted = events.stream().filter(e -> e.time().isBefore(period.to()))
@@ -70,17 +78,19 @@ final class Attacher {
         Set<NormalizedEvent> used = new LinkedHashSet<>();
         for (AccountSpec account : config.accounts()) {
             List<NormalizedEvent> mine = sorted.stream().filter(e -> account.id().equals(e.account())).toList();
-            List<Span> own = spans.stream().filter(s -> s.account().equals(account.id()))
-                    .sorted(Comparator.comparing(Span::start)).toList();
+            List<Span> own = clip(spans.stream().filter(s -> s.account().equals(account.id()))
+                    .sorted(Comparator.comparing(Span::start)).toList(), mine);
             for (int i = 0; i < own.size(); i++) {
                 Span span = own.get(i);
-                if (!period.contains(span.start())) {
-                    continue;
+                // settling at the period start decides it in this period: carried over
+                boolean carriedOver = span.start().isBefore(period.from())
+                        && !policy.settlesAt(span.end()).isBefore(period.from());
+                if (period.contains(span.start()) || carriedOver) {
+                    Instant nextStart = i + 1 < own.size() ? own.get(i + 1).start() : Instant.MAX;
+                    episode(account, span, nextStart, mine, facts, used);
                 }
-                Instant nextStart = i + 1 < own.size() ? own.get(i + 1).start() : Instant.MAX;
-                episode(account, span, nextStart, mine, facts, used);
             }
-            failedLogins(account, mine, facts, used);
+            failedLogins(account, own, mine, facts, used);
             new BetweenUses(policy, period).judge(account, own, mine, facts, used);
             for (NormalizedEvent e : mine) {
                 if (e.eventClass() == EventClass.DRILL || e.eventClass() == EventClass.REVIEW) {
@@ -94,13 +104,33 @@ final class Attacher {
         return new Reconstruction(facts.build(config, period), used.stream().sorted(BY_TIME).toList());
     }
 
+    /**
+     * The spans as sessionising the activity in {@code [horizon, period end)} alone would find them: each
+     * keeps its activity in that range, starting at the first and ending at the last; empty ones go.
+     */
+    private List<Span> clip(List<Span> spans, List<NormalizedEvent> mine) {
+        List<Instant> activity = mine.stream().filter(e -> isActivity(e) && !e.time().isBefore(horizon))
+                .map(NormalizedEvent::time).toList();
+        List<Span> out = new ArrayList<>();
+        for (Span s : spans) {
+            List<Instant> in = activity.stream()
+                    .filter(t -> !t.isBefore(s.start()) && !t.isAfter(s.end())).toList();
+            if (!in.isEmpty()) {
+                out.add(new Span(s.account(), in.get(0), in.get(in.size() - 1), in.size()));
+            }
+        }
+        return out;
+    }
+
     private void episode(AccountSpec account, Span span, Instant nextStart, List<NormalizedEvent> mine,
                          Facts.Builder facts, Set<NormalizedEvent> used) {
+        // late notifications and rotations count until the episode settles, and never across the next one
+        Instant settles = policy.settlesAt(span.end());
+        Instant countsUntil = settles.isBefore(nextStart) ? settles : nextStart;
         String id = Episode.idOf(account.id(), span.start());
         List<NormalizedEvent> activity = mine.stream()
                 .filter(e -> isActivity(e) && !e.time().isBefore(span.start()) && !e.time().isAfter(span.end()))
                 .toList();
-        used.addAll(activity);
         Set<String> actors = new TreeSet<>();
         Set<String> sources = new TreeSet<>();
         for (NormalizedEvent e : activity) {
@@ -108,7 +138,8 @@ final class Attacher {
             sources.add(e.sourceType());
             if (e.eventClass() == EventClass.AUTHENTICATION) {
                 facts.authentications.add(new Authentication(id, account.id(), e.time(), e.actor(), true,
-                        factor(e, activity), Boolean.TRUE.equals(e.federated()), e.ref()));
+                        factor(e, activity), Boolean.TRUE.equals(e.federated()), e.ref(),
+                        e.mfa() != null ? e.time() : e.time().plus(SIGN_IN_STEPS)));
             }
             if ("created".equals(e.accessChange())) {
                 persistentAccess(account, id, span, e, mine, facts, used);
@@ -116,6 +147,7 @@ final class Attacher {
         }
         String incident = activity.stream().map(NormalizedEvent::incident).filter(Objects::nonNull).findFirst()
                 .orElse(null);
+        List<NormalizedEvent> attached = new ArrayList<>(activity);
 
         List<String> approvers = new ArrayList<>();
         for (NormalizedEvent e : of(mine, EventClass.APPROVAL)) {
@@ -127,7 +159,7 @@ final class Attacher {
                         e.ref()));
                 approvers.add(who);
                 incident = incident == null ? e.incident() : incident;
-                used.add(e);
+                attached.add(e);
             }
         }
         Set<String> custodians = new LinkedHashSet<>();
@@ -138,18 +170,18 @@ final class Attacher {
                 facts.custody.add(new Custody(id, account.id(), t, who, e.credential(), e.ref()));
                 custodians.add(who);
                 incident = incident == null ? e.incident() : incident;
-                used.add(e);
+                attached.add(e);
             }
         }
         Map<String, Long> notifications = new LinkedHashMap<>();
         for (NormalizedEvent e : of(mine, EventClass.NOTIFICATION)) {
             Instant t = e.time();
-            if (!t.isBefore(span.start().minus(SKEW)) && t.isBefore(nextStart) && e.recipient() != null) {
+            if (!t.isBefore(span.start().minus(SKEW)) && t.isBefore(countsUntil) && e.recipient() != null) {
                 long latency = Math.max(0, Duration.between(span.start(), t).getSeconds());
                 facts.notifications.add(new Notification(id, account.id(), t, e.recipient(), latency, e.ref()));
                 notifications.putIfAbsent(e.recipient(), latency);
                 incident = incident == null ? e.incident() : incident;
-                used.add(e);
+                attached.add(e);
             }
         }
         Map<String, Instant> rotations = new LinkedHashMap<>();
@@ -157,13 +189,13 @@ final class Attacher {
         for (String credential : account.credentials()) {
             NormalizedEvent rotation = of(mine, EventClass.ROTATION).stream()
                     .filter(e -> credential.equalsIgnoreCase(e.credential()) && e.time().isAfter(span.end())
-                            && e.time().isBefore(nextStart))
+                            && e.time().isBefore(countsUntil))
                     .findFirst().orElse(null);
             rotations.put(credential, rotation == null ? null : rotation.time());
             facts.rotations.add(new CredentialRotation(id, account.id(), credential, deadline,
                     rotation == null ? null : rotation.time(), rotation == null ? null : rotation.ref()));
             if (rotation != null) {
-                used.add(rotation);
+                attached.add(rotation);
                 incident = incident == null ? rotation.incident() : incident;
             }
         }
@@ -172,10 +204,16 @@ final class Attacher {
         Classification classification = drill ? Classification.DRILL
                 : incident != null ? Classification.EMERGENCY : Classification.UNEXPLAINED;
         long duration = Duration.between(span.start(), span.end()).getSeconds();
+        used.addAll(attached);
+        Instant incidentAt = attached.stream().filter(e -> e.incident() != null).map(NormalizedEvent::time)
+                .min(Comparator.naturalOrder()).orElse(null);
+        Instant limit = account.maxSession() == null ? Instant.MAX : span.start().plus(account.maxSession());
+        Instant overLimitAt = activity.stream().map(NormalizedEvent::time).filter(t -> t.isAfter(limit))
+                .findFirst().orElse(null);
         facts.episodes.add(new Episode(id, account.id(), classification, span.start(), span.end(), duration,
                 List.copyOf(sources), List.copyOf(actors), activity.size(), List.copyOf(approvers),
                 List.copyOf(custodians), incident, notifications, rotations,
-                activity.get(0).ref(), activity.get(activity.size() - 1).ref()));
+                activity.get(0).ref(), activity.get(activity.size() - 1).ref(), incidentAt, overLimitAt));
     }
 
     private void persistentAccess(AccountSpec account, String episode, Span span, NormalizedEvent created,
@@ -193,15 +231,19 @@ final class Attacher {
                 span.end().plus(policy.rotateWithin()), created.ref()));
     }
 
-    /** Failed authentications in the period, attached to the episode they fall in, if any. */
-    private void failedLogins(AccountSpec account, List<NormalizedEvent> mine, Facts.Builder facts,
+    /**
+     * Failed authentications since the horizon (BG-FAILED-LOGIN groups them and reports a group in the
+     * period of its first attempt), each attached to the episode it falls in: from its start to
+     * {@code episode-gap} after its latest activity so far, which later activity cannot change.
+     */
+    private void failedLogins(AccountSpec account, List<Span> own, List<NormalizedEvent> mine, Facts.Builder facts,
                               Set<NormalizedEvent> used) {
         for (NormalizedEvent e : mine) {
-            if (e.eventClass() == EventClass.AUTHENTICATION && e.failed() && period.contains(e.time())) {
-                String episode = facts.episodes.stream()
-                        .filter(ep -> ep.account().equals(account.id()) && !e.time().isBefore(ep.start())
-                                && !e.time().isAfter(ep.end()))
-                        .map(Episode::id).findFirst().orElse(null);
+            if (e.eventClass() == EventClass.AUTHENTICATION && e.failed() && !e.time().isBefore(horizon)) {
+                Instant t = e.time();
+                String episode = own.stream()
+                        .filter(s -> !t.isBefore(s.start()) && !t.isAfter(s.end().plus(policy.episodeGap())))
+                        .map(s -> Episode.idOf(account.id(), s.start())).findFirst().orElse(null);
                 facts.authentications.add(new Authentication(episode, account.id(), e.time(), e.actor(), false,
                         e.mfa() == null ? "unknown" : e.mfa(), Boolean.TRUE.equals(e.federated()), e.ref()));
                 used.add(e);

@@ -26,12 +26,6 @@ import java.util.Set;
  * over every event before the period end, so a decision falls in exactly one period.
  */
 final class BetweenUses {
-    /**
-     * How long after an episode's rotation deadline a rotation still counts for it (the default of the
-     * settlement policy): a credential change later than this is a change, not the episode's rotation.
-     */
-    static final Duration SETTLE_AFTER = Duration.ofDays(7);
-
     private final Policy policy;
     private final Period period;
 
@@ -51,7 +45,8 @@ final class BetweenUses {
                 facts.changeApprovals.add(new ChangeApproval(account.id(), e.time(), Attacher.person(e), e.incident(),
                         e.ref()));
                 used.add(e);
-            } else if (isChange(e) && period.contains(e.time())) {
+            } else if (isChange(e) && !e.time().isBefore(period.from().minus(policy.episodeGap()))) {
+                // a change up to one episode-gap before the period may only be decided in it (see change())
                 change(account, spans, e, facts, used);
             }
         }
@@ -79,15 +74,19 @@ final class BetweenUses {
                 before = s;
             }
         }
-        if (before != null && !before.end().plus(policy.episodeGap()).isBefore(period.to())) {
-            return;   // activity at or after the period end may still extend that episode over the change
+        // Less than episode-gap after a use, later activity could still extend the use over the change: it is
+        // outside only once that can no longer happen, and is judged in the period holding that moment.
+        Instant decided = before != null && t.isBefore(before.end().plus(policy.episodeGap()))
+                ? before.end().plus(policy.episodeGap()) : t;
+        if (!period.contains(decided)) {
+            return;   // pending at the period end, or decided (and reported) in an earlier period
         }
         String countsFor = before != null && e.credential() != null
-                && !t.isAfter(before.end().plus(policy.rotateWithin()).plus(SETTLE_AFTER))
+                && !t.isAfter(policy.settlesAt(before.end()))
                 ? Episode.idOf(account.id(), before.start()) : null;
         // the principal as the source names it (an ARN says more than its user name)
         facts.changes.add(new AccountChange(account.id(), t, e.sourceType(), e.action(),
-                e.actor() != null ? e.actor() : Attacher.person(e), countsFor, e.ref()));
+                e.actor() != null ? e.actor() : Attacher.person(e), countsFor, e.ref(), decided));
         used.add(e);
     }
 

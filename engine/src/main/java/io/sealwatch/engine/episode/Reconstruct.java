@@ -6,6 +6,7 @@ import io.sealwatch.engine.ingest.Ingest;
 import io.sealwatch.model.CoverageGap;
 import io.sealwatch.model.NormalizedEvent;
 import io.sealwatch.model.Period;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
@@ -21,7 +23,7 @@ import static org.apache.spark.sql.functions.lit;
 
 /**
  * Stage RECONSTRUCT: rebuilds the episodes from the normalised {@code events} table. Sessionising
- * runs in Spark; only the account-related events of the period (and process evidence before it)
+ * runs in Spark over the period and the {@code lookback} before it; only the account-related events
  * reach the driver, where they are attached by the policy windows.
  */
 public final class Reconstruct {
@@ -43,16 +45,27 @@ public final class Reconstruct {
         run(spark, events, config, period, List.of());
     }
 
+    /** The facts of {@code period}: its episodes, those carried over into it, and what is attached to them. */
     public static Reconstruction run(SparkSession spark, Path eventsTable, SealwatchConfig config, Period period,
                                      List<CoverageGap> gaps) {
+        Instant horizon = period.from().minus(config.policy().lookback());
+        return read(spark, eventsTable, config, horizon, period.to()).judge(period, gaps);
+    }
+
+    /**
+     * Sessionises the activity in {@code [since, until)} and collects the events to attach: that activity
+     * and every other account-related event before {@code until} (drills and reviews count from any time).
+     */
+    public static Timeline read(SparkSession spark, Path eventsTable, SealwatchConfig config, Instant since,
+                                Instant until) {
         Dataset<Row> events = spark.read().schema(EventRows.SCHEMA).parquet(eventsTable.toString())
-                .filter(col("account").isNotNull().and(col("time").lt(lit(Timestamp.from(period.to())))));
-        List<Sessionizer.Span> spans = Sessionizer.spans(Sessionizer.activity(events, config),
+                .filter(col("account").isNotNull().and(col("time").lt(lit(Timestamp.from(until)))));
+        Column isActivityClass = col("eventClass").isin(Sessionizer.ACTIVITY_CLASSES.toArray());
+        Column sinceHorizon = col("time").geq(lit(Timestamp.from(since)));
+        List<Sessionizer.Span> spans = Sessionizer.spans(Sessionizer.activity(events.filter(sinceHorizon), config),
                 config.policy().episodeGap().getSeconds());
-        List<NormalizedEvent> needed = events
-                .filter(col("eventClass").isin(Sessionizer.ACTIVITY_CLASSES.toArray()).unary_$bang()
-                        .or(col("time").geq(lit(Timestamp.from(period.from())))))
+        List<NormalizedEvent> needed = events.filter(isActivityClass.unary_$bang().or(sinceHorizon))
                 .collectAsList().stream().map(EventRows::fromRow).toList();
-        return new Attacher(config, period).attach(spans, needed, gaps);
+        return new Timeline(config, spans, needed);
     }
 }

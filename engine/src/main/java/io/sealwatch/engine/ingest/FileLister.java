@@ -11,6 +11,10 @@ import org.apache.hadoop.fs.RemoteIterator;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -30,6 +34,30 @@ final class FileLister {
     private static final Pattern SCHEME = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]+:(?://[^/]*)?)(.*)");
 
     private FileLister() {
+    }
+
+    /** CloudTrail's delivery folders: {@code …/CloudTrail/<region>/YYYY/MM/DD/<file>}. */
+    private static final Pattern CLOUDTRAIL_DAY = Pattern.compile("/(\\d{4})/(\\d{2})/(\\d{2})/[^/]+$");
+
+    /**
+     * False for a CloudTrail file whose delivery folder names a UTC day that cannot hold events of
+     * {@code [since, until)}: CloudTrail files its logs by delivery day, minutes after the events, so a
+     * day of margin on each side keeps every file that can. Files of other layouts may hold anything.
+     */
+    static boolean mayHold(FileTask t, Instant since, Instant until) {
+        Matcher m = CLOUDTRAIL_DAY.matcher(t.path());
+        if (!"aws-cloudtrail".equals(t.source()) || !m.find()) {
+            return true;
+        }
+        LocalDate day;
+        try {
+            day = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        } catch (DateTimeException e) {
+            return true;   // digits that are no date: not a delivery folder
+        }
+        LocalDate first = LocalDate.ofInstant(since, ZoneOffset.UTC).minusDays(1);
+        LocalDate last = LocalDate.ofInstant(until, ZoneOffset.UTC).plusDays(1);
+        return !day.isBefore(first) && !day.isAfter(last);
     }
 
     /** A source's glob that matched no file. */

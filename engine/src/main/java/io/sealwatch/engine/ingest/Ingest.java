@@ -19,6 +19,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -89,7 +90,9 @@ public final class Ingest {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         List<FileLister.Unmatched> unmatched = new ArrayList<>();
         List<String> listing = new ArrayList<>();
-        List<FileTask> tasks = FileLister.list(config, hadoop, unmatched, listing);
+        Instant horizon = period.from().minus(config.policy().lookback());
+        List<FileTask> tasks = FileLister.list(config, hadoop, unmatched, listing).stream()
+                .filter(t -> FileLister.mayHold(t, horizon, period.to())).toList();
         listing.forEach(LOG::warn);
 
         IngestSpec spec = IngestSpec.of(config);

@@ -43,7 +43,7 @@ class BetweenUsesTest {
     @Test
     void aCredentialChangeAfterAUseCountsAsItsRotationUntilItSettles() {
         Instant end = T0.plus(Duration.ofMinutes(40));
-        Instant settles = end.plus(Duration.ofHours(24)).plus(BetweenUses.SETTLE_AFTER);
+        Instant settles = end.plus(Duration.ofHours(24)).plus(Duration.ofDays(7));   // rotate-within + settle-after (defaults)
         List<NormalizedEvent> all = new ArrayList<>(List.of(events.login(T0), events.login(end)));
         all.add(byAdmin(EventClass.ROTATION, end.plusSeconds(60), "password"));
         all.add(byAdmin(EventClass.ACCOUNT_CHANGE, end.plusSeconds(120), null));   // a policy attached: no credential
@@ -65,6 +65,12 @@ class BetweenUsesTest {
                 byAdmin(EventClass.ACCOUNT_CHANGE, end.plus(Duration.ofMinutes(10)), null));
         // activity at or after the period end, within episode-gap, could still put the change inside the use
         assertTrue(attach(AttacherTest.Q3, List.of(new Span("aws-bg", end, end, 1)), all).changes().isEmpty());
+        // none came: the next period decides it, one episode-gap after the use, so neither period loses it
+        Period q4 = new Period(AttacherTest.Q3.to(), AttacherTest.Q3.to().plus(Duration.ofDays(92)));
+        List<AccountChange> next = attach(q4, List.of(new Span("aws-bg", end, end, 1)), all).changes();
+        assertEquals(1, next.size());
+        assertEquals(end.plus(Duration.ofMinutes(10)), next.get(0).time());
+        assertEquals(end.plus(Duration.ofHours(1)), next.get(0).decidedAt());
     }
 
     @Test

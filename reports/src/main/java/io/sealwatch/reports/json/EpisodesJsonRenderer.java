@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sealwatch.model.CredentialRotation;
 import io.sealwatch.model.Episode;
+import io.sealwatch.result.EpisodeStatus;
 import io.sealwatch.reports.OneFileRenderer;
 import io.sealwatch.result.RunResult;
 
@@ -42,7 +43,7 @@ public final class EpisodesJsonRenderer extends OneFileRenderer {
                 .collect(Collectors.groupingBy(CredentialRotation::episode));
         ArrayNode out = Json.array();
         for (Episode e : sorted(result)) {
-            out.add(episode(e, rotations.getOrDefault(e.id(), List.of()), asOf));
+            out.add(episode(e, rotations.getOrDefault(e.id(), List.of()), asOf, EpisodeStatus.of(result.facts(), e)));
         }
         return Json.prettyBytes(out);
     }
@@ -51,7 +52,7 @@ public final class EpisodesJsonRenderer extends OneFileRenderer {
         return result.facts().episodes().stream().sorted(Episode.ORDER).toList();
     }
 
-    static ObjectNode episode(Episode e, List<CredentialRotation> rotations, Instant asOf) {
+    static ObjectNode episode(Episode e, List<CredentialRotation> rotations, Instant asOf, EpisodeStatus status) {
         ObjectNode o = Json.object();
         o.put("id", e.id());
         o.put("account", e.account());
@@ -77,6 +78,15 @@ public final class EpisodesJsonRenderer extends OneFileRenderer {
         ObjectNode s = o.putObject("rotationStatus");
         rotations.stream().sorted(Comparator.comparing(CredentialRotation::credential))
                 .forEach(c -> s.put(c.credential(), c.status(asOf)));
+        o.put("state", status.state());
+        o.put("carriedOver", status.carriedOver());
+        Json.put(o, "settlesAt", status.settlesAt());
+        ArrayNode owed = o.putArray("owed");
+        status.owed().forEach(w -> {
+            ObjectNode item = owed.addObject();
+            item.put("what", w.what());
+            Json.put(item, "due", w.due());
+        });
         return o;
     }
 }

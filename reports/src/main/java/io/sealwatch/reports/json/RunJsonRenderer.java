@@ -40,6 +40,10 @@ public final class RunJsonRenderer extends OneFileRenderer {
         Json.put(period, "from", info.period().from());
         Json.put(period, "to", info.period().to());
         Json.put(o, "asOf", info.period().asOf());
+        if (info.clamped()) {
+            // the period asked for ended after the run: judged up to the time of the run instead
+            Json.put(o, "requestedTo", info.requestedTo());
+        }
         o.put("configSha256", info.configSha256());
         o.put("rulePackSha256", info.rulePackSha256());
         o.put("complete", info.complete());

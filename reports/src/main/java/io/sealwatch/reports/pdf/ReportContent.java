@@ -9,6 +9,7 @@ import io.sealwatch.model.CoverageGap;
 import io.sealwatch.model.CredentialRotation;
 import io.sealwatch.model.Custody;
 import io.sealwatch.model.Episode;
+import io.sealwatch.result.EpisodeStatus;
 import io.sealwatch.model.Finding;
 import io.sealwatch.model.InputFileStats;
 import io.sealwatch.model.Notification;
@@ -87,6 +88,7 @@ final class ReportContent {
         c.summary();
         c.charts();
         c.episodeTable();
+        c.openEpisodes();
         c.findingTable();
         c.episodeDetails();
         c.rotations();
@@ -103,7 +105,9 @@ final class ReportContent {
         long critical = r.evaluation().findings().stream()
                 .filter(f -> !f.accepted() && f.severity() == Severity.CRITICAL).count();
         return r.facts().episodes().size() + " break-glass episode(s) · " + open + " open finding(s), "
-                + critical + " critical · " + (r.evaluation().findings().size() - open) + " accepted by waiver";
+                + critical + " critical · " + (r.evaluation().findings().size() - open) + " accepted by waiver"
+                + (r.info().clamped() ? " · judged as of the run, " + r.info().period().to() + ", not "
+                + r.info().requestedTo() + ", which had not come yet: what is not yet due is pending" : "");
     }
 
     /** The cover's "at a glance" figures, by template parameter; each starts with its count (0 = nothing found). */
@@ -364,9 +368,38 @@ final class ReportContent {
             Tone tone = open.stream().map(Finding::severity).min(Comparator.naturalOrder()).map(ReportContent::tone)
                     .orElse(Tone.GOOD);
             String rules = open.stream().map(Finding::rule).distinct().collect(Collectors.joining("\n"));
-            add(Line.td("ep", tone, e.id() + "\n" + e.classification().wire(),
+            EpisodeStatus status = EpisodeStatus.of(r.facts(), e);
+            add(Line.td("ep", tone, e.id() + "\n" + e.classification().wire() + " · " + status.state()
+                            + (status.carriedOver() ? " · carried over" : ""),
                     d.at(e.start()) + "\n" + d.at(e.end()) + "\n" + Fmt.duration(e.durationSeconds()),
                     lines(e.approvals()), lines(e.custodians()), rules.isEmpty() ? "none" : rules));
+        }
+    }
+
+    /**
+     * Episodes whose verdict is not final at the period end, and those carried over from the previous
+     * period: when each settles and what it still owes, by when. Nothing owed is a finding yet.
+     */
+    private void openEpisodes() {
+        List<Episode> shown = episodes.stream().filter(e -> {
+            EpisodeStatus s = EpisodeStatus.of(r.facts(), e);
+            return s.carriedOver() || !"settled".equals(s.state());
+        }).toList();
+        if (shown.isEmpty()) {
+            return;
+        }
+        add(Line.h2("Open, ongoing and carried-over episodes"));
+        add(Line.note("Open: late evidence still counts until the episode settles; what it still owes is not a "
+                + "finding until its verdict is certain. Carried over: started before the period, not settled at its start."));
+        // the waiver table's four-column layout (wide first and last columns) fits these rows as well
+        add(Line.th("wv", "Episode", "State", "Settles (" + d.label() + ")", "Still owed · due (" + d.label() + ")"));
+        for (Episode e : shown) {
+            EpisodeStatus s = EpisodeStatus.of(r.facts(), e);
+            String owed = s.owed().stream().map(o -> o.what() + " · " + d.at(o.due()))
+                    .collect(Collectors.joining("\n"));
+            add(Line.td("wv", s.owed().isEmpty() ? Tone.NONE : Tone.WARN, e.id(),
+                    s.state() + (s.carriedOver() ? "\ncarried over" : ""), d.at(s.settlesAt()),
+                    owed.isEmpty() ? "nothing" : owed));
         }
     }
 

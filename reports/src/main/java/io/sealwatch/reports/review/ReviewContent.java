@@ -55,7 +55,9 @@ final class ReviewContent {
         String advice = counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
                 .collect(Collectors.joining(", "));
         return review.accounts().size() + " break-glass account(s)" + (advice.isEmpty() ? "" : ": " + advice)
-                + (routine == 0 ? "" : " · " + routine + " in routine use");
+                + (routine == 0 ? "" : " · " + routine + " in routine use")
+                + (review.run().info().clamped() ? " · the year is not over: judged up to "
+                + review.run().info().period().to() + ", what is not yet due is pending" : "");
     }
 
     private void summary() {

@@ -5,6 +5,7 @@ import io.sealwatch.model.Classification;
 import io.sealwatch.model.CoverageGap;
 import io.sealwatch.model.CredentialRotation;
 import io.sealwatch.model.Episode;
+import io.sealwatch.result.EpisodeStatus;
 import io.sealwatch.model.Finding;
 import io.sealwatch.model.InputFileStats;
 import io.sealwatch.model.NormalizedEvent;
@@ -90,12 +91,15 @@ public final class XlsxRenderer extends OneFileRenderer {
         XlsxBook.Sheet s = book.sheet("Episodes",
                 new String[]{"Episode", "Account", "Classification", "Start (UTC)", "End (UTC)", "Duration (s)",
                         "Sources", "Actors", "Actions", "Approvals", "Custodians", "Incident", "Notifications (s)",
-                        "Rotations"},
-                new int[]{44, 26, 14, 20, 20, 12, 28, 36, 10, 30, 30, 14, 40, 50});
+                        "Rotations", "State", "Carried over", "Settles (UTC)", "Still owed (due UTC)"},
+                new int[]{44, 26, 14, 20, 20, 12, 28, 36, 10, 30, 30, 14, 40, 50, 10, 12, 20, 60});
         for (Episode e : EpisodesJsonRenderer.sorted(r)) {
+            EpisodeStatus status = EpisodeStatus.of(r.facts(), e);
             s.row(e.id(), e.account(), e.classification().wire(), e.start(), e.end(), e.durationSeconds(),
                     Fmt.join(e.sources()), Fmt.join(e.actors()), e.actions(), Fmt.join(e.approvals()),
-                    Fmt.join(e.custodians()), e.incident(), mapText(e.notifications()), mapText(e.rotations()));
+                    Fmt.join(e.custodians()), e.incident(), mapText(e.notifications()), mapText(e.rotations()),
+                    status.state(), status.carriedOver() ? "yes" : "no", status.settlesAt(),
+                    Fmt.join(status.owed().stream().map(o -> o.what() + " by " + o.due()).toList()));
         }
         s.finish();
     }

@@ -73,9 +73,16 @@ class JsonRenderersTest {
         assertEquals(12, eps.size());
         JsonNode e = eps.get(0);
         assertEquals(List.of("id", "account", "classification", "start", "end", "durationSeconds", "sources", "actors",
-                "actions", "approvals", "custodians", "incident", "notifications", "rotations", "rotationStatus"), fieldNames(e));
+                "actions", "approvals", "custodians", "incident", "notifications", "rotations", "rotationStatus",
+                "state", "carriedOver", "settlesAt", "owed"), fieldNames(e));
         for (int i = 1; i < eps.size(); i++) {
             assertTrue(eps.get(i - 1).get("start").asText().compareTo(eps.get(i).get("start").asText()) <= 0, "sorted by start");
+        }
+        for (JsonNode ep : eps) {
+            // settled before the period end: nothing owed; else it settles after the end and owes what is missing
+            boolean settled = "settled".equals(ep.get("state").asText());
+            assertEquals(settled, ep.get("settlesAt").asText().compareTo("2026-10-01T00:00:00Z") < 0, ep.toString());
+            assertEquals(settled, ep.get("owed").isEmpty(), ep.toString());
         }
         assertTrue(eps.get(4).get("rotations").get("mfa").isNull(), "unrotated credential is null");
         assertEquals("missing", eps.get(4).get("rotationStatus").get("mfa").asText());

@@ -13,17 +13,20 @@ class BgRotationIncompleteTest extends RuleCase {
     @Override
     public Expected expected() {
         return new Expected("BG-ROTATION-INCOMPLETE", Severity.CRITICAL, ACCOUNT, EPISODE,
-                "Credential mfa of aws-root was not rotated after episode " + EPISODE + "; its deadline was 2026-10-01T00:00:00Z");
+                "Credential mfa of aws-root was not rotated after episode " + EPISODE
+                        + " before it settled at 2026-08-22T04:00:00Z; its deadline was 2026-08-15T04:00:00Z");
     }
 
     @Override
     protected Fixture firing() {
-        return Fixture.clean().rotation("mfa", QUARTER.to(), null);
+        Fixture f = Fixture.clean();
+        return f.rotation("mfa", f.deadline(), null);
     }
 
     @Override
     protected Map<String, Fixture> nearMisses() {
-        return Map.of("the deadline is after the period end (pending)",
-                Fixture.clean().rotation("mfa", QUARTER.to().plusSeconds(1), null));
+        Fixture open = Fixture.clean();
+        open.rotation("mfa", open.deadline(), null).until(open.settles());
+        return Map.of("the period ends as the episode settles (still owed, not yet certain)", open);
     }
 }

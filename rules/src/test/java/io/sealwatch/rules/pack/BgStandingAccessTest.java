@@ -13,22 +13,22 @@ class BgStandingAccessTest extends RuleCase {
     @Override
     public Expected expected() {
         return new Expected("BG-STANDING-ACCESS", Severity.CRITICAL, ACCOUNT, EPISODE,
-                "access-key AKIAEXAMPLE created in episode " + EPISODE + " of aws-root was still in place at the rotation deadline 2026-08-15T04:00:00Z");
+                "access-key AKIAEXAMPLE created in episode " + EPISODE + " of aws-root was still in place when the episode settled at 2026-08-22T04:00:00Z (rotation deadline 2026-08-15T04:00:00Z)");
     }
 
     @Override
     protected Fixture firing() {
         Fixture f = Fixture.clean();
-        return f.access("access-key", "AKIAEXAMPLE", f.deadline().plusSeconds(1), f.deadline());
+        return f.access("access-key", "AKIAEXAMPLE", f.settles(), f.deadline());
     }
 
     @Override
     protected Map<String, Fixture> nearMisses() {
-        Fixture atDeadline = Fixture.clean();
-        atDeadline.access("access-key", "AKIAEXAMPLE", atDeadline.deadline(), atDeadline.deadline());
-        Fixture pending = Fixture.clean();
-        pending.access("access-key", "AKIAEXAMPLE", null, QUARTER.to().plusSeconds(1));
-        return Map.of("removed exactly at the deadline", atDeadline,
-                "not removed, but the deadline is after the period end", pending);
+        Fixture late = Fixture.clean();
+        late.access("access-key", "AKIAEXAMPLE", late.settles().minusSeconds(1), late.deadline());
+        Fixture open = Fixture.clean();
+        open.access("access-key", "AKIAEXAMPLE", null, open.deadline()).until(open.settles());
+        return Map.of("removed late, one second before the episode settled", late,
+                "not removed, but the period ends as the episode settles", open);
     }
 }

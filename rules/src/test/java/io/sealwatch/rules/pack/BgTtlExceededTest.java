@@ -14,7 +14,8 @@ class BgTtlExceededTest extends RuleCase {
     @Override
     public Expected expected() {
         return new Expected("BG-TTL-EXCEEDED", Severity.HIGH, ACCOUNT, EPISODE,
-                "Episode " + EPISODE + " of aws-root lasted 4h 1s, longer than its max-session of 4h");
+                "Episode " + EPISODE + " of aws-root was still in use at 2026-08-14T07:00:01Z, 4h 1s after its start;"
+                        + " its max-session is 4h");
     }
 
     @Override
