@@ -707,16 +707,17 @@ A(seal_opened("seal-broken-near-miss",
               near("BG-SEAL-BROKEN", 0, 0),
               rotated=(("password", H(3)), ("access-key", H(3)), ("mfa", H(24)))))
 
-s = aws_scenario("standing-access-login-profile-fires",
-                 "the break-glass user gave the ops-temp user a console password that was never removed",
-                 fires("BG-STANDING-ACCESS", 1, 1))
+s = settling(aws_scenario("standing-access-login-profile-fires",
+                          "the break-glass user gave the ops-temp user a console password that was never removed",
+                          fires("BG-STANDING-ACCESS", 1, 1)))
 s.cloudtrail.append(iam_on(S0 + M(30), BG, "CreateLoginProfile", "ops-temp", {"passwordResetRequired": True}))
 A(s)
-s = aws_scenario("standing-access-login-profile-near-miss",
-                 "the console password the break-glass user gave ops-temp was removed again by it before the use ended",
-                 near("BG-STANDING-ACCESS", 0, 1))
+s = settling(aws_scenario("standing-access-login-profile-near-miss",
+                          "the console password the break-glass user gave ops-temp was removed again by it before the use ended",
+                          near("BG-STANDING-ACCESS", 0, 1)))
 s.cloudtrail.append(iam_on(S0 + M(30), BG, "CreateLoginProfile", "ops-temp", {"passwordResetRequired": True}))
 s.cloudtrail.append(iam_on(S0 + M(35), BG, "DeleteLoginProfile", "ops-temp"))
+A(s)
 
 # ---------------------------------------------------------------- periods and their edges: two consecutive runs
 def long_period(s, args, drill):
