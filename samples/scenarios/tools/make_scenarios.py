@@ -195,6 +195,7 @@ class Scenario:
         self.policy = {"log-gap": "PT48H"}
         self.cloudtrail, self.okta, self.entra, self.vault = [], [], [], []
         self.evidence = []
+        self.waivers = []
         self.ct_records = False
         self.late_days = set()
 
@@ -240,6 +241,8 @@ def yaml_of(s):
     out += ["", f"approvers: [{', '.join(s.approvers)}]", "", "policy:"]
     for k, v in s.policy.items():
         out.append(f"  {k}: {v}")
+    if s.waivers:
+        out += ["", "waivers:"] + [f"  - {{ {', '.join(f'{k}: {v}' for k, v in w.items())} }}" for w in s.waivers]
     return "\n".join(out) + "\n"
 
 def write(s):
@@ -555,6 +558,18 @@ def okta_gap(name, desc, props, second):
 
 A(okta_gap("log-gap-fires", "the Okta log is silent for 24 h 1 s", fires("BG-LOG-GAP", 0, 0), "2026-08-15T12:00:01Z"))
 A(okta_gap("log-gap-near-miss", "the Okta log is silent for exactly log-gap", near("BG-LOG-GAP", 0, 0), "2026-08-15T12:00:00Z"))
+
+def waived_gap(name, desc, until):
+    """The Okta gap of log-gap-fires under a waiver by source type: reported either way, accepted while it runs."""
+    s = okta_gap(name, desc, fires("BG-LOG-GAP", 0, 0), "2026-08-15T12:00:01Z")
+    s.waivers = [{"rule": "BG-LOG-GAP", "source": "okta-system-log", "until": until,
+                  "reason": '"Okta log streaming moved to a new collector"', "approved-by": "ciso@example.com"}]
+    return s
+
+A(waived_gap("log-gap-waived-by-source", "the Okta log is silent for 24 h 1 s under a waiver for the okta-system-log "
+             "source until the end of the year: the gap is reported and accepted", "2026-12-31"))
+A(waived_gap("log-gap-waiver-expired", "the same gap; the waiver for the source expired the day before the period",
+             "2026-08-13"))
 
 # ---------------------------------------------------------------- compliant, multi-source
 def okta_account():
