@@ -58,13 +58,15 @@ final class SecretsManager {
                 || read && "AWSPENDING".equals(text(r, "requestParameters.versionStage"))) {
             return null;
         }
-        SealedSecret secret = SealedSecret.find(ctx, names(r).toArray(String[]::new));
+        List<String> names = names(r);
+        SealedSecret secret = SealedSecret.find(ctx, names.toArray(String[]::new));
         if (secret == null) {
             return null;
         }
-        e.account(secret.account()).target(secret.secret());
+        // the secret as the call names it, not the form a pattern happened to match
+        e.account(secret.account()).target(names.get(0));
         if (read) {
-            return e.eventClass(EventClass.CUSTODY).credential(secret.secret()).build();
+            return e.eventClass(EventClass.CUSTODY).credential(names.get(0)).build();
         }
         return e.eventClass(EventClass.ROTATION)
                 .credential(secret.rotates(ctx, leaf(r), FALLBACK_CREDENTIAL)).build();
