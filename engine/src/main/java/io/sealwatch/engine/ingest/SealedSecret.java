@@ -1,5 +1,10 @@
 package io.sealwatch.engine.ingest;
 
+import io.sealwatch.model.EventClass;
+import io.sealwatch.model.NormalizedEvent;
+
+import java.util.List;
+
 /**
  * A sealed secret named by a record of a secret store (Vault, AWS Secrets Manager, GCP Secret Manager): a
  * read of it by a person releases a credential share (custody), a write rotates a credential.
@@ -19,6 +24,25 @@ public record SealedSecret(String account, String secret, String credential) {
             }
         }
         return null;
+    }
+
+    /**
+     * The custody event of a read, or the rotation event of a write, of the first of {@code names} (every name
+     * the record gives the secret, its own first) that is a sealed secret; null when none is. The event names
+     * the secret as the record does, not in the form a pattern happened to match.
+     *
+     * @param leaf     the secret's own last name, for {@link #rotates}
+     * @param fallback what a rotation rotates when neither the entry nor the name says, for {@link #rotates}
+     */
+    public static NormalizedEvent event(RecordContext ctx, EventBuilder e, List<String> names, boolean read,
+                                        String leaf, String fallback) {
+        SealedSecret secret = find(ctx, names.toArray(String[]::new));
+        if (secret == null) {
+            return null;
+        }
+        e.account(secret.account()).target(names.get(0));
+        return read ? e.eventClass(EventClass.CUSTODY).credential(names.get(0)).build()
+                : e.eventClass(EventClass.ROTATION).credential(secret.rotates(ctx, leaf, fallback)).build();
     }
 
     /**

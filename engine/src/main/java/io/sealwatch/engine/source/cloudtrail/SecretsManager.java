@@ -6,7 +6,6 @@ import io.sealwatch.engine.ingest.RecordContext;
 import io.sealwatch.engine.ingest.RecordException;
 import io.sealwatch.engine.ingest.SealedSecret;
 import io.sealwatch.engine.ingest.SourceConnector;
-import io.sealwatch.model.EventClass;
 import io.sealwatch.model.NormalizedEvent;
 
 import java.util.ArrayList;
@@ -59,17 +58,7 @@ final class SecretsManager {
             return null;
         }
         List<String> names = names(r);
-        SealedSecret secret = SealedSecret.find(ctx, names.toArray(String[]::new));
-        if (secret == null) {
-            return null;
-        }
-        // the secret as the call names it, not the form a pattern happened to match
-        e.account(secret.account()).target(names.get(0));
-        if (read) {
-            return e.eventClass(EventClass.CUSTODY).credential(names.get(0)).build();
-        }
-        return e.eventClass(EventClass.ROTATION)
-                .credential(secret.rotates(ctx, leaf(r), FALLBACK_CREDENTIAL)).build();
+        return names.isEmpty() ? null : SealedSecret.event(ctx, e, names, read, leaf(r), FALLBACK_CREDENTIAL);
     }
 
     /** Every name the record gives the secret, the request's first. */

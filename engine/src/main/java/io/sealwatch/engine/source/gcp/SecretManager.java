@@ -5,7 +5,6 @@ import io.sealwatch.engine.ingest.EventBuilder;
 import io.sealwatch.engine.ingest.RecordContext;
 import io.sealwatch.engine.ingest.RecordException;
 import io.sealwatch.engine.ingest.SealedSecret;
-import io.sealwatch.model.EventClass;
 import io.sealwatch.model.NormalizedEvent;
 
 import java.util.ArrayList;
@@ -39,17 +38,8 @@ final class SecretManager {
             return null;
         }
         List<String> names = names(p);
-        SealedSecret secret = SealedSecret.find(ctx, names.toArray(String[]::new));
-        if (secret == null) {
-            return null;
-        }
-        // the secret as the record names it (an access names the version read)
-        e.account(secret.account()).target(names.get(0));
-        if (read) {
-            return e.eventClass(EventClass.CUSTODY).credential(names.get(0)).build();
-        }
-        return e.eventClass(EventClass.ROTATION)
-                .credential(secret.rotates(ctx, leaf(names.get(0)), FALLBACK_CREDENTIAL)).build();
+        return names.isEmpty() ? null
+                : SealedSecret.event(ctx, e, names, read, leaf(names.get(0)), FALLBACK_CREDENTIAL);
     }
 
     /** Every name of the secret in the record, whole and cut to the secret; the resource name first. */
