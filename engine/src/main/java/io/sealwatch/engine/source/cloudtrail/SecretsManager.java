@@ -25,9 +25,9 @@ import static io.sealwatch.engine.ingest.Json.text;
  * ARN as its name, so either kind of pattern matches either kind of call.
  */
 final class SecretsManager {
-    static final String SOURCE = "secretsmanager.amazonaws.com";
+    private static final String SOURCE = "secretsmanager.amazonaws.com";
     /** What a rotation of a sealed secret rotates when its entry names no credential and its name is none. */
-    static final String FALLBACK_CREDENTIAL = "aws-secret";
+    private static final String FALLBACK_CREDENTIAL = "aws-secret";
     private static final String READ = "GetSecretValue";
     private static final Set<String> ROTATIONS = Set.of("RotateSecret", "PutSecretValue", "UpdateSecret");
     private static final String ARN_NAME = ":secret:";

@@ -22,7 +22,7 @@ import static io.sealwatch.engine.ingest.Json.text;
  */
 final class SecretManager {
     /** What a rotation of a sealed secret rotates when its entry names no credential and its name is none. */
-    static final String FALLBACK_CREDENTIAL = "gcp-secret";
+    private static final String FALLBACK_CREDENTIAL = "gcp-secret";
     private static final String SERVICE = "google.cloud.secretmanager.";
     private static final String SECRETS = "/secrets/";
 
