@@ -235,10 +235,11 @@ def aws_account(id="aws-breakglass", user=BG, vault_path=None, quorum=2,
         a["sealed-secrets"] = [("vault-audit", vault_path)]
     return a
 
-def sm_account():
-    """The password shares are kept in AWS Secrets Manager; rotating either share's secret rotates the password."""
+def sm_account(credential="password"):
+    """The password shares are kept in AWS Secrets Manager; with credential, rotating either share's secret
+    rotates the password."""
     a = aws_account()
-    a["sealed-secrets"] = [("aws-cloudtrail", SM_ARN + "breakglass/aws/password-share-*", "password")]
+    a["sealed-secrets"] = [("aws-cloudtrail", SM_ARN + "breakglass/aws/password-share-*", *([credential] if credential else []))]
     return a
 
 def yaml_of(s):
@@ -697,12 +698,12 @@ SHARE_1 = "breakglass/aws/password-share-1"
 SHARE_2 = SM_ARN + "breakglass/aws/password-share-2-" + hexid("share2", n=6)
 SM_ROTATIONS = (("password", H(2), "sm"), ("mfa", H(2) + M(5), "ct"), ("access-key", H(2) + M(10), "evidence"))
 
-def secrets_manager(name, desc, props, custody):
+def secrets_manager(name, desc, props, custody, credential="password"):
     """The password's two shares live in Secrets Manager: custodians read them through their SSO sessions
     (one by name, one by ARN) and alice rotates the password with RotateSecret; no custody or password
     rotation in the evidence. settle-after PT12H: the episode settles in the period, so the rotation is judged."""
     s = settling(aws_scenario(name, desc, props, custody_via="secretsmanager", custody=custody, rotations=SM_ROTATIONS))
-    s.accounts = [sm_account()]
+    s.accounts = [sm_account(credential)]
     for t, secret in [("2026-08-14T03:00:00Z", "app/payments/db"), ("2026-08-15T03:00:00Z", "app/payments/db")]:
         s.cloudtrail.append(ct(T(t), "GetSecretValue", "deploy-bot", "secretsmanager.amazonaws.com",
                                req={"secretId": secret}, read_only=True))
@@ -718,6 +719,11 @@ A(secrets_manager("secrets-manager-quorum-not-met-fires",
                   "alice alone read both password shares from Secrets Manager",
                   fires("BG-QUORUM-NOT-MET", 0, 1),
                   (("alice@example.com", -M(10), SHARE_1), ("alice@example.com", -M(8), SHARE_2))))
+A(secrets_manager("secrets-manager-rotation-incomplete-fires",
+                  "the sealed-secrets entry does not say the shares hold the password: the RotateSecret of a share "
+                  "counts for no credential and the password is still owed at settlement",
+                  fires("BG-ROTATION-INCOMPLETE", 1, 1, states="settled"),
+                  (("alice@example.com", -M(10), SHARE_1), ("bob@example.com", -M(8), SHARE_2)), credential=None))
 
 # ---------------------------------------------------------------- between uses
 CHANGED = T("2026-08-15T14:00:00Z")
