@@ -50,6 +50,29 @@ def ct(t, name, user, source, *, req=None, resp=None, extra=None, read_only=Fals
         e.update(extra)
     return e
 
+SSO_ROLE = "AWSReservedSSO_BreakGlassCustodian_5c2d8e1f0a9b7c6d"
+SM_ARN = f"arn:aws:secretsmanager:us-east-1:{ACCT}:secret:"
+
+def sso_session(t, who):
+    """An IAM Identity Center session: the person is the session name, their e-mail."""
+    role_id = "AROA" + hexid("ssorole", n=17).upper()
+    return {"type": "AssumedRole", "principalId": f"{role_id}:{who}",
+            "arn": f"arn:aws:sts::{ACCT}:assumed-role/{SSO_ROLE}/{who}", "accountId": ACCT,
+            "accessKeyId": "ASIA" + hexid("ssokey", who, t, n=16).upper(),
+            "sessionContext": {"sessionIssuer": {"type": "Role", "principalId": role_id,
+                                                 "arn": f"arn:aws:iam::{ACCT}:role/aws-reserved/sso.amazonaws.com/{SSO_ROLE}",
+                                                 "accountId": ACCT, "userName": SSO_ROLE},
+                               "webIdFederationData": {},
+                               "attributes": {"creationDate": iso(t - timedelta(minutes=2)), "mfaAuthenticated": "false"}}}
+
+def secret_call(t, name, who, secret_id, req=None):
+    """A Secrets Manager call by a person's SSO session, named by secret id (a name or an ARN)."""
+    e = ct(t, name, who, "secretsmanager.amazonaws.com", req={"secretId": secret_id, **(req or {})},
+           read_only=name.startswith("Get"), ip="203.0.113.45")
+    e["userIdentity"] = sso_session(t, who)
+    e["userAgent"] = "aws-cli/2.17.20 md/awscrt#0.20.11 ua/2.0 os/macos#23.5.0 md/arch#arm64 lang/python#3.11.9"
+    return e
+
 def console_login(t, user, mfa="u2f", ok=True, extra_data=None):
     ident = iam_user(user, key="")
     ident["accessKeyId"] = ""
@@ -213,6 +236,13 @@ def aws_account(id="aws-breakglass", user=BG, vault_path=None, quorum=2,
         a["sealed-secrets"] = [("vault-audit", vault_path)]
     return a
 
+def sm_account(credential="password"):
+    """The password shares are kept in AWS Secrets Manager; with credential, rotating either share's secret
+    rotates the password."""
+    a = aws_account()
+    a["sealed-secrets"] = [("aws-cloudtrail", SM_ARN + "breakglass/aws/password-share-*", *([credential] if credential else []))]
+    return a
+
 def yaml_of(s):
     types = sorted({*(["aws-cloudtrail"] if s.cloudtrail else []),
                     *(["okta-system-log"] if s.okta else []), *(["entra-signin"] if s.entra else []),
@@ -232,8 +262,8 @@ def yaml_of(s):
             out.append(f"      - {{ source: {src}, match: \"{m}\" }}")
         if a.get("sealed-secrets"):
             out.append("    sealed-secrets:")
-            for src, m in a["sealed-secrets"]:
-                out.append(f"      - {{ source: {src}, match: \"{m}\" }}")
+            for src, m, *cred in a["sealed-secrets"]:
+                out.append(f"      - {{ source: {src}, match: \"{m}\"" + (f", credential: {cred[0]}" if cred else "") + " }")
         out.append(f"    credentials: [{', '.join(a['credentials'])}]")
         out.append(f"    custodians: [{', '.join(a['custodians'])}]")
         out.append(f"    quorum: {a['quorum']}")
@@ -338,6 +368,8 @@ def aws_episode(s, start=S0, *, login="u2f", acts=(M(5), M(20), M(40)),
     for who, d, share in custody:
         if custody_via == "vault":
             s.vault.extend(vault(start + d, who, f"secret/data/breakglass/aws/{share}"))
+        elif custody_via == "secretsmanager":
+            s.cloudtrail.append(secret_call(start + d, "GetSecretValue", who, share))
         else:
             s.ev(start + d, "custody", who, incident, credential=share, detail="Share released from the safe", account=account)
     for who, d in approvals:
@@ -348,6 +380,9 @@ def aws_episode(s, start=S0, *, login="u2f", acts=(M(5), M(20), M(40)),
         t = end + d
         if how == "ct" and cred == "password":
             s.cloudtrail.append(iam_on(t, "alice", "UpdateLoginProfile", user, {"passwordResetRequired": False}))
+        elif how == "sm":
+            s.cloudtrail.append(secret_call(t, "RotateSecret", "alice@example.com", f"breakglass/aws/{cred}-share-1",
+                                            {"clientRequestToken": uid("rotate", t), "rotateImmediately": True}))
         elif how == "ct" and cred == "mfa":
             s.cloudtrail.append(iam_on(t, "alice", "EnableMFADevice", user,
                                        {"serialNumber": f"arn:aws:iam::{ACCT}:u2f/user/{user}/yubikey-NEW"}))
@@ -672,6 +707,38 @@ s.ct_records = True
 s.late_days = {"20260815"}
 s.policy = {"log-gap": "PT24H"}
 A(s)
+
+# ---------------------------------------------------------------- secret stores: AWS Secrets Manager
+SHARE_1 = "breakglass/aws/password-share-1"
+SHARE_2 = SM_ARN + "breakglass/aws/password-share-2-" + hexid("share2", n=6)
+SM_ROTATIONS = (("password", H(2), "sm"), ("mfa", H(2) + M(5), "ct"), ("access-key", H(2) + M(10), "evidence"))
+
+def secrets_manager(name, desc, props, custody, credential="password"):
+    """The password's two shares live in Secrets Manager: custodians read them through their SSO sessions
+    (one by name, one by ARN) and alice rotates the password with RotateSecret; no custody or password
+    rotation in the evidence. settle-after PT12H: the episode settles in the period, so the rotation is judged."""
+    s = settling(aws_scenario(name, desc, props, custody_via="secretsmanager", custody=custody, rotations=SM_ROTATIONS))
+    s.accounts = [sm_account(credential)]
+    for t, secret in [("2026-08-14T03:00:00Z", "app/payments/db"), ("2026-08-15T03:00:00Z", "app/payments/db")]:
+        s.cloudtrail.append(ct(T(t), "GetSecretValue", "deploy-bot", "secretsmanager.amazonaws.com",
+                               req={"secretId": secret}, read_only=True))
+    return s
+
+A(secrets_manager("secrets-manager-custody-compliant",
+                  "alice and bob read the two password shares from Secrets Manager through their SSO sessions, "
+                  "alice rotates the password with RotateSecret: quorum met, rotation counted, no finding",
+                  {"exit": 0, "compliant": "true", "episodes": 1, "states": "settled",
+                   "near-miss": "BG-QUORUM-NOT-MET,BG-ROTATION-INCOMPLETE,BG-ACCOUNT-CHANGED"},
+                  (("alice@example.com", -M(10), SHARE_1), ("bob@example.com", -M(8), SHARE_2))))
+A(secrets_manager("secrets-manager-quorum-not-met-fires",
+                  "alice alone read both password shares from Secrets Manager",
+                  fires("BG-QUORUM-NOT-MET", 0, 1),
+                  (("alice@example.com", -M(10), SHARE_1), ("alice@example.com", -M(8), SHARE_2))))
+A(secrets_manager("secrets-manager-rotation-incomplete-fires",
+                  "the sealed-secrets entry does not say the shares hold the password: the RotateSecret of a share "
+                  "counts for no credential and the password is still owed at settlement",
+                  fires("BG-ROTATION-INCOMPLETE", 1, 1, states="settled"),
+                  (("alice@example.com", -M(10), SHARE_1), ("bob@example.com", -M(8), SHARE_2)), credential=None))
 
 # ---------------------------------------------------------------- between uses
 CHANGED = T("2026-08-15T14:00:00Z")

@@ -58,6 +58,12 @@ class DemoEndToEndTest {
                 rules.toString());
         assertTrue(rules.stream().noneMatch(r -> r.endsWith("2026-07-14T03:12:09Z")),
                 "the compliant episode has no finding: " + rules);
+        // its quorum: alice's share read from AWS Secrets Manager (CloudTrail), bob's released from the safe
+        JsonNode compliant = null;
+        for (JsonNode e : new ObjectMapper().readTree(bundle.resolve("episodes.json").toFile())) {
+            compliant = "aws-root-breakglass/2026-07-14T03:12:09Z".equals(e.get("id").asText()) ? e : compliant;
+        }
+        assertEquals("[\"alice@example.com\",\"bob@example.com\"]", String.valueOf(compliant.get("custodians")));
         JsonNode run = new ObjectMapper().readTree(bundle.resolve("run.json").toFile());
         for (JsonNode in : run.get("inputs")) {
             assertEquals(in.get("read").asLong(), in.get("normalised").asLong() + in.get("notRelevant").asLong()

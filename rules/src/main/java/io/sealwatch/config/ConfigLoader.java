@@ -122,10 +122,13 @@ public final class ConfigLoader {
                 error(m.get("id"), at + ".id", "duplicate account id '" + id + "', first at line " + line(first));
             }
         }
-        List<IdentityMatch> identities = list(m, "identities", at, true, (n, p) -> claim(identityClaims, at, n, p));
+        List<IdentityMatch> identities = list(m, "identities", at, true,
+                (n, p) -> claim(identityClaims, at, identity(n, p), p, n));
         requireOne(m, "identities", at, "identity");
-        List<IdentityMatch> sealed = list(m, "sealed-secrets", at, false, (n, p) -> claim(sealedClaims, at, n, p));
         List<String> credentials = strings(m, "credentials", at, false);
+        Map<IdentityMatch, String> secretCredentials = new LinkedHashMap<>();
+        List<IdentityMatch> sealed = list(m, "sealed-secrets", at, false,
+                (n, p) -> sealedSecret(n, p, at, credentials, secretCredentials));
         List<String> custodians = strings(m, "custodians", at, true);
         requireOne(m, "custodians", at, "custodian");
         // the entries listed, bad ones included (reported on their own); no list, nothing to compare with
@@ -134,7 +137,26 @@ public final class ConfigLoader {
         Duration maxSession = m.containsKey("max-session")
                 ? duration(m.get("max-session"), at + ".max-session") : Duration.ofHours(4);
         return new AccountSpec(id, string(m, "description", at, false), identities, sealed, credentials, custodians,
-                quorum, maxSession, strings(m, "privileges", at, false));
+                quorum, maxSession, strings(m, "privileges", at, false), Map.copyOf(secretCredentials));
+    }
+
+    /**
+     * A sealed secret, optionally naming the credential of {@code credentials} it holds: a rotation of the
+     * secret then counts as that credential's rotation. It must be one the account lists, or the rotation
+     * would count for nothing while the config reads as if it did.
+     */
+    private IdentityMatch sealedSecret(Node node, String path, String at, List<String> credentials,
+                                       Map<IdentityMatch, String> secretCredentials) {
+        Keys m = mapping(node, path, Set.of("source", "match", "credential"));
+        IdentityMatch match = m == null ? null : claim(sealedClaims, at, match(m, path), path, node);
+        String credential = m == null ? null : string(m, "credential", path, false);
+        if (credential != null && credentials.stream().noneMatch(credential::equals)) {
+            error(m.get("credential"), path + ".credential", "'" + credential + "' is not one of the account's "
+                    + "credentials (" + String.join(", ", credentials) + ")");
+        } else if (credential != null && match != null) {
+            secretCredentials.put(match, credential);
+        }
+        return match;
     }
 
     /** An empty list where an account needs at least one entry (a missing key is reported as missing). */
@@ -160,8 +182,7 @@ public final class ConfigLoader {
     }
 
     /** An identity or sealed secret of the account {@code at}, remembered with its place for {@link #checkOverlaps}. */
-    private IdentityMatch claim(List<Claim> claims, String at, Node node, String path) {
-        IdentityMatch match = identity(node, path);
+    private IdentityMatch claim(List<Claim> claims, String at, IdentityMatch match, String path, Node node) {
         if (match != null) {
             claims.add(new Claim(at, match, path, node));
         }
@@ -170,9 +191,11 @@ public final class ConfigLoader {
 
     private IdentityMatch identity(Node node, String path) {
         Keys m = mapping(node, path, Set.of("source", "match"));
-        if (m == null) {
-            return null;
-        }
+        return m == null ? null : match(m, path);
+    }
+
+    /** The {@code source} and {@code match} of an identity or sealed-secret entry. */
+    private IdentityMatch match(Keys m, String path) {
         String source = sourceType(m, "source", path);
         String match = string(m, "match", path, true);
         if (match != null && match.replace("*", "").isBlank()) {

@@ -229,6 +229,26 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aSealedSecretMayNameTheCredentialItHolds() throws Exception {
+        String secret = "arn:aws:secretsmanager:us-east-1:111122223333:secret:breakglass/aws/password*";
+        String named = GOOD.replace("    credentials: [password, mfa]\n", "    credentials: [password, mfa]\n"
+                + "    sealed-secrets:\n"
+                + "      - { source: aws-cloudtrail, match: \"" + secret + "\", credential: password }\n"
+                + "      - { source: vault-audit, match: \"secret/data/breakglass/aws/*\" }\n");
+        AccountSpec account = ConfigLoader.load(write(named)).accounts().get(0);
+        assertEquals(Map.of(new IdentityMatch("aws-cloudtrail", secret), "password"), account.secretCredentials());
+        assertEquals(2, account.sealedSecrets().size());
+
+        String unlisted = named.replace("credential: password", "credential: access-key");
+        assertOne(errors(unlisted), ":" + lineOf(unlisted, "credential: access-key", 1)
+                + ": accounts[aws-root-breakglass].sealed-secrets[0].credential: 'access-key' is not one of the "
+                + "account's credentials (password, mfa)");
+        String misspelt = named.replace("credential: password", "credentials: password");
+        assertOne(errors(misspelt), "accounts[aws-root-breakglass].sealed-secrets[0].credentials: unknown key "
+                + "'credentials' (allowed: credential, match, source)");
+    }
+
+    @Test
     void identitiesThatCannotMeetAreFine() throws Exception {
         SealwatchConfig c = ConfigLoader.load(write(withOkta(
                 "{ source: okta-system-log, match: \"arn:aws:iam::111122223333:user/breakglass-admin\" }",

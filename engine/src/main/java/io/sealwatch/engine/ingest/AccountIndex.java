@@ -18,8 +18,12 @@ import java.util.Map;
 public final class AccountIndex implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** One configured pattern of one account. */
-    public record Rule(String account, String source, String match) implements Serializable {
+    /**
+     * One configured pattern of one account.
+     *
+     * @param credential for a sealed secret: the credential it holds, where its config entry names one; else null
+     */
+    public record Rule(String account, String source, String match, String credential) implements Serializable {
         IdentityMatch identity() {
             return new IdentityMatch(source, match);
         }
@@ -31,8 +35,9 @@ public final class AccountIndex implements Serializable {
 
     public AccountIndex(List<AccountSpec> accounts) {
         for (AccountSpec a : accounts) {
-            a.identities().forEach(m -> identities.add(new Rule(a.id(), m.source(), m.match())));
-            a.sealedSecrets().forEach(m -> sealed.add(new Rule(a.id(), m.source(), m.match())));
+            a.identities().forEach(m -> identities.add(new Rule(a.id(), m.source(), m.match(), null)));
+            a.sealedSecrets().forEach(m -> sealed.add(new Rule(a.id(), m.source(), m.match(),
+                    a.secretCredentials().get(m))));
             credentials.put(a.id(), List.copyOf(a.credentials()));
         }
     }
@@ -63,7 +68,13 @@ public final class AccountIndex implements Serializable {
 
     /** The account whose sealed-secret pattern for {@code sourceType} matches {@code path}, or null. */
     public String sealedAccount(String sourceType, String path) {
-        return first(sealed, sourceType, path);
+        Rule r = sealedRule(sourceType, path);
+        return r == null ? null : r.account();
+    }
+
+    /** The first sealed-secret pattern for {@code sourceType} (config order) that matches {@code name}, or null. */
+    public Rule sealedRule(String sourceType, String name) {
+        return firstRule(sealed, sourceType, name);
     }
 
     public boolean isAccount(String id) {
@@ -83,12 +94,17 @@ public final class AccountIndex implements Serializable {
     }
 
     private static String first(List<Rule> rules, String sourceType, String value) {
+        Rule r = firstRule(rules, sourceType, value);
+        return r == null ? null : r.account();
+    }
+
+    private static Rule firstRule(List<Rule> rules, String sourceType, String value) {
         if (value == null) {
             return null;
         }
         for (Rule r : rules) {
             if (r.source().equals(sourceType) && r.identity().matches(value)) {
-                return r.account();
+                return r;
             }
         }
         return null;

@@ -24,7 +24,7 @@ record IngestSpec(AccountIndex accounts, Map<String, Prefilter> prefilters, long
             SourceConnector c = Connectors.forType(type);
             List<String> l = new ArrayList<>();
             accounts.identities(type).forEach(r -> l.addAll(c.prefilterLiterals(r.match())));
-            accounts.sealed(type).forEach(r -> l.add(SourceConnector.literal(r.match())));
+            accounts.sealed(type).forEach(r -> l.addAll(c.sealedLiterals(r.match())));
             prefilters.put(type, new Prefilter(l));
         }
         return new IngestSpec(accounts, prefilters, config.policy().logGap().toMillis());

@@ -34,12 +34,13 @@ import java.util.TreeMap;
  * the findings equal those of a full run.
  *
  * <p>The state is only valid for the same scan: a change of the engine's reading logic
- * ({@link #FORMAT}), of an account's id, identities or sealed secrets, or of the log gap
+ * ({@link #FORMAT}), of an account's id, identities or sealed secrets (and the credentials they hold), or
+ * of the log gap
  * invalidates all of it (the next run reads everything and rewrites it).
  */
 final class ScanState {
     /** Bump when reading or normalisation changes: old state is then ignored. */
-    static final String FORMAT = "sealwatch-scan-4";
+    static final String FORMAT = "sealwatch-scan-5";
     private static final String INDEX = "index.json";
     private static final String SCANS = "scans.bin";
 
@@ -147,7 +148,14 @@ final class ScanState {
     private static String keyOf(SealwatchConfig config) {
         StringBuilder sb = new StringBuilder(FORMAT).append('\n').append(config.policy().logGap()).append('\n');
         for (AccountSpec a : config.accounts()) {
-            sb.append(a.id()).append(a.identities()).append(a.sealedSecrets()).append('\n');
+            sb.append(a.id()).append(a.identities()).append(a.sealedSecrets());
+            if (!a.secretCredentials().isEmpty()) {
+                // which credential a secret's rotation counts for is decided while reading; absent, the key is as before
+                Map<String, String> named = new TreeMap<>();
+                a.secretCredentials().forEach((secret, credential) -> named.put(secret.toString(), credential));
+                sb.append(named);
+            }
+            sb.append('\n');
         }
         return sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
     }

@@ -38,6 +38,14 @@ public interface SourceConnector extends Serializable {
         return List.of(literal(match));
     }
 
+    /**
+     * Strings that must occur in a record (case-insensitively) for it to possibly name {@code match}, one of
+     * this source's configured sealed-secret patterns; any one of them suffices.
+     */
+    default List<String> sealedLiterals(String match) {
+        return List.of(literal(match));
+    }
+
     /** Extra scalar fields the reader should pick up cheaply for {@link #pair}. */
     default List<String> pairFields() {
         return List.of();

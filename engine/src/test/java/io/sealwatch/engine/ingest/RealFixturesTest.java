@@ -72,7 +72,7 @@ class RealFixturesTest {
 
     @Test
     void everyRealFileIsReadWithoutQuarantine() {
-        assertEquals(14, scans.size(), "all fixture files read");
+        assertEquals(15, scans.size(), "all fixture files read");
         for (FileScan s : scans) {
             InputFileStats st = s.stats();
             assertNull(st.error(), st.path());

@@ -24,6 +24,7 @@ import static io.sealwatch.engine.ingest.Json.text;
  * IAM user by someone else match on {@code arn:aws:iam::<recipientAccountId>:user/<userName>}; events
  * done to a role ({@code requestParameters.roleName}) match on {@code arn:aws:iam::<account>:role/<roleName>}
  * or, when the account is known by its sessions, on any {@code assumed-role/<roleName>/} session of it.
+ * Reads and rotations of a sealed secret in AWS Secrets Manager are custody and rotation ({@link SecretsManager}).
  */
 public final class CloudTrailConnector implements SourceConnector {
     private static final Set<String> ASSUME = Set.of("AssumeRole", "AssumeRoleWithSAML", "AssumeRoleWithWebIdentity");
@@ -61,6 +62,11 @@ public final class CloudTrailConnector implements SourceConnector {
             out.add(fixed);   // the user or role name alone, as changes made to it by others name it
         }
         return out;
+    }
+
+    @Override
+    public List<String> sealedLiterals(String match) {
+        return SecretsManager.literals(match);
     }
 
     @Override
@@ -102,6 +108,10 @@ public final class CloudTrailConnector implements SourceConnector {
                 .sourceIp(text(r, "sourceIPAddress"))
                 .target(targetArn != null ? targetArn : text(r, "requestParameters.roleArn"))
                 .detail(text(r, "errorMessage"));
+        NormalizedEvent secret = SecretsManager.map(r, name, ok, ctx, e);
+        if (secret != null) {
+            return secret;
+        }
         String roleName = text(r, "requestParameters.roleName");
         String roleAccount = roleName != null && awsAccount != null ? roleAccount(ctx, awsAccount, roleName) : null;
         String targetAccount = targetArn != null ? ctx.accountOf(targetArn) : roleAccount;
@@ -187,8 +197,12 @@ public final class CloudTrailConnector implements SourceConnector {
         return switch (identityType) {
             case "IAMUser", "SAMLUser", "WebIdentityUser", "IdentityCenterUser" -> text(r, "userIdentity.userName");
             case "AssumedRole" -> {
+                // the session name: the ARN's last segment, else what follows the role id in principalId
                 String arn = text(r, "userIdentity.arn");
-                yield arn == null ? null : arn.substring(arn.lastIndexOf('/') + 1);
+                String principal = text(r, "userIdentity.principalId");
+                yield arn != null ? arn.substring(arn.lastIndexOf('/') + 1)
+                        : principal != null && principal.indexOf(':') > 0
+                        ? principal.substring(principal.indexOf(':') + 1) : null;
             }
             default -> null;
         };

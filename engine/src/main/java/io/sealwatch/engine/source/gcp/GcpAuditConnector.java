@@ -22,7 +22,8 @@ import static io.sealwatch.engine.ingest.Json.text;
  * Workspace login events ({@code google.login.LoginService.*}). The actor is
  * {@code authenticationInfo.principalEmail}; an IAM policy change also matches on the member it
  * grants to or takes from, and a change to a service account (its keys, or its own IAM policy: who may
- * act as it) on the service account's e-mail.
+ * act as it) on the service account's e-mail. Reads and new versions of a sealed secret in GCP Secret Manager
+ * are custody and rotation ({@link SecretManager}).
  */
 public final class GcpAuditConnector implements SourceConnector {
 
@@ -58,6 +59,10 @@ public final class GcpAuditConnector implements SourceConnector {
                 .sourceIp(ip)
                 .target(text(p, "resourceName"))
                 .detail(text(p, "status.message"));
+        NormalizedEvent secret = SecretManager.map(p, method, code == null || code.equals("0"), ctx, e);
+        if (secret != null) {
+            return secret;
+        }
         String account = ctx.accountOf(actor);
         String m = method == null ? "" : method.toLowerCase(Locale.ROOT);
         String serviceAccount = serviceAccount(optional(p, "response", "name"), optional(p, "request", "name"),
@@ -123,7 +128,7 @@ public final class GcpAuditConnector implements SourceConnector {
     }
 
     /** {@code part.field} when {@code part} is an object; some exports carry request or response as a string. */
-    private static String optional(JsonNode p, String part, String field) throws RecordException {
+    static String optional(JsonNode p, String part, String field) throws RecordException {
         JsonNode node = p.path(part);
         return node.isObject() ? text(node, field) : null;
     }

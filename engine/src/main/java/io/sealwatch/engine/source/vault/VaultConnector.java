@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sealwatch.engine.ingest.EventBuilder;
 import io.sealwatch.engine.ingest.RecordContext;
 import io.sealwatch.engine.ingest.RecordException;
+import io.sealwatch.engine.ingest.SealedSecret;
 import io.sealwatch.engine.ingest.SourceConnector;
 import io.sealwatch.model.EventClass;
 import io.sealwatch.model.NormalizedEvent;
@@ -29,7 +30,8 @@ import static io.sealwatch.engine.ingest.Json.text;
  * the client address are.
  *
  * <p>A read of an account's sealed-secret path is a custody release by the person reading it; a
- * write there is a rotation of that credential. A write or delete of the account's own auth entry
+ * write there is a rotation of the credential it holds ({@link SealedSecret#rotates}). A write or delete
+ * of the account's own auth entry
  * ({@code auth/<mount>/users/<name>}: its password under {@code …/password}) or of a policy named like one
  * of its identities ({@code sys/policy/<name>}, {@code sys/policies/acl/<name>}) changes the account. A token
  * created by the account without a time limit, as an orphan or for longer than {@link #LONG_LIVED} is
@@ -98,13 +100,13 @@ public final class VaultConnector implements SourceConnector {
                 .sourceIp(text(r, "request.remote_address"))
                 .detail(error);
         String op = operation == null ? "" : operation.toLowerCase(Locale.ROOT);
-        String sealedBy = ctx.sealedAccountOf(path);
+        SealedSecret sealed = SealedSecret.find(ctx, path);
+        String sealedBy = sealed == null ? null : sealed.account();
         if (sealedBy != null && op.equals("read")) {
             return e.eventClass(EventClass.CUSTODY).account(sealedBy).credential(path).actor(person).build();
         }
         if (sealedBy != null && WRITES.contains(op)) {
-            String last = path.substring(path.lastIndexOf('/') + 1);
-            String credential = ctx.credentials(sealedBy).contains(last) ? last : "vault-secret";
+            String credential = sealed.rotates(ctx, path.substring(path.lastIndexOf('/') + 1), "vault-secret");
             return e.eventClass(EventClass.ROTATION).account(sealedBy).credential(credential).build();
         }
         String account = ctx.accountOf(displayName, person);
