@@ -72,7 +72,7 @@ class HostileInputSuiteTest {
         HostileKit.Outcome o = box.await(p, log);
         String problem = during != null ? during : prepared.check() == null ? null : prepared.check().problem(o);
         HostileKit.Verdict v = HostileKit.judge(box, prepared.launch(), o, c.allowed(), problem, before);
-        record(c, o, v);
+        record(c, o, v, box.root.toString());
         if (!v.clean()) {
             fail(c.name() + ": " + (v.crash() != null ? "CRASH " + v.crash() + "; " : "")
                     + (v.contractBreak() != null ? "CONTRACT " + v.contractBreak() + "; " : "")
@@ -80,14 +80,14 @@ class HostileInputSuiteTest {
         }
     }
 
-    private static synchronized void record(HostileCase c, HostileKit.Outcome o, HostileKit.Verdict v) {
+    private static synchronized void record(HostileCase c, HostileKit.Outcome o, HostileKit.Verdict v, String root) {
         cases++;
         crashes += v.crash() == null ? 0 : 1;
         breaks += v.contractBreak() == null ? 0 : 1;
         touched += v.touched().size();
         String firstLine = o.err().lines().filter(l -> l.startsWith("sealwatch:") || l.startsWith("FAILED")
                 || l.startsWith("OK") || l.startsWith("UNSIGNED")).findFirst()
-                .orElse(o.err().lines().filter(l -> !l.isBlank()).findFirst().orElse(""));
+                .orElse(o.err().lines().filter(l -> !l.isBlank()).findFirst().orElse("")).replace(root, "<sandbox>");
         REPORT.add(String.format("  %-8s %-58s exit %2d %s %s", c.group(), c.name(), o.exit(),
                 v.clean() ? "ok  " : "BAD ", firstLine.length() > 110 ? firstLine.substring(0, 110) + "…" : firstLine));
     }
