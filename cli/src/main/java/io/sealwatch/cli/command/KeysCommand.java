@@ -6,7 +6,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /** {@code sealwatch keys init}. */
 @Command(name = "keys", mixinStandardHelpOptions = true, description = "Signing keys.",

@@ -36,11 +36,9 @@ import java.util.Map;
 
 /** The nightly job, stage by stage: INGEST → RECONSTRUCT → EVALUATE → RENDER → SIGN. */
 public final class Job {
-    private final PrintStream err;
     private final Progress progress;
 
     public Job(PrintStream err) {
-        this.err = err;
         this.progress = new Progress(err);
     }
 

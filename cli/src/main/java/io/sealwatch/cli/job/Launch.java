@@ -121,7 +121,8 @@ public final class Launch {
     }
 
     public static int run(RunOptions options, PrintStream err) {
-        try (OutFolder out = OutFolder.claim(options.out(), err)) {
+        // the claim is only held: closing it releases or rolls back the --out folder
+        try (@SuppressWarnings("PMD.UnusedLocalVariable") OutFolder out = OutFolder.claim(options.out(), err)) {
             Predecessor previous = Series.predecessor(options);
             Prepared prepared = prepare(options, err, Renderers.run());
             if (prepared == null) {

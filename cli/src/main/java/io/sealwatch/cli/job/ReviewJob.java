@@ -29,7 +29,8 @@ public final class ReviewJob {
 
     /** {@code options.period()} is the reviewed year; a null {@code options.password()} reads it from the environment. */
     public static int run(RunOptions options, PrintStream err) {
-        try (OutFolder claimed = OutFolder.claim(options.out(), err)) {
+        // the claim is only held: closing it releases or rolls back the --out folder
+        try (@SuppressWarnings("PMD.UnusedLocalVariable") OutFolder claimed = OutFolder.claim(options.out(), err)) {
             Launch.Prepared prepared = Launch.prepare(options, err, Renderers.review());
             if (prepared == null) {
                 return ExitCode.USAGE.code();

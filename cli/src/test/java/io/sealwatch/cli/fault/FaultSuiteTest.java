@@ -1,5 +1,6 @@
 package io.sealwatch.cli.fault;
 
+import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sealwatch.cli.ExitCode;
@@ -356,7 +357,7 @@ class FaultSuiteTest {
         caseOf("deep nesting (100 000 levels)", "05-deep-nesting.jsonl", 4, 0, 1, 3, 0);
         Set<String> r = reasons("05-deep-nesting.jsonl");
         assertEquals(3, r.size(), r.toString());
-        assertTrue(r.stream().allMatch(x -> x.toLowerCase().contains("nesting depth")), r.toString());
+        assertTrue(r.stream().allMatch(x -> x.toLowerCase(Locale.ROOT).contains("nesting depth")), r.toString());
     }
 
     @Test

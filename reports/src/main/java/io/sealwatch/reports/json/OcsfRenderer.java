@@ -1,5 +1,6 @@
 package io.sealwatch.reports.json;
 
+import java.util.Locale;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sealwatch.model.Finding;
@@ -97,7 +98,7 @@ public final class OcsfRenderer extends OneFileRenderer {
     }
 
     private static String capitalised(Severity s) {
-        return s == Severity.INFO ? "Informational" : s.wire().substring(0, 1).toUpperCase() + s.wire().substring(1);
+        return s == Severity.INFO ? "Informational" : s.wire().substring(0, 1).toUpperCase(Locale.ROOT) + s.wire().substring(1);
     }
 
     private static String uid(Finding f) {

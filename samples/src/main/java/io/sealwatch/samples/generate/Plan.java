@@ -1,5 +1,6 @@
 package io.sealwatch.samples.generate;
 
+import java.util.Locale;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.sealwatch.samples.generate.BreakGlassAccount.Kind;
 
@@ -301,7 +302,7 @@ final class Plan {
         String approver = BreakGlassAccount.APPROVERS.stream().filter(p -> !a.custodians().contains(p))
                 .toList().get(rng.nextInt(2));
         String detail = incident == null ? "Approved by phone, use of the break-glass account is fine"
-                : "Approved in #" + incident.toLowerCase() + ": emergency access needed";
+                : "Approved in #" + incident.toLowerCase(Locale.ROOT) + ": emergency access needed";
         switch (s.approval) {
             case ON_TIME -> row(start - (8 + rng.nextInt(12)) * MIN, "approval", a, approver, incident, null, null, detail);
             case LATE -> row(start + 8 * MIN, "approval", a, approver, incident, null, null, detail + " (given after the fact)");
@@ -490,7 +491,7 @@ final class Plan {
             case AWS -> {
                 CloudTrail ct = trails.get(a.aws().id());
                 CloudTrail.Principal p = ct.assumedRole("AWSReservedSSO_AdministratorAccess_"
-                        + CloudTrail.id(a.aws().id() + "AdministratorAccess", 16).toLowerCase(), admin, true);
+                        + CloudTrail.id(a.aws().id() + "AdministratorAccess", 16).toLowerCase(Locale.ROOT), admin, true);
                 plant(Source.CLOUDTRAIL, Layout.cloudTrail(seed, a.aws(), "us-east-1", Layout.hourStart(t)), t,
                         (g, r) -> ct.call(g, r, t, p, "us-east-1", OFFICE_IP, CloudTrail.BROWSER, "iam",
                                 "UpdateLoginProfile", false, JsonValues.map("userName", a.identity(),
@@ -512,7 +513,7 @@ final class Plan {
         CloudTrail ct = trails.get(a.aws().id());
         String admin = Org.email(Org.PEOPLE[5]);
         CloudTrail.Principal p = ct.assumedRole("AWSReservedSSO_AdministratorAccess_"
-                + CloudTrail.id(a.aws().id() + "AdministratorAccess", 16).toLowerCase(), admin, true);
+                + CloudTrail.id(a.aws().id() + "AdministratorAccess", 16).toLowerCase(Locale.ROOT), admin, true);
         plant(Source.CLOUDTRAIL, Layout.cloudTrail(seed, a.aws(), "us-east-1", Layout.hourStart(t)), t,
                 (g, r) -> ct.call(g, r, t, p, "us-east-1", OFFICE_IP, CloudTrail.BROWSER, "iam", "AttachUserPolicy",
                         false, JsonValues.map("userName", a.identity(),
