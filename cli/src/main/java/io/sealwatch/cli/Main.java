@@ -1,5 +1,8 @@
 package io.sealwatch.cli;
 
+import io.sealwatch.cli.base.BuildInfo;
+import io.sealwatch.cli.base.Failure;
+import io.sealwatch.cli.base.ExitCode;
 import io.sealwatch.cli.command.DemoCommand;
 import io.sealwatch.cli.command.GenerateCommand;
 import io.sealwatch.cli.command.KeysCommand;

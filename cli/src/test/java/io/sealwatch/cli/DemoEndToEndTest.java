@@ -1,5 +1,6 @@
 package io.sealwatch.cli;
 
+import io.sealwatch.cli.base.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sealwatch.engine.spark.Sparks;

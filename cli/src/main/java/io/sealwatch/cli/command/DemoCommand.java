@@ -1,6 +1,6 @@
 package io.sealwatch.cli.command;
 
-import io.sealwatch.cli.ExitCode;
+import io.sealwatch.cli.base.ExitCode;
 import io.sealwatch.cli.job.Launch;
 import io.sealwatch.cli.job.OutFolder;
 import io.sealwatch.cli.job.RunOptions;

@@ -1,6 +1,6 @@
 package io.sealwatch.cli.command;
 
-import io.sealwatch.cli.ExitCode;
+import io.sealwatch.cli.base.ExitCode;
 import io.sealwatch.reports.signing.KeyTool;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package io.sealwatch.cli.job;
 
-import io.sealwatch.cli.BuildInfo;
-import io.sealwatch.cli.ExitCode;
+import io.sealwatch.cli.base.BuildInfo;
+import io.sealwatch.cli.base.ExitCode;
 import io.sealwatch.config.SealwatchConfig;
 import io.sealwatch.engine.episode.Reconstruct;
 import io.sealwatch.engine.episode.Reconstruction;
@@ -14,7 +14,7 @@ import io.sealwatch.model.Finding;
 import io.sealwatch.model.InputFileStats;
 import io.sealwatch.model.Severity;
 import io.sealwatch.model.Stage;
-import io.sealwatch.reports.Renderers;
+import io.sealwatch.reports.catalog.Renderers;
 import io.sealwatch.reports.bundle.Bundle;
 import io.sealwatch.reports.bundle.Predecessor;
 import io.sealwatch.reports.signing.Signer;

@@ -1,7 +1,7 @@
 package io.sealwatch.cli.job;
 
-import io.sealwatch.cli.ExitCode;
-import io.sealwatch.cli.Failure;
+import io.sealwatch.cli.base.ExitCode;
+import io.sealwatch.cli.base.Failure;
 import io.sealwatch.config.ConfigException;
 import io.sealwatch.config.ConfigLoader;
 import io.sealwatch.config.SealwatchConfig;
@@ -13,7 +13,7 @@ import io.sealwatch.model.InputFileStats;
 import io.sealwatch.model.Severity;
 import io.sealwatch.reports.Renderer;
 import io.sealwatch.reports.bundle.Predecessor;
-import io.sealwatch.reports.Renderers;
+import io.sealwatch.reports.catalog.Renderers;
 import io.sealwatch.reports.signing.Signer;
 import io.sealwatch.result.RunInfo;
 import io.sealwatch.reports.signing.SigningException;

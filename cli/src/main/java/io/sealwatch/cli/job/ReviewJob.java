@@ -1,8 +1,8 @@
 package io.sealwatch.cli.job;
 
-import io.sealwatch.cli.ExitCode;
-import io.sealwatch.cli.Failure;
-import io.sealwatch.reports.Renderers;
+import io.sealwatch.cli.base.ExitCode;
+import io.sealwatch.cli.base.Failure;
+import io.sealwatch.reports.catalog.Renderers;
 import io.sealwatch.reports.bundle.Bundle;
 import io.sealwatch.reports.signing.SigningException;
 import io.sealwatch.result.AccountReview;

@@ -1,7 +1,7 @@
 package io.sealwatch.reports.pdf;
 
 import io.sealwatch.config.Policy;
-import io.sealwatch.config.Waiver;
+import io.sealwatch.model.Waiver;
 import io.sealwatch.model.Approval;
 import io.sealwatch.model.Authentication;
 import io.sealwatch.model.Classification;

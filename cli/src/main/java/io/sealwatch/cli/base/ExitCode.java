@@ -1,4 +1,4 @@
-package io.sealwatch.cli;
+package io.sealwatch.cli.base;
 
 /** The exit codes of CONTRACT §2. When several apply, 3 wins over 1: an incomplete night must not look ordinary. */
 public enum ExitCode {
