@@ -1,12 +1,12 @@
 package io.sealwatch.samples.generate;
 
-import java.util.Locale;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.sealwatch.samples.generate.Org.AwsAccount;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**

@@ -1,10 +1,10 @@
 package io.sealwatch.samples.generate;
 
-import java.util.Locale;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Microsoft Entra ID sign-in and audit logs as diagnostic settings export them, one record per line. */

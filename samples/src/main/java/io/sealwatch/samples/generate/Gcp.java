@@ -1,9 +1,9 @@
 package io.sealwatch.samples.generate;
 
-import java.util.Locale;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 
 /** Cloud Audit Logs {@code LogEntry} records ({@code protoPayload} of type AuditLog), one per line. */

@@ -1,9 +1,9 @@
 package io.sealwatch.samples.generate;
 
-import java.util.Locale;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
+import java.util.Locale;
 
 /** Okta System Log events (the {@code /api/v1/logs} LogEvent shape), one per line. */
 final class Okta {

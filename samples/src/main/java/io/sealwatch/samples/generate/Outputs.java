@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.sealwatch.samples.generate.Plan.Episode;
 import io.sealwatch.samples.generate.Plan.EvidenceRow;
-import io.sealwatch.samples.generate.Plan.Expected;
 
 import java.io.IOException;
 import java.io.Writer;

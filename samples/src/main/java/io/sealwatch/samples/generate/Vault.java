@@ -1,9 +1,9 @@
 package io.sealwatch.samples.generate;
 
-import java.util.Locale;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
+import java.util.Locale;
 
 /** HashiCorp Vault file audit device lines: a {@code request} and its {@code response}, values HMAC-ed. */
 final class Vault {
