@@ -13,7 +13,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Module dependencies point one way (DESIGN.md): rules ← engine, rules ← reports, all ← cli; samples alone. */
+/** Module dependencies point one way (docs/architecture.md): rules ← engine, rules ← reports, all ← cli; samples alone. */
 class ArchitectureTest {
     private static final String[] RULES_MODULE = {"io.sealwatch.model..", "io.sealwatch.config..",
             "io.sealwatch.rules..", "io.sealwatch.result..", "io.sealwatch.review.."};

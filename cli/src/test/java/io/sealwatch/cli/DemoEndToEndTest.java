@@ -149,7 +149,7 @@ class DemoEndToEndTest {
         return out;
     }
 
-    /** CONTRACT §7: tables/ holds events, episodes and findings as Parquet, matching the JSON files. */
+    /** The bundle's tables/ holds events, episodes and findings as Parquet, matching the JSON files. */
     @Test
     void tablesHoldTheEpisodesAndFindingsOfTheJson() throws IOException {
         SparkSession spark = Sparks.session(null, null);

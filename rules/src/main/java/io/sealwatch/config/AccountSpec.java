@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A break-glass account as configured (CONTRACT §3).
+ * A break-glass account as configured ({@code accounts} in sealwatch.yaml; docs/user-guide.md §2).
  *
  * @param privileges what the account may do, free text, shown in the annual review (optional)
  */

@@ -20,7 +20,7 @@ import java.util.TreeSet;
 
 /**
  * The planted part of the generated organisation: break-glass episodes of every scenario kind, failed
- * sign-ins, drills, reviews and one log outage, with the findings CONTRACT §5/§6 say they must give.
+ * sign-ins, drills, reviews and one log outage, with the findings the rules (docs/rules.md) must give for them.
  * Small by construction (a few hundred records), so it is built in memory before the files are written.
  */
 final class Plan {
