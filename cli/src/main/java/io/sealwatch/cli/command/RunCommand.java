@@ -4,7 +4,6 @@ import io.sealwatch.cli.base.ExitCode;
 import io.sealwatch.cli.job.Launch;
 import io.sealwatch.cli.job.PeriodSpec;
 import io.sealwatch.cli.job.RunOptions;
-import io.sealwatch.model.Severity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,9 +36,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--master", description = "Spark master URL (default: embedded local[*])")
     String master;
     @Option(names = "--fail-on", defaultValue = "critical",
-            description = "exit 1 when a finding is at or above this severity: critical, high, medium, low, info "
+            description = "exit 1 when a finding is at or above this severity: ${COMPLETION-CANDIDATES} "
                     + "(default ${DEFAULT-VALUE})")
-    String failOn;
+    FailOn failOn;
     @Option(names = "--no-sign", description = "write an unsigned bundle (its manifest says so)")
     boolean noSign;
     @Option(names = "--rules", description = "a folder of extra .drl rules (repeatable)")
@@ -57,16 +56,13 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PeriodSpec.Resolved period;
-        Severity severity;
         try {
             period = PeriodSpec.resolve(from, to, quarter, Clock.systemUTC());
-            severity = Severity.fromWire(failOn);
         } catch (IllegalArgumentException e) {
-            System.err.println("sealwatch run: " + (e.getMessage().startsWith("No enum")
-                    ? "--fail-on '" + failOn + "' is not a severity (critical, high, medium, low, info)" : e.getMessage()));
+            System.err.println("sealwatch run: " + e.getMessage());
             return ExitCode.USAGE.code();
         }
-        return Launch.run(new RunOptions(config, period, out, master, severity, !noSign, ruleDirs, state, previous),
+        return Launch.run(new RunOptions(config, period, out, master, failOn.severity(), !noSign, ruleDirs, state, previous),
                 System.err);
     }
 }
