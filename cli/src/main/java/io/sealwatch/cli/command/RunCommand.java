@@ -5,12 +5,11 @@ import io.sealwatch.cli.job.Launch;
 import io.sealwatch.cli.job.PeriodSpec;
 import io.sealwatch.cli.job.RunOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code sealwatch run}: the nightly / quarterly job. */
@@ -33,16 +32,10 @@ public final class RunCommand implements Callable<Integer> {
     String quarter;
     @Option(names = "--out", defaultValue = "sealwatch-report", description = "bundle folder (default ${DEFAULT-VALUE})")
     Path out;
-    @Option(names = "--master", description = "Spark master URL (default: embedded local[*])")
-    String master;
     @Option(names = "--fail-on", defaultValue = "critical",
             description = "exit 1 when a finding is at or above this severity: ${COMPLETION-CANDIDATES} "
                     + "(default ${DEFAULT-VALUE})")
     FailOn failOn;
-    @Option(names = "--no-sign", description = "write an unsigned bundle (its manifest says so)")
-    boolean noSign;
-    @Option(names = "--rules", description = "a folder of extra .drl rules (repeatable)")
-    List<Path> ruleDirs = new ArrayList<>();
     @Option(names = "--state", description = "remember what was read in this folder; later runs read only new or "
             + "changed input files (nightly use)")
     Path state;
@@ -50,8 +43,9 @@ public final class RunCommand implements Callable<Integer> {
             + "period and manifest hash go into the new manifest (default: the bundle replaced in --out, else the "
             + "last one remembered in --state)")
     Path previous;
-    @Option(names = {"-v", "--verbose"}, description = "show Spark, Drools and Jasper logging")
-    boolean verbose;
+
+    @Mixin
+    JobOptions job;
 
     @Override
     public Integer call() {
@@ -62,7 +56,7 @@ public final class RunCommand implements Callable<Integer> {
             System.err.println("sealwatch run: " + e.getMessage());
             return ExitCode.USAGE.code();
         }
-        return Launch.run(new RunOptions(config, period, out, master, failOn.severity(), !noSign, ruleDirs, state, previous),
-                System.err);
+        return Launch.run(new RunOptions(config, period, out, job.master, failOn.severity(), !job.noSign, job.ruleDirs,
+                state, previous), System.err);
     }
 }
