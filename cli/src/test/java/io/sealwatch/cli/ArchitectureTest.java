@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Module dependencies point one way (docs/architecture.md): rules ← engine, rules ← reports, all ← cli; samples alone. */
 class ArchitectureTest {
     private static final String[] RULES_MODULE = {"io.sealwatch.model..", "io.sealwatch.config..",
-            "io.sealwatch.rules..", "io.sealwatch.result..", "io.sealwatch.review.."};
+            "io.sealwatch.rules..", "io.sealwatch.result..", "io.sealwatch.review..", "io.sealwatch.files.."};
     private static JavaClasses classes;
 
     @BeforeAll
@@ -63,7 +63,8 @@ class ArchitectureTest {
      * reporting after the first tangle it meets.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"io.sealwatch.config,io.sealwatch.model,io.sealwatch.rules,io.sealwatch.result,io.sealwatch.review",
+    @ValueSource(strings = {"io.sealwatch.config,io.sealwatch.model,io.sealwatch.rules,io.sealwatch.result,io.sealwatch.review,"
+            + "io.sealwatch.files",
             "io.sealwatch.engine", "io.sealwatch.reports", "io.sealwatch.samples", "io.sealwatch.cli"})
     void packagesAreFreeOfCycles(String modulePackages) {
         JavaClasses module = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

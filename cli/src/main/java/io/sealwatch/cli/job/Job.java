@@ -1,5 +1,6 @@
 package io.sealwatch.cli.job;
 
+import io.sealwatch.files.FileTrees;
 import io.sealwatch.cli.base.BuildInfo;
 import io.sealwatch.cli.base.ExitCode;
 import io.sealwatch.config.SealwatchConfig;
@@ -59,7 +60,7 @@ public final class Job {
             progress.done((signer == null ? "unsigned bundle " : "signed bundle ") + options.out());
             return new Outcome(exitCode(result, options.failOn()), result, options.out());
         } finally {
-            deleteTree(work);
+            FileTrees.delete(work);
         }
     }
 
@@ -101,17 +102,6 @@ public final class Job {
             return String.join(",", jars);
         } catch (Exception e) {
             return null;
-        }
-    }
-
-    public static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 

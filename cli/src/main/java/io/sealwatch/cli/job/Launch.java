@@ -1,5 +1,6 @@
 package io.sealwatch.cli.job;
 
+import io.sealwatch.files.FileTrees;
 import io.sealwatch.cli.base.ExitCode;
 import io.sealwatch.cli.base.Failure;
 import io.sealwatch.config.ConfigException;
@@ -113,7 +114,7 @@ public final class Launch {
             try {
                 Reconstruct.rehearse(spark, config, options.period(), dir);
             } finally {
-                Job.deleteTree(dir);
+                FileTrees.delete(dir);
             }
         } catch (IOException | RuntimeException e) {
             // a failed rehearsal only costs the time it took

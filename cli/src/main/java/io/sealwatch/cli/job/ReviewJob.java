@@ -1,5 +1,6 @@
 package io.sealwatch.cli.job;
 
+import io.sealwatch.files.FileTrees;
 import io.sealwatch.cli.base.ExitCode;
 import io.sealwatch.cli.base.Failure;
 import io.sealwatch.reports.catalog.Renderers;
@@ -41,7 +42,7 @@ public final class ReviewJob {
             try {
                 year = new Job(err).analyse(prepared.config(), options, prepared.rules(), work);
             } finally {
-                Job.deleteTree(work);
+                FileTrees.delete(work);
             }
             Bundle.write(year, options.out(), prepared.signer(), Renderers.review(), null);
             ReviewResult review = AnnualReview.of(year);
