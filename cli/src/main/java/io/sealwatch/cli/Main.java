@@ -1,5 +1,8 @@
 package io.sealwatch.cli;
 
+import io.sealwatch.cli.base.BuildInfo;
+import io.sealwatch.cli.base.Failure;
+import io.sealwatch.cli.base.ExitCode;
 import io.sealwatch.cli.command.DemoCommand;
 import io.sealwatch.cli.command.GenerateCommand;
 import io.sealwatch.cli.command.KeysCommand;
@@ -46,6 +49,7 @@ public final class Main implements Runnable {
         // Spark's netty needs these on Java 17 (the jar manifest carries the Add-Opens).
         System.setProperty("io.netty.tryReflectionSetAccessible", "true");
         CommandLine cli = new CommandLine(new Main());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);   // --fail-on HIGH worked before it was an enum
         cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().footer("", "Example:",
                 "  source <(sealwatch generate-completion)   # bash or zsh: tab completion in this shell");
         cli.setExecutionExceptionHandler((ex, cmd, parsed) ->

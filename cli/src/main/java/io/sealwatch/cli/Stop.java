@@ -1,5 +1,6 @@
 package io.sealwatch.cli;
 
+import io.sealwatch.cli.base.ExitCode;
 import sun.misc.Signal;
 
 import java.io.OutputStream;

@@ -1,5 +1,6 @@
 package io.sealwatch.cli;
 
+import io.sealwatch.cli.base.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sealwatch.engine.spark.Sparks;
@@ -154,7 +155,7 @@ class DemoEndToEndTest {
         return out;
     }
 
-    /** CONTRACT §7: tables/ holds events, episodes and findings as Parquet, matching the JSON files. */
+    /** The bundle's tables/ holds events, episodes and findings as Parquet, matching the JSON files. */
     @Test
     void tablesHoldTheEpisodesAndFindingsOfTheJson() throws IOException {
         SparkSession spark = Sparks.session(null, null);

@@ -1,5 +1,6 @@
 package io.sealwatch.cli;
 
+import io.sealwatch.cli.base.ExitCode;
 import io.sealwatch.cli.job.ReviewJob;
 import io.sealwatch.cli.job.RunOptions;
 import io.sealwatch.model.Period;

@@ -5,7 +5,7 @@ import io.sealwatch.config.IdentityMatch;
 import io.sealwatch.config.Policy;
 import io.sealwatch.config.SealwatchConfig;
 import io.sealwatch.config.SourceSpec;
-import io.sealwatch.config.Waiver;
+import io.sealwatch.model.Waiver;
 import io.sealwatch.model.Approval;
 import io.sealwatch.model.Authentication;
 import io.sealwatch.model.Classification;

@@ -1,5 +1,6 @@
 package io.sealwatch.reports;
 
+import io.sealwatch.reports.catalog.Renderers;
 import io.sealwatch.result.RunResult;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A break-glass account as configured (CONTRACT §3).
+ * A break-glass account as configured ({@code accounts} in sealwatch.yaml; docs/user-guide.md §2).
  *
  * @param privileges        what the account may do, free text, shown in the annual review (optional)
  * @param secretCredentials which of {@code credentials} a sealed secret holds, for the entries of

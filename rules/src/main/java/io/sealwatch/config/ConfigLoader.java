@@ -2,6 +2,7 @@ package io.sealwatch.config;
 
 import io.sealwatch.config.ConfigException.ConfigError;
 import io.sealwatch.model.MfaFactor;
+import io.sealwatch.model.Waiver;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;

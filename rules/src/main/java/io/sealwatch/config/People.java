@@ -3,7 +3,7 @@ package io.sealwatch.config;
 import java.util.Collection;
 
 /**
- * People are matched case-insensitively by e-mail or user name (CONTRACT §4): {@code Alice},
+ * People are matched case-insensitively by e-mail or user name (docs/architecture.md, "Authentications and people"): {@code Alice},
  * {@code alice} and {@code alice@example.com} are one person, because logs name the same person
  * either way (a Vault userpass login {@code alice}, an Okta login {@code alice@example.com}).
  */

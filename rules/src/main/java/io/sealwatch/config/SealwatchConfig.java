@@ -1,5 +1,7 @@
 package io.sealwatch.config;
 
+import io.sealwatch.model.Waiver;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package io.sealwatch.model;
 
 import java.util.Locale;
 
-/** Why an episode happened, as far as the evidence shows (CONTRACT §6). */
+/** Why an episode happened, as far as the evidence shows (docs/auditors-guide.md). */
 public enum Classification {
     DRILL, EMERGENCY, UNEXPLAINED;
 

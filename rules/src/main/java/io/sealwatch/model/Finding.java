@@ -1,7 +1,5 @@
 package io.sealwatch.model;
 
-import io.sealwatch.config.Waiver;
-
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.sealwatch.rules;
 
-import io.sealwatch.config.Waiver;
+import io.sealwatch.model.Waiver;
 import io.sealwatch.model.Finding;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.sealwatch.rules;
 
 import io.sealwatch.config.SealwatchConfig;
-import io.sealwatch.config.Waiver;
+import io.sealwatch.model.Waiver;
 import io.sealwatch.model.Finding;
 import io.sealwatch.model.Severity;
 import org.drools.base.definitions.rule.impl.RuleImpl;

@@ -1,5 +1,6 @@
 package io.sealwatch.config;
 
+import io.sealwatch.model.Waiver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

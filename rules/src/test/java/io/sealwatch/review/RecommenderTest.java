@@ -1,6 +1,6 @@
 package io.sealwatch.review;
 
-import io.sealwatch.config.Waiver;
+import io.sealwatch.model.Waiver;
 import io.sealwatch.model.Classification;
 import io.sealwatch.model.Episode;
 import io.sealwatch.model.EvidenceRef;

@@ -1,6 +1,7 @@
 package io.sealwatch.cli.command;
 
-import io.sealwatch.cli.ExitCode;
+import io.sealwatch.files.FileTrees;
+import io.sealwatch.cli.base.ExitCode;
 import io.sealwatch.cli.job.Launch;
 import io.sealwatch.cli.job.OutFolder;
 import io.sealwatch.cli.job.RunOptions;
@@ -56,7 +57,7 @@ public final class DemoCommand implements Callable<Integer> {
             }
             return exit;
         } finally {
-            io.sealwatch.cli.job.Job.deleteTree(inputs);
+            FileTrees.delete(inputs);
         }
     }
 }

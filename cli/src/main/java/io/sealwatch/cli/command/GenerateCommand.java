@@ -1,6 +1,6 @@
 package io.sealwatch.cli.command;
 
-import io.sealwatch.cli.ExitCode;
+import io.sealwatch.cli.base.ExitCode;
 import io.sealwatch.samples.generate.Generator;
 import io.sealwatch.samples.generate.GeneratorOptions;
 import picocli.CommandLine.Command;

@@ -1,12 +1,11 @@
 package io.sealwatch.cli.command;
 
-import io.sealwatch.cli.ExitCode;
+import io.sealwatch.cli.base.ExitCode;
 import io.sealwatch.reports.signing.KeyTool;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /** {@code sealwatch keys init}. */
 @Command(name = "keys", mixinStandardHelpOptions = true, description = "Signing keys.",

@@ -1,17 +1,15 @@
 package io.sealwatch.cli.command;
 
-import io.sealwatch.cli.ExitCode;
+import io.sealwatch.cli.base.ExitCode;
 import io.sealwatch.cli.job.PeriodSpec;
 import io.sealwatch.cli.job.ReviewJob;
 import io.sealwatch.cli.job.RunOptions;
-import io.sealwatch.model.Severity;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code sealwatch review}: the annual review of need. */
@@ -29,28 +27,16 @@ public final class ReviewCommand implements Callable<Integer> {
     int year;
     @Option(names = "--out", description = "bundle folder (default: sealwatch-review-<year>)")
     Path out;
-    @Option(names = "--master", description = "Spark master URL (default: embedded local[*])")
-    String master;
     @Option(names = "--fail-on", defaultValue = "critical",
-            description = "exit 1 when an open finding of the year is at or above this severity (default ${DEFAULT-VALUE})")
-    String failOn;
-    @Option(names = "--no-sign", description = "write an unsigned bundle (its manifest says so)")
-    boolean noSign;
-    @Option(names = "--rules", description = "a folder of extra .drl rules (repeatable)")
-    List<Path> ruleDirs = new ArrayList<>();
-    @Option(names = {"-v", "--verbose"}, description = "show Spark, Drools and Jasper logging")
-    boolean verbose;
+            description = "exit 1 when an open finding of the year is at or above this severity: "
+                    + "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    FailOn failOn;
+
+    @Mixin
+    JobOptions job;
 
     @Override
     public Integer call() {
-        Severity severity;
-        try {
-            severity = Severity.fromWire(failOn);
-        } catch (IllegalArgumentException e) {
-            System.err.println("sealwatch review: --fail-on '" + failOn + "' is not a severity (critical, high, medium, "
-                    + "low, info)");
-            return ExitCode.USAGE.code();
-        }
         if (year < 1970 || year > 9998) {
             System.err.println("sealwatch review: --year " + year + " is not a year between 1970 and 9998");
             return ExitCode.USAGE.code();
@@ -63,7 +49,7 @@ public final class ReviewCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         }
         Path bundle = out != null ? out : Path.of("sealwatch-review-" + year);
-        return ReviewJob.run(new RunOptions(config, period, bundle, master, severity, !noSign, ruleDirs, null, null),
-                System.err);
+        return ReviewJob.run(new RunOptions(config, period, bundle, job.master, failOn.severity(), !job.noSign,
+                job.ruleDirs, null, null), System.err);
     }
 }

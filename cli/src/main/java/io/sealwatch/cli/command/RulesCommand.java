@@ -1,6 +1,6 @@
 package io.sealwatch.cli.command;
 
-import io.sealwatch.cli.ExitCode;
+import io.sealwatch.cli.base.ExitCode;
 import io.sealwatch.rules.RuleEngine;
 import io.sealwatch.rules.RuleMeta;
 import picocli.CommandLine.Command;

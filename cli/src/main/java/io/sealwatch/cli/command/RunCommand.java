@@ -1,17 +1,15 @@
 package io.sealwatch.cli.command;
 
-import io.sealwatch.cli.ExitCode;
+import io.sealwatch.cli.base.ExitCode;
 import io.sealwatch.cli.job.Launch;
 import io.sealwatch.cli.job.PeriodSpec;
 import io.sealwatch.cli.job.RunOptions;
-import io.sealwatch.model.Severity;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code sealwatch run}: the nightly / quarterly job. */
@@ -34,16 +32,10 @@ public final class RunCommand implements Callable<Integer> {
     String quarter;
     @Option(names = "--out", defaultValue = "sealwatch-report", description = "bundle folder (default ${DEFAULT-VALUE})")
     Path out;
-    @Option(names = "--master", description = "Spark master URL (default: embedded local[*])")
-    String master;
     @Option(names = "--fail-on", defaultValue = "critical",
-            description = "exit 1 when a finding is at or above this severity: critical, high, medium, low, info "
+            description = "exit 1 when a finding is at or above this severity: ${COMPLETION-CANDIDATES} "
                     + "(default ${DEFAULT-VALUE})")
-    String failOn;
-    @Option(names = "--no-sign", description = "write an unsigned bundle (its manifest says so)")
-    boolean noSign;
-    @Option(names = "--rules", description = "a folder of extra .drl rules (repeatable)")
-    List<Path> ruleDirs = new ArrayList<>();
+    FailOn failOn;
     @Option(names = "--state", description = "remember what was read in this folder; later runs read only new or "
             + "changed input files (nightly use)")
     Path state;
@@ -51,22 +43,20 @@ public final class RunCommand implements Callable<Integer> {
             + "period and manifest hash go into the new manifest (default: the bundle replaced in --out, else the "
             + "last one remembered in --state)")
     Path previous;
-    @Option(names = {"-v", "--verbose"}, description = "show Spark, Drools and Jasper logging")
-    boolean verbose;
+
+    @Mixin
+    JobOptions job;
 
     @Override
     public Integer call() {
         PeriodSpec.Resolved period;
-        Severity severity;
         try {
             period = PeriodSpec.resolve(from, to, quarter, Clock.systemUTC());
-            severity = Severity.fromWire(failOn);
         } catch (IllegalArgumentException e) {
-            System.err.println("sealwatch run: " + (e.getMessage().startsWith("No enum")
-                    ? "--fail-on '" + failOn + "' is not a severity (critical, high, medium, low, info)" : e.getMessage()));
+            System.err.println("sealwatch run: " + e.getMessage());
             return ExitCode.USAGE.code();
         }
-        return Launch.run(new RunOptions(config, period, out, master, severity, !noSign, ruleDirs, state, previous),
-                System.err);
+        return Launch.run(new RunOptions(config, period, out, job.master, failOn.severity(), !job.noSign, job.ruleDirs,
+                state, previous), System.err);
     }
 }

@@ -1,6 +1,6 @@
 package io.sealwatch.cli.command;
 
-import io.sealwatch.cli.ExitCode;
+import io.sealwatch.cli.base.ExitCode;
 import io.sealwatch.reports.bundle.Chain;
 import io.sealwatch.reports.bundle.Predecessor;
 import io.sealwatch.reports.bundle.Verifier;

@@ -1,5 +1,6 @@
 package io.sealwatch.cli.job;
 
+import io.sealwatch.files.FileTrees;
 import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ final class Fonts {
             System.setProperty("user.home", home);
             try {
                 if (scratch != null) {
-                    Job.deleteTree(scratch);
+                    FileTrees.delete(scratch);
                 }
             } catch (IOException e) {
                 // a leftover in the temporary folder, not in the user's files

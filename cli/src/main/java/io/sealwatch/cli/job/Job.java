@@ -1,7 +1,8 @@
 package io.sealwatch.cli.job;
 
-import io.sealwatch.cli.BuildInfo;
-import io.sealwatch.cli.ExitCode;
+import io.sealwatch.files.FileTrees;
+import io.sealwatch.cli.base.BuildInfo;
+import io.sealwatch.cli.base.ExitCode;
 import io.sealwatch.config.SealwatchConfig;
 import io.sealwatch.engine.episode.Reconstruct;
 import io.sealwatch.engine.episode.Reconstruction;
@@ -14,7 +15,7 @@ import io.sealwatch.model.Finding;
 import io.sealwatch.model.InputFileStats;
 import io.sealwatch.model.Severity;
 import io.sealwatch.model.Stage;
-import io.sealwatch.reports.Renderers;
+import io.sealwatch.reports.catalog.Renderers;
 import io.sealwatch.reports.bundle.Bundle;
 import io.sealwatch.reports.bundle.Predecessor;
 import io.sealwatch.reports.signing.Signer;
@@ -36,11 +37,9 @@ import java.util.Map;
 
 /** The nightly job, stage by stage: INGEST → RECONSTRUCT → EVALUATE → RENDER → SIGN. */
 public final class Job {
-    private final PrintStream err;
     private final Progress progress;
 
     public Job(PrintStream err) {
-        this.err = err;
         this.progress = new Progress(err);
     }
 
@@ -61,7 +60,7 @@ public final class Job {
             progress.done((signer == null ? "unsigned bundle " : "signed bundle ") + options.out());
             return new Outcome(exitCode(result, options.failOn()), result, options.out());
         } finally {
-            deleteTree(work);
+            FileTrees.delete(work);
         }
     }
 
@@ -103,17 +102,6 @@ public final class Job {
             return String.join(",", jars);
         } catch (Exception e) {
             return null;
-        }
-    }
-
-    public static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 

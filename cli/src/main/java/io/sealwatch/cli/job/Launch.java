@@ -1,7 +1,8 @@
 package io.sealwatch.cli.job;
 
-import io.sealwatch.cli.ExitCode;
-import io.sealwatch.cli.Failure;
+import io.sealwatch.files.FileTrees;
+import io.sealwatch.cli.base.ExitCode;
+import io.sealwatch.cli.base.Failure;
 import io.sealwatch.config.ConfigException;
 import io.sealwatch.config.ConfigLoader;
 import io.sealwatch.config.SealwatchConfig;
@@ -13,7 +14,7 @@ import io.sealwatch.model.InputFileStats;
 import io.sealwatch.model.Severity;
 import io.sealwatch.reports.Renderer;
 import io.sealwatch.reports.bundle.Predecessor;
-import io.sealwatch.reports.Renderers;
+import io.sealwatch.reports.catalog.Renderers;
 import io.sealwatch.reports.signing.Signer;
 import io.sealwatch.result.RunInfo;
 import io.sealwatch.reports.signing.SigningException;
@@ -113,7 +114,7 @@ public final class Launch {
             try {
                 Reconstruct.rehearse(spark, config, options.period(), dir);
             } finally {
-                Job.deleteTree(dir);
+                FileTrees.delete(dir);
             }
         } catch (IOException | RuntimeException e) {
             // a failed rehearsal only costs the time it took
@@ -121,7 +122,8 @@ public final class Launch {
     }
 
     public static int run(RunOptions options, PrintStream err) {
-        try (OutFolder out = OutFolder.claim(options.out(), err)) {
+        // the claim is only held: closing it releases or rolls back the --out folder
+        try (@SuppressWarnings("PMD.UnusedLocalVariable") OutFolder out = OutFolder.claim(options.out(), err)) {
             Predecessor previous = Series.predecessor(options);
             Prepared prepared = prepare(options, err, Renderers.run());
             if (prepared == null) {

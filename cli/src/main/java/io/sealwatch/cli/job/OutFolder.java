@@ -1,5 +1,6 @@
 package io.sealwatch.cli.job;
 
+import io.sealwatch.files.FileTrees;
 import io.sealwatch.reports.bundle.Manifest;
 
 import java.io.IOException;
@@ -266,7 +267,7 @@ public final class OutFolder implements AutoCloseable {
                 Files.move(p, target);
                 err.println("restored " + target + " from " + p.getFileName() + " (an interrupted run had set it aside)");
             } else {
-                Job.deleteTree(p);
+                FileTrees.delete(p);
                 err.println("removed " + p + " (left by an interrupted run)");
             }
         }

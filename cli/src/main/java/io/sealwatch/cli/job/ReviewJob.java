@@ -1,8 +1,9 @@
 package io.sealwatch.cli.job;
 
-import io.sealwatch.cli.ExitCode;
-import io.sealwatch.cli.Failure;
-import io.sealwatch.reports.Renderers;
+import io.sealwatch.files.FileTrees;
+import io.sealwatch.cli.base.ExitCode;
+import io.sealwatch.cli.base.Failure;
+import io.sealwatch.reports.catalog.Renderers;
 import io.sealwatch.reports.bundle.Bundle;
 import io.sealwatch.reports.signing.SigningException;
 import io.sealwatch.result.AccountReview;
@@ -29,7 +30,8 @@ public final class ReviewJob {
 
     /** {@code options.period()} is the reviewed year; a null {@code options.password()} reads it from the environment. */
     public static int run(RunOptions options, PrintStream err) {
-        try (OutFolder claimed = OutFolder.claim(options.out(), err)) {
+        // the claim is only held: closing it releases or rolls back the --out folder
+        try (@SuppressWarnings("PMD.UnusedLocalVariable") OutFolder claimed = OutFolder.claim(options.out(), err)) {
             Launch.Prepared prepared = Launch.prepare(options, err, Renderers.review());
             if (prepared == null) {
                 return ExitCode.USAGE.code();
@@ -40,7 +42,7 @@ public final class ReviewJob {
             try {
                 year = new Job(err).analyse(prepared.config(), options, prepared.rules(), work);
             } finally {
-                Job.deleteTree(work);
+                FileTrees.delete(work);
             }
             Bundle.write(year, options.out(), prepared.signer(), Renderers.review(), null);
             ReviewResult review = AnnualReview.of(year);

@@ -1,6 +1,6 @@
 package io.sealwatch.cli.fault;
 
-import io.sealwatch.cli.ExitCode;
+import io.sealwatch.cli.base.ExitCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

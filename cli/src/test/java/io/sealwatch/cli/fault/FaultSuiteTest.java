@@ -2,7 +2,7 @@ package io.sealwatch.cli.fault;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sealwatch.cli.ExitCode;
+import io.sealwatch.cli.base.ExitCode;
 import io.sealwatch.cli.job.Launch;
 import io.sealwatch.cli.job.RunOptions;
 import io.sealwatch.engine.spark.Sparks;
@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -356,7 +357,7 @@ class FaultSuiteTest {
         caseOf("deep nesting (100 000 levels)", "05-deep-nesting.jsonl", 4, 0, 1, 3, 0);
         Set<String> r = reasons("05-deep-nesting.jsonl");
         assertEquals(3, r.size(), r.toString());
-        assertTrue(r.stream().allMatch(x -> x.toLowerCase().contains("nesting depth")), r.toString());
+        assertTrue(r.stream().allMatch(x -> x.toLowerCase(Locale.ROOT).contains("nesting depth")), r.toString());
     }
 
     @Test

@@ -1,9 +1,9 @@
 package io.sealwatch.cli.fault;
 
+import io.sealwatch.files.FileTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sealwatch.cli.job.Job;
 
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ final class HostileBundleCases {
                     Path b = copy(box);
                     Path twin = box.outside.resolve("tables");
                     HostileKit.copyTree(b.resolve("tables"), twin);
-                    Job.deleteTree(b.resolve("tables"));
+                    FileTrees.delete(b.resolve("tables"));
                     Files.createSymbolicLink(b.resolve("tables"), twin);
                     return verify(b, null);
                 }),

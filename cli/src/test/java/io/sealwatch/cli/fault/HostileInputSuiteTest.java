@@ -75,7 +75,7 @@ class HostileInputSuiteTest {
         record(c, o, v, box.root.toString());
         if (!v.clean()) {
             fail(c.name() + ": " + (v.crash() != null ? "CRASH " + v.crash() + "; " : "")
-                    + (v.contractBreak() != null ? "CONTRACT " + v.contractBreak() + "; " : "")
+                    + (v.contractBreak() != null ? "BREAK " + v.contractBreak() + "; " : "")
                     + (v.touched().isEmpty() ? "" : "TOUCHED " + v.touched()) + "\n--- the tool printed:\n" + o.err());
         }
     }

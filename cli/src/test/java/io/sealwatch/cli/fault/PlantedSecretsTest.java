@@ -1,7 +1,7 @@
 package io.sealwatch.cli.fault;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sealwatch.cli.ExitCode;
+import io.sealwatch.cli.base.ExitCode;
 import io.sealwatch.cli.job.Launch;
 import io.sealwatch.cli.job.RunOptions;
 import io.sealwatch.engine.spark.Sparks;

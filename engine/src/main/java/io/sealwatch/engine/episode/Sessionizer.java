@@ -33,7 +33,7 @@ import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 /**
- * Splits each account's activity into episodes in Spark (CONTRACT §5): activity is a successful
+ * Splits each account's activity into episodes in Spark (docs/architecture.md, "Episodes, precisely"): activity is a successful
  * event of an activity class done BY one of the account's identities (not an admin acting on it,
  * not a failed authentication, not a rotation or custody record); consecutive activity at most
  * {@code episode-gap} apart is one episode.

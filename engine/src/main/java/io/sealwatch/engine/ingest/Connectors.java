@@ -1,24 +1,20 @@
 package io.sealwatch.engine.ingest;
 
-import io.sealwatch.engine.source.cloudtrail.CloudTrailConnector;
-import io.sealwatch.engine.source.entraaudit.EntraAuditConnector;
-import io.sealwatch.engine.source.entrasignin.EntraSigninConnector;
-import io.sealwatch.engine.source.evidence.EvidenceConnector;
-import io.sealwatch.engine.source.gcp.GcpAuditConnector;
-import io.sealwatch.engine.source.okta.OktaConnector;
-import io.sealwatch.engine.source.vault.VaultConnector;
-
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The connector of each source type ({@code SourceSpec.TYPES}). */
+/**
+ * The connector of each source type ({@code SourceSpec.TYPES}). Connectors are found through
+ * {@link ServiceLoader} ({@code META-INF/services/io.sealwatch.engine.ingest.SourceConnector}), so ingest names
+ * none of them: adding a source is one package under {@code engine.source} and one line in that file.
+ */
 public final class Connectors {
-    private static final Map<String, SourceConnector> BY_TYPE = List.of(
-                    new CloudTrailConnector(), new OktaConnector(), new EntraSigninConnector(),
-                    new EntraAuditConnector(), new GcpAuditConnector(), new VaultConnector(), new EvidenceConnector())
-            .stream().collect(Collectors.toUnmodifiableMap(SourceConnector::type, Function.identity()));
+    private static final Map<String, SourceConnector> BY_TYPE = ServiceLoader
+            .load(SourceConnector.class, Connectors.class.getClassLoader()).stream().map(ServiceLoader.Provider::get)
+            .collect(Collectors.toUnmodifiableMap(SourceConnector::type, Function.identity()));
 
     private Connectors() {
     }

@@ -12,9 +12,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * The Parquet/Spark form of {@link NormalizedEvent}: one column per field, plus {@code day}
- * (UTC date, the partition column) and {@code contentHash} (sha-256 of the raw record, for
- * duplicate detection). Column names are the record's field names.
+ * The Parquet/Spark form of {@link NormalizedEvent}: one column per field, plus {@code day} (UTC date,
+ * the first sort key of the single events file, which is not partitioned) and {@code contentHash}
+ * (sha-256 of the raw record, for duplicate detection). Column names are the record's field names.
  */
 public final class EventRows {
     public static final StructType SCHEMA = new StructType()

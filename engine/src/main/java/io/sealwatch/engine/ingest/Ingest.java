@@ -1,5 +1,6 @@
 package io.sealwatch.engine.ingest;
 
+import io.sealwatch.files.FileTrees;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sealwatch.config.SealwatchConfig;
 import io.sealwatch.config.SourceSpec;
@@ -222,7 +223,7 @@ public final class Ingest {
     private static long writeQuarantine(List<FileScan> scans, Path dir) throws IOException {
         Map<String, List<QuarantineEntry>> bySource = new TreeMap<>();
         scans.forEach(s -> s.quarantine().forEach(q -> bySource.computeIfAbsent(q.source(), k -> new ArrayList<>()).add(q)));
-        Tables.delete(dir);
+        FileTrees.delete(dir);
         if (bySource.isEmpty()) {
             return 0;
         }

@@ -1,5 +1,6 @@
 package io.sealwatch.engine.ingest;
 
+import java.util.Locale;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Month;
@@ -37,7 +38,7 @@ public final class Times {
             throw new RecordException("timestamp without zone in " + field + ": '" + Redactor.cut(value, 40) + "'");
         }
         String fraction = m.group(3) == null ? "" : "." + m.group(3).substring(0, Math.min(9, m.group(3).length()));
-        String zone = m.group(4).toUpperCase();
+        String zone = m.group(4).toUpperCase(Locale.ROOT);
         if (!zone.equals("Z")) {
             String digits = zone.substring(1).replace(":", "");
             zone = zone.charAt(0) + digits.substring(0, 2) + ":" + (digits.length() > 2 ? digits.substring(2) : "00");

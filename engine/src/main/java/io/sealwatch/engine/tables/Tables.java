@@ -1,5 +1,6 @@
 package io.sealwatch.engine.tables;
 
+import io.sealwatch.files.FileTrees;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -7,7 +8,6 @@ import org.apache.spark.sql.SaveMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
@@ -24,7 +24,7 @@ public final class Tables {
      * what was there.
      */
     public static void write(Dataset<Row> rows, Path dir, String file) throws IOException {
-        delete(dir);
+        FileTrees.delete(dir);
         rows.write().mode(SaveMode.Overwrite).parquet(dir.toUri().toString());
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.sorted().toList()) {
@@ -38,14 +38,4 @@ public final class Tables {
         }
     }
 
-    public static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }

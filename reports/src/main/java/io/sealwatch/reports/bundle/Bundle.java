@@ -1,5 +1,6 @@
 package io.sealwatch.reports.bundle;
 
+import io.sealwatch.files.FileTrees;
 import io.sealwatch.reports.Renderer;
 import io.sealwatch.reports.signing.PdfSigner;
 import io.sealwatch.reports.signing.Permissions;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -80,7 +80,7 @@ public final class Bundle {
             swapIn(tmp, target, parent.resolve("." + name + ".old-" + random()));
             return manifest;
         } finally {
-            deleteTree(tmp);
+            FileTrees.delete(tmp);
         }
     }
 
@@ -132,7 +132,7 @@ public final class Bundle {
                     Files.move(p, dest);
                 } catch (IOException crossDevice) {
                     copyTree(p, dest);
-                    deleteTree(p);
+                    FileTrees.delete(p);
                 }
             }
         }
@@ -152,7 +152,7 @@ public final class Bundle {
             throw e;
         }
         if (hadOld) {
-            deleteTree(aside);
+            FileTrees.delete(aside);
         }
     }
 
@@ -181,17 +181,6 @@ public final class Bundle {
                 } else {
                     Files.copy(p, dest);
                 }
-            }
-        }
-    }
-
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(q);
             }
         }
     }

@@ -2,7 +2,7 @@ package io.sealwatch.reports.json;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sealwatch.config.Waiver;
+import io.sealwatch.model.Waiver;
 import io.sealwatch.model.Finding;
 import io.sealwatch.reports.OneFileRenderer;
 import io.sealwatch.result.RunResult;

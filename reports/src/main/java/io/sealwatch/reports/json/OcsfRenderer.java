@@ -18,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -97,7 +98,7 @@ public final class OcsfRenderer extends OneFileRenderer {
     }
 
     private static String capitalised(Severity s) {
-        return s == Severity.INFO ? "Informational" : s.wire().substring(0, 1).toUpperCase() + s.wire().substring(1);
+        return s == Severity.INFO ? "Informational" : s.wire().substring(0, 1).toUpperCase(Locale.ROOT) + s.wire().substring(1);
     }
 
     private static String uid(Finding f) {

@@ -58,12 +58,7 @@ public final class ReviewXlsxRenderer extends OneFileRenderer {
         s.row("Year", review.year());
         s.row("Uses from", i.period().from());
         s.row("Uses to (exclusive, as of)", i.period().to());
-        s.row("Engine version", i.engineVersion());
-        s.row("Config sha256", i.configSha256());
-        s.row("Rule pack sha256", i.rulePackSha256());
-        s.row("Evidence complete", i.complete() ? "yes" : "NO");
-        i.problems().forEach(p -> s.row("Problem", p));
-        s.row("Signed", i.signed() ? "yes" : "no");
+        s.provenance(i);
         s.row("Accounts", review.accounts().size());
         for (Recommendation.Advice a : Recommendation.Advice.values()) {
             s.row("Recommendation: " + a.label(),

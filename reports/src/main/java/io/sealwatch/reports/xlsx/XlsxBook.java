@@ -1,5 +1,6 @@
 package io.sealwatch.reports.xlsx;
 
+import io.sealwatch.result.RunInfo;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
@@ -119,6 +120,19 @@ public final class XlsxBook implements AutoCloseable {
                 sheet.setColumnWidth(c, widths[c] * 256);
             }
             sheet.createFreezePane(0, 1);
+        }
+
+        /**
+         * The Summary rows that say which run made the workbook and whether it can be trusted, the same in
+         * every workbook: engine, config and rule pack, completeness (with each problem), signature.
+         */
+        public void provenance(RunInfo i) {
+            row("Engine version", i.engineVersion());
+            row("Config sha256", i.configSha256());
+            row("Rule pack sha256", i.rulePackSha256());
+            row("Evidence complete", i.complete() ? "yes" : "NO");
+            i.problems().forEach(p -> row("Problem", p));
+            row("Signed", i.signed() ? "yes" : "no");
         }
 
         /** One row: {@link Instant} → date cell, {@link Number} → numeric cell, null → no cell, else text. */

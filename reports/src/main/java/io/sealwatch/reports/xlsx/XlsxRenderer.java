@@ -65,14 +65,7 @@ public final class XlsxRenderer extends OneFileRenderer {
         s.row("Organisation", i.organization());
         s.row("Period from", i.period().from());
         s.row("Period to (as of)", i.period().to());
-        s.row("Engine version", i.engineVersion());
-        s.row("Config sha256", i.configSha256());
-        s.row("Rule pack sha256", i.rulePackSha256());
-        s.row("Evidence complete", i.complete() ? "yes" : "NO");
-        for (String p : i.problems()) {
-            s.row("Problem", p);
-        }
-        s.row("Signed", i.signed() ? "yes" : "no");
+        s.provenance(i);
         s.row("Episodes", r.facts().episodes().size());
         for (Classification c : Classification.values()) {
             s.row("Episodes: " + c.wire(), r.facts().episodes().stream().filter(e -> e.classification() == c).count());

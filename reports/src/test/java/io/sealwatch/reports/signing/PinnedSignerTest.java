@@ -2,7 +2,7 @@ package io.sealwatch.reports.signing;
 
 import io.sealwatch.reports.Fixtures;
 import io.sealwatch.reports.Renderer;
-import io.sealwatch.reports.Renderers;
+import io.sealwatch.reports.catalog.Renderers;
 import io.sealwatch.reports.bundle.Bundle;
 import io.sealwatch.reports.bundle.Manifest;
 import io.sealwatch.reports.bundle.Verifier;

@@ -6,7 +6,6 @@ import io.sealwatch.rules.RuleCase;
 import java.time.Instant;
 import java.util.Map;
 
-import static io.sealwatch.rules.Fixture.*;
 
 /** BG-LOG-GAP: the smallest facts that fire it and the nearest that must not. */
 class BgLogGapTest extends RuleCase {

@@ -6,6 +6,7 @@ import io.sealwatch.samples.generate.Org.AwsAccount;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -399,14 +400,14 @@ final class CloudTrail {
         for (int i = 0; i < people; i++) {
             String person = Org.PEOPLE[(i * 3 + a.id().charAt(0)) % Org.PEOPLE.length];
             String set = Org.SSO_PERMISSION_SETS[(i + a.alias().length()) % Org.SSO_PERMISSION_SETS.length];
-            String role = "AWSReservedSSO_" + set + "_" + id(a.id() + set, 16).toLowerCase();
+            String role = "AWSReservedSSO_" + set + "_" + id(a.id() + set, 16).toLowerCase(Locale.ROOT);
             Principal p = assumedRole(role, Org.email(person), true);
             out.add(new Principal(p.type, p.arn, p.principalId, null, p.accessKeyPrefix,
                     "arn:aws:iam::" + a.id() + ":role/aws-reserved/sso.amazonaws.com/" + role, p.roleId, role, true));
         }
         for (String role : Org.SERVICE_ROLES) {
             for (int k = 0; k < 12; k++) {
-                String session = role.startsWith("eks") || role.startsWith("karpenter") ? "i-0" + id(role + k, 16).toLowerCase()
+                String session = role.startsWith("eks") || role.startsWith("karpenter") ? "i-0" + id(role + k, 16).toLowerCase(Locale.ROOT)
                         : role.startsWith("lambda") ? role.substring(7) : "botocore-session-" + (1_780_000_000L + k * 7919L);
                 out.add(assumedRole(role, session, false));
             }

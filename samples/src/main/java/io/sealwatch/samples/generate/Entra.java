@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Microsoft Entra ID sign-in and audit logs as diagnostic settings export them, one record per line. */
@@ -68,7 +69,7 @@ final class Entra {
         g.writeStringField("createdDateTime", Iso.format(t, 7, r.nextInt(10_000)));
         g.writeStringField("userDisplayName", displayName);
         g.writeStringField("userPrincipalName", upn);
-        g.writeStringField("userId", CloudTrail.id(upn, 8).toLowerCase() + "-" + r.uuid().substring(9));
+        g.writeStringField("userId", CloudTrail.id(upn, 8).toLowerCase(Locale.ROOT) + "-" + r.uuid().substring(9));
         g.writeStringField("appId", app[1]);
         g.writeStringField("appDisplayName", app[0]);
         g.writeStringField("ipAddress", ip);
@@ -178,7 +179,7 @@ final class Entra {
         g.writeStringField("operationType", "Update");
         g.writeObjectFieldStart("initiatedBy");
         g.writeObjectFieldStart("user");
-        g.writeStringField("id", CloudTrail.id(actorUpn, 8).toLowerCase() + "-" + r.uuid().substring(9));
+        g.writeStringField("id", CloudTrail.id(actorUpn, 8).toLowerCase(Locale.ROOT) + "-" + r.uuid().substring(9));
         g.writeNullField("displayName");
         g.writeStringField("userPrincipalName", actorUpn);
         g.writeStringField("ipAddress", ip);
@@ -189,7 +190,7 @@ final class Entra {
         g.writeArrayFieldStart("targetResources");
         if (targetUpn != null) {
             g.writeStartObject();
-            g.writeStringField("id", CloudTrail.id(targetUpn, 8).toLowerCase() + "-" + r.uuid().substring(9));
+            g.writeStringField("id", CloudTrail.id(targetUpn, 8).toLowerCase(Locale.ROOT) + "-" + r.uuid().substring(9));
             g.writeNullField("displayName");
             g.writeStringField("type", "User");
             g.writeStringField("userPrincipalName", targetUpn);

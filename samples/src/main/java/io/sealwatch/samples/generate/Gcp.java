@@ -3,6 +3,7 @@ package io.sealwatch.samples.generate;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 
 /** Cloud Audit Logs {@code LogEntry} records ({@code protoPayload} of type AuditLog), one per line. */
@@ -62,7 +63,7 @@ final class Gcp {
                       boolean denied, Map<String, Object> request, Map<String, Object> response) throws IOException {
         String ts = Iso.format(t, 9, r.nextInt(1_000_000));
         g.writeStartObject();
-        g.writeStringField("insertId", r.alnum(12).toLowerCase());
+        g.writeStringField("insertId", r.alnum(12).toLowerCase(Locale.ROOT));
         g.writeStringField("logName", "projects/" + project + "/logs/cloudaudit.googleapis.com%2F"
                 + (dataAccess ? "data_access" : "activity"));
         g.writeObjectFieldStart("protoPayload");

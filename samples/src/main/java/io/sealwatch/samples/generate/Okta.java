@@ -3,6 +3,7 @@ package io.sealwatch.samples.generate;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
+import java.util.Locale;
 
 /** Okta System Log events (the {@code /api/v1/logs} LogEvent shape), one per line. */
 final class Okta {
@@ -68,7 +69,7 @@ final class Okta {
                       String result, String reason, String target, Factor factor, String ip) throws IOException {
         g.writeStartObject();
         g.writeObjectFieldStart("actor");
-        g.writeStringField("id", "00u" + CloudTrail.id(login, 17).toLowerCase());
+        g.writeStringField("id", "00u" + CloudTrail.id(login, 17).toLowerCase(Locale.ROOT));
         g.writeStringField("type", "User");
         g.writeStringField("alternateId", login);
         g.writeStringField("displayName", displayName(name));
@@ -172,7 +173,7 @@ final class Okta {
         }
         if (target != null) {
             g.writeStartObject();
-            g.writeStringField("id", "0oa" + CloudTrail.id(target, 17).toLowerCase());
+            g.writeStringField("id", "0oa" + CloudTrail.id(target, 17).toLowerCase(Locale.ROOT));
             g.writeStringField("type", target.contains("@") ? "User" : target.equals(GROUP) ? "UserGroup" : "AppInstance");
             g.writeStringField("alternateId", target);
             g.writeStringField("displayName", target.contains("@") ? displayName(target.substring(0, target.indexOf('@')))

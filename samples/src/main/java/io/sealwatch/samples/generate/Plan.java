@@ -2,21 +2,25 @@ package io.sealwatch.samples.generate;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.sealwatch.samples.generate.BreakGlassAccount.Kind;
+import io.sealwatch.samples.generate.Spec.Access;
+import io.sealwatch.samples.generate.Spec.Approval;
+import io.sealwatch.samples.generate.Spec.Notify;
+import io.sealwatch.samples.generate.Spec.Rotation;
 
 import java.io.IOException;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
 /**
  * The planted part of the generated organisation: break-glass episodes of every scenario kind, failed
- * sign-ins, drills, reviews and one log outage, with the findings CONTRACT §5/§6 say they must give.
+ * sign-ins, drills, reviews and one log outage, with the findings the rules (docs/rules.md) must give for them.
  * Small by construction (a few hundred records), so it is built in memory before the files are written.
  */
 final class Plan {
@@ -32,50 +36,8 @@ final class Plan {
                        String credential, String detail) {
     }
 
-    /** One expected finding; {@code account} and {@code episode} may be null. */
-    record Expected(String rule, String account, String episode) {
-        static final Comparator<Expected> ORDER = Comparator.comparing(Expected::rule)
-                .thenComparing(Expected::account, Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparing(Expected::episode, Comparator.nullsFirst(Comparator.naturalOrder()));
-    }
-
     /** A planted episode, for {@code planted-episodes.json}. */
     record Episode(String id, String account, String scenario, long start, long end, List<String> rules) {
-    }
-
-    enum Approval { ON_TIME, NONE, LATE, EXTRA_UNAUTHORIZED, SELF }
-
-    enum Notify { OK, MISSING_ENGINEERING, LATE_SECURITY }
-
-    enum Rotation { OK, LATE_PASSWORD, MISSING_MFA, PENDING }
-
-    enum Access { NONE, TEMP_REMOVED, LEFT }
-
-    enum Mfa { STRONG, TOTP, SMS, NONE }
-
-    /** What one planted episode does; every deviation from a compliant use is one field. */
-    static final class Spec {
-        final String scenario;
-        final double at;
-        int minutes = 70;
-        Approval approval = Approval.ON_TIME;
-        boolean incident = true;
-        int knownCustodians = 2;
-        boolean unknownCustodian;
-        Mfa mfa = Mfa.STRONG;
-        boolean sso;
-        Notify notify = Notify.OK;
-        Rotation rotation = Rotation.OK;
-        Access access = Access.NONE;
-        boolean drill;
-        boolean failedBefore;
-        final List<String> rules = new ArrayList<>();
-
-        Spec(String scenario, double at, String... rules) {
-            this.scenario = scenario;
-            this.at = at;
-            this.rules.addAll(List.of(rules));
-        }
     }
 
     static final String UNKNOWN_CUSTODIAN = "temp.contractor@example.com";
@@ -116,106 +78,18 @@ final class Plan {
 
     static Plan build(long seed, long from, long to) {
         Plan p = new Plan(seed, from, to);
-        p.plantAll();
+        PlantedScenarios.plantAll(p);
         return p;
     }
 
-    private void plantAll() {
-        List<BreakGlassAccount> all = BreakGlassAccount.ALL;
-        BreakGlassAccount awsMgmt = all.get(0);
-        BreakGlassAccount awsProd = all.get(1);
-        BreakGlassAccount okta = all.get(2);
-        BreakGlassAccount entra = all.get(3);
-        BreakGlassAccount gcp = all.get(4);
-
-        Spec s;
-        s = new Spec("compliant, temporary access key removed in the episode", 0.06);
-        s.access = Access.TEMP_REMOVED;
-        episode(awsMgmt, s);
-        s = new Spec("approval missing", 0.30, "BG-APPROVAL-MISSING");
-        s.approval = Approval.NONE;
-        episode(awsMgmt, s);
-        failedLogins(awsMgmt, at(0.42));
-        s = new Spec("session longer than max-session", 0.52, "BG-TTL-EXCEEDED");
-        s.minutes = 330;
-        episode(awsMgmt, s);
-        s = new Spec("access key created and never deleted", 0.74, "BG-STANDING-ACCESS");
-        s.access = Access.LEFT;
-        episode(awsMgmt, s);
-        s = new Spec("compliant, rotation still pending at the period end", -1);
-        s.rotation = Rotation.PENDING;
-        s.minutes = 50;
-        episode(awsMgmt, s);
-
-        s = new Spec("approval late (within grace)", 0.14, "BG-APPROVAL-LATE");
-        s.approval = Approval.LATE;
-        episode(awsProd, s);
-        s = new Spec("second approval from an unauthorised approver", 0.36, "BG-APPROVER-UNAUTHORIZED");
-        s.approval = Approval.EXTRA_UNAUTHORIZED;
-        episode(awsProd, s);
-        s = new Spec("SSO-dependent: role assumed through SAML, no MFA at AWS", 0.58, "BG-SSO-DEPENDENT",
-                "BG-MFA-WEAK");
-        s.sso = true;
-        s.mfa = Mfa.NONE;
-        episode(awsProd, s);
-        s = new Spec("one custodian only (quorum 2)", 0.80, "BG-QUORUM-NOT-MET");
-        s.knownCustodians = 1;
-        episode(awsProd, s);
-
-        s = new Spec("weak MFA: TOTP", 0.10, "BG-MFA-WEAK");
-        s.mfa = Mfa.TOTP;
-        episode(okta, s);
-        s = new Spec("compliant quarterly drill", 0.28);
-        s.drill = true;
-        s.minutes = 40;
-        episode(okta, s);
-        s = new Spec("weak MFA: SMS, after a failed sign-in", 0.47, "BG-MFA-WEAK");
-        s.mfa = Mfa.SMS;
-        s.failedBefore = true;
-        episode(okta, s);
-        s = new Spec("engineering leadership never notified", 0.68, "BG-NOTIFY-MISSING");
-        s.notify = Notify.MISSING_ENGINEERING;
-        episode(okta, s);
-
-        s = new Spec("security leadership notified after 40 minutes", 0.16, "BG-NOTIFY-LATE");
-        s.notify = Notify.LATE_SECURITY;
-        episode(entra, s);
-        s = new Spec("password rotated after 30 hours", 0.44, "BG-ROTATION-LATE");
-        s.rotation = Rotation.LATE_PASSWORD;
-        episode(entra, s);
-        s = new Spec("approver also released a credential share", 0.72, "BG-SELF-APPROVAL");
-        s.approval = Approval.SELF;
-        episode(entra, s);
-
-        s = new Spec("no incident reference anywhere", 0.05, "BG-NO-INCIDENT");
-        s.incident = false;
-        episode(gcp, s);
-        s = new Spec("share released by an unknown custodian", 0.55, "BG-CUSTODIAN-UNKNOWN");
-        s.unknownCustodian = true;
-        episode(gcp, s);
-        s = new Spec("MFA never rotated", 0.68, "BG-ROTATION-INCOMPLETE");
-        s.rotation = Rotation.MISSING_MFA;
-        episode(gcp, s);
-        s = new Spec("service-account key created and never deleted", 0.80, "BG-STANDING-ACCESS");
-        s.access = Access.LEFT;
-        episode(gcp, s);
-
-        // between uses: an administrator's unapproved policy change, and shares taken out with no use after them
-        changedBetweenUses(awsMgmt, at(0.64));
-        sealOpenedWithoutUse(okta, at(0.60));
-
-        program();
-        expected.add(new Expected("BG-LOG-GAP", null, null));
-    }
-
-    private long at(double fraction) {
+    long at(double fraction) {
         long t = from + (long) ((to - from) * fraction) + rng.nextInt(3600) * 1000L;
         return t - Math.floorMod(t, 1000L);
     }
 
     // ---- episodes ----
 
-    private void episode(BreakGlassAccount a, Spec s) {
+    void episode(BreakGlassAccount a, Spec s) {
         long start = s.at < 0 ? to - 9 * HOUR - rng.nextInt(1800) * 1000L : at(s.at);
         String incident = !s.incident ? null : (s.drill ? "CHG-" : "INC-") + (4000 + rng.nextInt(5000));
         if (s.drill) {
@@ -301,7 +175,7 @@ final class Plan {
         String approver = BreakGlassAccount.APPROVERS.stream().filter(p -> !a.custodians().contains(p))
                 .toList().get(rng.nextInt(2));
         String detail = incident == null ? "Approved by phone, use of the break-glass account is fine"
-                : "Approved in #" + incident.toLowerCase() + ": emergency access needed";
+                : "Approved in #" + incident.toLowerCase(Locale.ROOT) + ": emergency access needed";
         switch (s.approval) {
             case ON_TIME -> row(start - (8 + rng.nextInt(12)) * MIN, "approval", a, approver, incident, null, null, detail);
             case LATE -> row(start + 8 * MIN, "approval", a, approver, incident, null, null, detail + " (given after the fact)");
@@ -490,7 +364,7 @@ final class Plan {
             case AWS -> {
                 CloudTrail ct = trails.get(a.aws().id());
                 CloudTrail.Principal p = ct.assumedRole("AWSReservedSSO_AdministratorAccess_"
-                        + CloudTrail.id(a.aws().id() + "AdministratorAccess", 16).toLowerCase(), admin, true);
+                        + CloudTrail.id(a.aws().id() + "AdministratorAccess", 16).toLowerCase(Locale.ROOT), admin, true);
                 plant(Source.CLOUDTRAIL, Layout.cloudTrail(seed, a.aws(), "us-east-1", Layout.hourStart(t)), t,
                         (g, r) -> ct.call(g, r, t, p, "us-east-1", OFFICE_IP, CloudTrail.BROWSER, "iam",
                                 "UpdateLoginProfile", false, JsonValues.map("userName", a.identity(),
@@ -508,11 +382,11 @@ final class Plan {
     }
 
     /** An administrator attaches a policy to the AWS break-glass user outside any use, with no change record. */
-    private void changedBetweenUses(BreakGlassAccount a, long t) {
+    void changedBetweenUses(BreakGlassAccount a, long t) {
         CloudTrail ct = trails.get(a.aws().id());
         String admin = Org.email(Org.PEOPLE[5]);
         CloudTrail.Principal p = ct.assumedRole("AWSReservedSSO_AdministratorAccess_"
-                + CloudTrail.id(a.aws().id() + "AdministratorAccess", 16).toLowerCase(), admin, true);
+                + CloudTrail.id(a.aws().id() + "AdministratorAccess", 16).toLowerCase(Locale.ROOT), admin, true);
         plant(Source.CLOUDTRAIL, Layout.cloudTrail(seed, a.aws(), "us-east-1", Layout.hourStart(t)), t,
                 (g, r) -> ct.call(g, r, t, p, "us-east-1", OFFICE_IP, CloudTrail.BROWSER, "iam", "AttachUserPolicy",
                         false, JsonValues.map("userName", a.identity(),
@@ -521,7 +395,7 @@ final class Plan {
     }
 
     /** Two custodians release their shares minutes apart; no use follows and nothing is rotated. */
-    private void sealOpenedWithoutUse(BreakGlassAccount a, long t) {
+    void sealOpenedWithoutUse(BreakGlassAccount a, long t) {
         List<String> holders = a.custodians().stream().filter(c -> !BreakGlassAccount.APPROVERS.contains(c)).toList();
         for (int i = 0; i < 2; i++) {
             custody(a, holders.get(i), i, t + i * 3 * MIN + rng.nextInt(60) * 1000L, null);
@@ -529,7 +403,7 @@ final class Plan {
         expected.add(new Expected("BG-SEAL-BROKEN", a.id(), null));
     }
 
-    private void failedLogins(BreakGlassAccount a, long t) {
+    void failedLogins(BreakGlassAccount a, long t) {
         for (int i = 0; i < 3; i++) {
             failedLogin(a, t + i * (70_000L + rng.nextInt(40) * 1000L));
         }
@@ -583,7 +457,7 @@ final class Plan {
 
     // ---- the programme: drills and reviews, judged as of the period end ----
 
-    private void program() {
+    void program() {
         // days before the period end of each account's drills and reviews (the drill episode adds its own drill)
         int[][] drills = {{20, 115}, {45}, {130}, {150, 240}, {}, {10, 100}};
         int[][] reviews = {{200}, {430}, {100}, {60}, {}, {300}};

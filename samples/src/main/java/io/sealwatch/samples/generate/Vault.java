@@ -3,6 +3,7 @@ package io.sealwatch.samples.generate;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
+import java.util.Locale;
 
 /** HashiCorp Vault file audit device lines: a {@code request} and its {@code response}, values HMAC-ed. */
 final class Vault {
@@ -60,16 +61,16 @@ final class Vault {
             g.writeStringField("role", "default");
         }
         g.writeEndObject();
-        g.writeStringField("entity_id", CloudTrail.id(displayName, 8).toLowerCase() + "-" + r.uuid().substring(9));
+        g.writeStringField("entity_id", CloudTrail.id(displayName, 8).toLowerCase(Locale.ROOT) + "-" + r.uuid().substring(9));
         g.writeStringField("token_type", "service");
         g.writeNumberField("token_ttl", 3600);
         g.writeEndObject();
         g.writeObjectFieldStart("request");
         g.writeStringField("id", r.uuid());
-        g.writeStringField("client_id", CloudTrail.id(displayName, 8).toLowerCase());
+        g.writeStringField("client_id", CloudTrail.id(displayName, 8).toLowerCase(Locale.ROOT));
         g.writeStringField("operation", operation);
         g.writeStringField("mount_type", mount.startsWith("secret") ? "kv" : mount.replace("/", ""));
-        g.writeStringField("mount_accessor", mount.replace("/", "") + "_" + CloudTrail.id(mount, 8).toLowerCase());
+        g.writeStringField("mount_accessor", mount.replace("/", "") + "_" + CloudTrail.id(mount, 8).toLowerCase(Locale.ROOT));
         g.writeStringField("client_token", token);
         g.writeStringField("client_token_accessor", accessor);
         g.writeObjectFieldStart("namespace");

@@ -14,7 +14,7 @@ import java.util.Map;
 import static io.sealwatch.engine.ingest.Json.text;
 
 /**
- * Sealwatch process evidence (CONTRACT §4), from CSV rows (the reader turns each row into an object
+ * Sealwatch process evidence (docs/formats.md, {@code evidence}), from CSV rows (the reader turns each row into an object
  * keyed by the header) or JSON lines. {@code time}, {@code kind} and {@code account} are required and
  * the account must be configured. Optional {@code id} is the event id (re-delivered rows with the
  * same id and content are duplicates). A {@code change} record is an approved change to the account

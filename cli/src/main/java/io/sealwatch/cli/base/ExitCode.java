@@ -1,6 +1,6 @@
-package io.sealwatch.cli;
+package io.sealwatch.cli.base;
 
-/** The exit codes of CONTRACT §2. When several apply, 3 wins over 1: an incomplete night must not look ordinary. */
+/** The exit codes (docs/runbook.md, "Exit codes and what to do"). When several apply, 3 wins over 1: an incomplete night must not look ordinary. */
 public enum ExitCode {
     /** The job completed with no finding at or above {@code --fail-on}. */
     OK(0),

@@ -1,5 +1,6 @@
-package io.sealwatch.reports;
+package io.sealwatch.reports.catalog;
 
+import io.sealwatch.reports.Renderer;
 import io.sealwatch.reports.json.EpisodesJsonRenderer;
 import io.sealwatch.reports.json.FindingsJsonRenderer;
 import io.sealwatch.reports.json.OcsfRenderer;
@@ -17,7 +18,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The renderer registry by format name. {@link #run()} is the set a nightly/quarterly run writes;
+ * The renderer registry by format name; a package of its own because it names every renderer, which all depend
+ * on the {@code Renderer} contract above them. {@link #run()} is the set a nightly/quarterly run writes;
  * other sets (e.g. the annual review's) register their own names here and pick them with {@link #of}.
  */
 public final class Renderers {

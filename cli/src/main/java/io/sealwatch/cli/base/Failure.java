@@ -1,4 +1,4 @@
-package io.sealwatch.cli;
+package io.sealwatch.cli.base;
 
 import picocli.CommandLine;
 

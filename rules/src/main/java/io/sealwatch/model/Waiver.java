@@ -1,4 +1,4 @@
-package io.sealwatch.config;
+package io.sealwatch.model;
 
 import java.time.Instant;
 

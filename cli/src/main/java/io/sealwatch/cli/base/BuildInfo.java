@@ -1,4 +1,4 @@
-package io.sealwatch.cli;
+package io.sealwatch.cli.base;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +22,8 @@ public final class BuildInfo {
 
     private static Properties load() {
         Properties p = new Properties();
-        try (InputStream in = BuildInfo.class.getResourceAsStream("build.properties")) {
+        // absolute: the file stays where the ./sealwatch launcher and docs/deploying.md read it
+        try (InputStream in = BuildInfo.class.getResourceAsStream("/io/sealwatch/cli/build.properties")) {
             if (in != null) {
                 p.load(in);
             }

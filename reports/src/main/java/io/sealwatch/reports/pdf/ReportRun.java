@@ -1,0 +1,24 @@
+package io.sealwatch.reports.pdf;
+
+import io.sealwatch.config.Policy;
+import io.sealwatch.model.Episode;
+import io.sealwatch.model.Finding;
+import io.sealwatch.reports.json.EpisodesJsonRenderer;
+import io.sealwatch.reports.json.FindingsJsonRenderer;
+import io.sealwatch.result.RunResult;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** A run as every report chapter sees it: its episodes and findings in the canonical order, and the findings by episode. */
+record ReportRun(RunResult result, Instant asOf, Policy policy, Display display, List<Episode> episodes,
+                 List<Finding> findings, Map<String, List<Finding>> findingsByEpisode) {
+    static ReportRun of(RunResult r) {
+        List<Finding> findings = FindingsJsonRenderer.sorted(r);
+        return new ReportRun(r, r.info().period().asOf(), r.config().policy(), ReportContent.display(r),
+                EpisodesJsonRenderer.sorted(r), findings, findings.stream().filter(f -> f.episode() != null)
+                .collect(Collectors.groupingBy(Finding::episode)));
+    }
+}

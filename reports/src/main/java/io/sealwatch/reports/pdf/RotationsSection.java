@@ -1,0 +1,36 @@
+package io.sealwatch.reports.pdf;
+
+import io.sealwatch.reports.pdf.Line.Tone;
+
+/** The Rotation status chapter: every credential to rotate and how it stands at the period end. */
+final class RotationsSection extends Section {
+    RotationsSection(ReportRun run, Lines out) {
+        super(run, out);
+    }
+
+    @Override
+    void write() {
+        add(Line.h1("Rotation status", true));
+        add(Line.note("As of " + d.at(asOf) + ": done = rotated by the deadline; late = rotated after it; pending = "
+                + "deadline not reached; missing = deadline passed without rotation."));
+        if (r.facts().rotations().isEmpty()) {
+            add(Line.p("None: no credential had to be rotated."));
+            return;
+        }
+        add(Line.th("rot", "Status", "Episode", "Credential", "Deadline", "Rotated at", "Evidence"));
+        r.facts().rotations().stream().sorted(ROTATION_ORDER).forEach(c -> {
+            String status = c.status(asOf);
+            add(Line.td("rot", rotationTone(status), status, c.episode(), c.credential(), d.at(c.deadline()),
+                    c.rotatedAt() == null ? NEVER : d.at(c.rotatedAt()), Display.ref(c.evidence())));
+        });
+    }
+
+    private static Tone rotationTone(String status) {
+        return switch (status) {
+            case "missing" -> Tone.BAD;
+            case "late" -> Tone.WARN;
+            case "done" -> Tone.GOOD;
+            default -> Tone.MUTED;
+        };
+    }
+}
