@@ -42,8 +42,8 @@ public final class ConfigLoader {
     // a set: a mapping reached twice through an alias reports its problems once
     private final Set<ConfigError> errors = new LinkedHashSet<>();
     private final Map<String, Node> accountIds = new HashMap<>();
-    private final List<Claim> identityClaims = new ArrayList<>();
-    private final List<Claim> sealedClaims = new ArrayList<>();
+    private final Claims identityClaims = new Claims("identity");
+    private final Claims sealedClaims = new Claims("secret");
     private final String fileName;
     private final boolean needKeystore;
 
@@ -86,8 +86,8 @@ public final class ConfigLoader {
         List<SourceSpec> sources = list(m, "sources", "", true, (n, p) -> source(n, p));
         List<String> configuredTypes = sources.stream().map(SourceSpec::type).toList();
         List<AccountSpec> accounts = list(m, "accounts", "", true, (n, p) -> account(n, p));
-        checkOverlaps(identityClaims, "identity");
-        checkOverlaps(sealedClaims, "secret");
+        identityClaims.overlaps(this::error);
+        sealedClaims.overlaps(this::error);
         List<String> approvers = strings(m, "approvers", "", false);
         Policy policy = m.containsKey("policy") ? policy(m.get("policy"), "policy") : Policy.defaults();
         SigningSpec signing = m.containsKey("signing") ? signing(m.get("signing"), "signing", base) : null;
@@ -124,7 +124,7 @@ public final class ConfigLoader {
             }
         }
         List<IdentityMatch> identities = list(m, "identities", at, true,
-                (n, p) -> claim(identityClaims, at, identity(n, p), p, n));
+                (n, p) -> identityClaims.add(at, identity(n, p), p, n));
         requireOne(m, "identities", at, "identity");
         List<String> credentials = strings(m, "credentials", at, false);
         Map<IdentityMatch, String> secretCredentials = new LinkedHashMap<>();
@@ -149,7 +149,7 @@ public final class ConfigLoader {
     private IdentityMatch sealedSecret(Node node, String path, String at, List<String> credentials,
                                        Map<IdentityMatch, String> secretCredentials) {
         Keys m = mapping(node, path, Set.of("source", "match", "credential"));
-        IdentityMatch match = m == null ? null : claim(sealedClaims, at, match(m, path), path, node);
+        IdentityMatch match = m == null ? null : sealedClaims.add(at, match(m, path), path, node);
         String credential = m == null ? null : string(m, "credential", path, false);
         if (credential != null && credentials.stream().noneMatch(credential::equals)) {
             error(m.get("credential"), path + ".credential", "'" + credential + "' is not one of the account's "
@@ -182,14 +182,6 @@ public final class ConfigLoader {
         return quorum.orElse(0);
     }
 
-    /** An identity or sealed secret of the account {@code at}, remembered with its place for {@link #checkOverlaps}. */
-    private IdentityMatch claim(List<Claim> claims, String at, IdentityMatch match, String path, Node node) {
-        if (match != null) {
-            claims.add(new Claim(at, match, path, node));
-        }
-        return match;
-    }
-
     private IdentityMatch identity(Node node, String path) {
         Keys m = mapping(node, path, Set.of("source", "match"));
         return m == null ? null : match(m, path);
@@ -203,23 +195,6 @@ public final class ConfigLoader {
             error(m.get("match"), path + ".match", "a match must contain more than '*'");
         }
         return source == null || match == null ? null : new IdentityMatch(source, match);
-    }
-
-    /**
-     * One value in the logs must belong to one account: an identity that two accounts can claim would
-     * attribute a use to either, and a secret read would count as custody for both.
-     */
-    private void checkOverlaps(List<Claim> claims, String what) {
-        for (int j = 1; j < claims.size(); j++) {
-            Claim b = claims.get(j);
-            for (Claim a : claims.subList(0, j)) {
-                if (!a.account().equals(b.account()) && a.match().overlaps(b.match())) {
-                    error(b.node(), b.path(), "'" + b.match().match() + "' can match the same " + what + " as "
-                            + a.path() + " '" + a.match().match() + "' (line " + line(a.node())
-                            + "); it must belong to one account only");
-                }
-            }
-        }
     }
 
     /** A required source type, one of {@link SourceSpec#TYPES}. */
@@ -489,10 +464,6 @@ public final class ConfigLoader {
         }
     }
 
-    /** Where an identity or sealed-secret pattern was declared: {@code account} is the account's key path. */
-    private record Claim(String account, IdentityMatch match, String path, Node node) {
-    }
-
     /** A mapping's known keys, remembering the mapping so a missing key can name its line. */
     private static final class Keys extends LinkedHashMap<String, Node> {
         private final transient Node owner;
@@ -503,7 +474,7 @@ public final class ConfigLoader {
     }
 
     /** Where a problem is: the first line of the node (of the mapping, for a key it lacks). */
-    private static int line(Node node) {
+    static int line(Node node) {
         return node.getStartMark().getLine() + 1;
     }
 
