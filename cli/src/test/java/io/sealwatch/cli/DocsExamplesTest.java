@@ -11,9 +11,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -46,6 +49,21 @@ class DocsExamplesTest {
             String[] rest = Arrays.copyOfRange(args, 1, args.length);
             assertDoesNotThrow(() -> new CommandLine(new Main()).parseArgs(rest), c);
         }
+    }
+
+    /** The README's command table names every command the tool has, and no command it lacks. */
+    @Test
+    void theReadmeNamesEveryCommandAndNoOther() throws IOException {
+        Set<String> named = new TreeSet<>();
+        boolean inTable = false;
+        for (String line : Files.readAllLines(ROOT.resolve("README.md"))) {
+            inTable = line.startsWith("| command |") || inTable && line.startsWith("|");
+            if (inTable && line.startsWith("| `")) {
+                named.add(line.substring(3).split("[\\s`]", 2)[0]);
+            }
+        }
+        Set<String> existing = new TreeSet<>(new CommandLine(new Main()).getSubcommands().keySet());
+        assertEquals(existing, named, "commands in the README's table vs the tool's commands");
     }
 
     @Test
