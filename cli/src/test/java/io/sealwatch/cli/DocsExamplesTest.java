@@ -69,17 +69,21 @@ class DocsExamplesTest {
     @Test
     void everyConfigurationInTheDocsLoads() throws Exception {
         int loaded = 0;
+        List<String> from = new ArrayList<>();
         for (Path doc : docs()) {
             for (String block : blocks(doc, "yaml")) {
                 if (block.startsWith("organization:")) {
                     Path f = tmp.resolve("c" + loaded + ".yaml");
                     Files.writeString(f, block);
                     ConfigLoader.load(f, false);
+                    from.add(doc.getFileName().toString());
                     loaded++;
                 }
             }
         }
         assertTrue(loaded >= 1, "the user guide shows a configuration");
+        // the reference's complete example must stay a block this test loads (it starts with organization:)
+        assertTrue(from.contains("configuration.md"), "docs/configuration.md shows a complete configuration: " + from);
     }
 
     private static List<Path> docs() throws IOException {
