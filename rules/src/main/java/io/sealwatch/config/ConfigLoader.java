@@ -83,6 +83,9 @@ public final class ConfigLoader {
             }
         }
         Path base = file.toAbsolutePath().getParent();
+        // with no source nothing is read, with no account nothing is judged: either makes every night look clean
+        requireOne(m, "sources", "", "source");
+        requireOne(m, "accounts", "", "break-glass account");
         List<SourceSpec> sources = list(m, "sources", "", true, (n, p) -> source(n, p));
         List<String> configuredTypes = sources.stream().map(SourceSpec::type).toList();
         List<AccountSpec> accounts = list(m, "accounts", "", true, (n, p) -> account(n, p));
@@ -160,10 +163,11 @@ public final class ConfigLoader {
         return match;
     }
 
-    /** An empty list where an account needs at least one entry (a missing key is reported as missing). */
+    /** An empty list where the config or an account needs at least one entry (a missing key is reported as missing). */
     private void requireOne(Keys m, String key, String at, String what) {
         if (m.get(key) instanceof SequenceNode seq && seq.getValue().isEmpty()) {
-            error(seq, at + "." + key, "an account needs at least one " + what);
+            error(seq, at.isEmpty() ? key : at + "." + key, (at.isEmpty() ? "a config" : "an account")
+                    + " needs at least one " + what);
         }
     }
 

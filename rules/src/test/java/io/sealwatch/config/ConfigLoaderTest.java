@@ -156,6 +156,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aConfigWithoutSourcesOrAccountsIsAnError() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(write(GOOD
+                .replaceFirst("(?s)sources:.*?accounts:", "sources: []\naccounts:")
+                .replaceFirst("(?s)accounts:.*?approvers:", "accounts: []\napprovers:")), false));
+        assertTrue(e.getMessage().contains(":2: sources: a config needs at least one source"), e.getMessage());
+        assertTrue(e.getMessage().contains(":3: accounts: a config needs at least one break-glass account"), e.getMessage());
+    }
+
+    @Test
     void aQuorumThatCanNeverOrAlwaysBeMetIsAnError() throws Exception {
         int line = lineOf(GOOD, "quorum: 2", 1);
         for (String quorum : List.of("0", "-1")) {
