@@ -4,6 +4,7 @@ import io.sealwatch.cli.base.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sealwatch.engine.spark.Sparks;
+import io.sealwatch.files.FileTrees;
 import io.sealwatch.rules.RuleEngine;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -183,7 +184,7 @@ class DemoEndToEndTest {
     void verifyAcceptsTheBundleAndNamesAFlippedByte() throws IOException {
         assertEquals(0, Main.execute("verify", bundle.toString()));
         Path copy = tmp.resolve("tampered");
-        copyTree(bundle, copy);
+        FileTrees.copy(bundle, copy);
         byte[] bytes = Files.readAllBytes(copy.resolve("findings.json"));
         bytes[bytes.length / 2] ^= 1;
         Files.write(copy.resolve("findings.json"), bytes);
@@ -266,16 +267,4 @@ class DemoEndToEndTest {
         return false;
     }
 
-    static void copyTree(Path from, Path to) throws IOException {
-        try (var walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
 }

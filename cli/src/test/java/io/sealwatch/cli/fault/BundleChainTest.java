@@ -1,6 +1,7 @@
 package io.sealwatch.cli.fault;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sealwatch.files.FileTrees;
 import io.sealwatch.samples.ExampleCorp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -136,7 +137,7 @@ class BundleChainTest {
     }
 
     private static Path copy(Path from, Path to) throws IOException {
-        HostileKit.copyTree(from, to);
+        FileTrees.copy(from, to);
         return to;
     }
 }

@@ -1,9 +1,9 @@
 package io.sealwatch.cli.fault;
 
-import io.sealwatch.files.FileTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sealwatch.files.FileTrees;
 
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -45,7 +45,7 @@ final class HostileBundleCases {
                 of(G, "a folder replaced by a link to an equal folder", MISMATCH, box -> {
                     Path b = copy(box);
                     Path twin = box.outside.resolve("tables");
-                    HostileKit.copyTree(b.resolve("tables"), twin);
+                    FileTrees.copy(b.resolve("tables"), twin);
                     FileTrees.delete(b.resolve("tables"));
                     Files.createSymbolicLink(b.resolve("tables"), twin);
                     return verify(b, null);

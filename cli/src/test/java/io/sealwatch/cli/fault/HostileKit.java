@@ -1,6 +1,7 @@
 package io.sealwatch.cli.fault;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sealwatch.files.FileTrees;
 import io.sealwatch.model.Severity;
 
 import java.io.File;
@@ -106,7 +107,7 @@ final class HostileKit {
 
         /** A copy, at {@code to}, of a signed bundle the demo wrote with its throw-away key (made once per suite). */
         Path signedBundle(Path to) throws Exception {
-            copyTree(signedDemo(this), to);
+            FileTrees.copy(signedDemo(this), to);
             return to;
         }
 
@@ -143,21 +144,6 @@ final class HostileKit {
             signedDemo = made;
         }
         return signedDemo;
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        List<Path> all;
-        try (var walk = Files.walk(from)) {
-            all = walk.toList();
-        }
-        for (Path p : all) {
-            Path dest = to.resolve(from.relativize(p).toString());
-            if (Files.isDirectory(p)) {
-                Files.createDirectories(dest);
-            } else {
-                Files.copy(p, dest);
-            }
-        }
     }
 
     /** Judges an outcome: crash, contract break (the case's own check included), files touched. */

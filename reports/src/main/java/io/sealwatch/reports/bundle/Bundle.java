@@ -131,7 +131,7 @@ public final class Bundle {
                 try {
                     Files.move(p, dest);
                 } catch (IOException crossDevice) {
-                    copyTree(p, dest);
+                    FileTrees.copy(p, dest);
                     FileTrees.delete(p);
                 }
             }
@@ -168,19 +168,6 @@ public final class Bundle {
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.toList()) {
                 Permissions.ownerOnly(p);
-            }
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path dest = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest);
-                }
             }
         }
     }
