@@ -47,11 +47,12 @@ public final class Job {
     public record Outcome(ExitCode exit, RunResult result, Path bundle) {
     }
 
-    /** @param previous the bundle the new one follows, or null for the one it replaces in --out, if any */
-    public Outcome run(SealwatchConfig config, RunOptions options, RuleEngine rules, Signer signer, Predecessor previous)
-            throws IOException, SigningException {
-        Path work = Files.createTempDirectory(options.out().toAbsolutePath().getParent(),
-                "." + options.out().getFileName() + ".work-");
+    /**
+     * @param previous the bundle the new one follows, or null for the one it replaces in --out, if any
+     * @param work     the engine's scratch folder ({@link OutFolder#workFolder()}); removed when the run ends
+     */
+    public Outcome run(SealwatchConfig config, RunOptions options, RuleEngine rules, Signer signer, Predecessor previous,
+                       Path work) throws IOException, SigningException {
         try {
             RunResult result = analyse(config, options, rules, work);
             progress.start(Stage.RENDER);

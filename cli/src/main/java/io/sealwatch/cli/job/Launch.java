@@ -122,15 +122,14 @@ public final class Launch {
     }
 
     public static int run(RunOptions options, PrintStream err) {
-        // the claim is only held: closing it releases or rolls back the --out folder
-        try (@SuppressWarnings("PMD.UnusedLocalVariable") OutFolder out = OutFolder.claim(options.out(), err)) {
+        try (OutFolder out = OutFolder.claim(options.out(), err)) {
             Predecessor previous = Series.predecessor(options);
             Prepared prepared = prepare(options, err, Renderers.run());
             if (prepared == null) {
                 return ExitCode.USAGE.code();
             }
             Job.Outcome outcome = new Job(err).run(prepared.config(), options, prepared.rules(), prepared.signer(),
-                    previous);
+                    previous, out.workFolder());
             summary(outcome, err);
             return outcome.exit().code();
         } catch (OutFolder.Refused | Series.Refused e) {

@@ -32,8 +32,6 @@ import java.util.stream.Stream;
  */
 public final class OutFolder implements AutoCloseable {
     private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
-    /** A manifest larger than this was not written by Sealwatch (a real one lists a few dozen files). */
-    private static final long MAX_MANIFEST_BYTES = 64L << 20;
 
     private final Path target;
     private final FileChannel channel;
@@ -44,7 +42,7 @@ public final class OutFolder implements AutoCloseable {
         this.target = target;
         this.channel = channel;
         this.lock = lock;
-        // Ctrl-C or a fatal error: what the run left beside --out goes with it, and so does the lock file.
+        // Ctrl-C or a fatal error: what the run left beside --out goes with it, and the lock is released.
         this.onExit = new Thread(() -> {
             try {
                 cleanStale(target, new PrintStream(OutputStream.nullOutputStream()));
@@ -91,8 +89,17 @@ public final class OutFolder implements AutoCloseable {
         }
     }
 
+    /** {@code --out} as claimed: absolute and normalised. */
     public Path path() {
         return target;
+    }
+
+    /**
+     * A new scratch folder for the engine, {@code .<name>.work-*} beside {@code --out}: where a killed run's
+     * leftovers are looked for ({@link #cleanStale}), and on the same file system as the bundle.
+     */
+    public Path workFolder() throws IOException {
+        return Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".work-");
     }
 
     @Override
@@ -205,7 +212,7 @@ public final class OutFolder implements AutoCloseable {
         if (!Files.isRegularFile(manifestFile, NO_FOLLOW)) {
             return "no " + Manifest.FILE;
         }
-        if (Files.size(manifestFile) > MAX_MANIFEST_BYTES) {
+        if (Files.size(manifestFile) > Manifest.MAX_BYTES) {
             return Manifest.FILE + " is too large to be one of ours";
         }
         Set<String> listed = new HashSet<>(List.of(Manifest.FILE, Manifest.SIGNATURE));

@@ -13,7 +13,6 @@ import io.sealwatch.review.AnnualReview;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -30,14 +29,12 @@ public final class ReviewJob {
 
     /** {@code options.period()} is the reviewed year; a null {@code options.password()} reads it from the environment. */
     public static int run(RunOptions options, PrintStream err) {
-        // the claim is only held: closing it releases or rolls back the --out folder
-        try (@SuppressWarnings("PMD.UnusedLocalVariable") OutFolder claimed = OutFolder.claim(options.out(), err)) {
+        try (OutFolder claimed = OutFolder.claim(options.out(), err)) {
             Launch.Prepared prepared = Launch.prepare(options, err, Renderers.review());
             if (prepared == null) {
                 return ExitCode.USAGE.code();
             }
-            Path out = options.out().toAbsolutePath();
-            Path work = Files.createTempDirectory(out.getParent(), "." + out.getFileName() + ".work-");
+            Path work = claimed.workFolder();
             RunResult year;
             try {
                 year = new Job(err).analyse(prepared.config(), options, prepared.rules(), work);
@@ -47,7 +44,7 @@ public final class ReviewJob {
             Bundle.write(year, options.out(), prepared.signer(), Renderers.review(), null);
             ReviewResult review = AnnualReview.of(year);
             ExitCode exit = Job.exitCode(year, options.failOn());
-            summary(review, out, prepared.signer() != null, exit, err);
+            summary(review, claimed.path(), prepared.signer() != null, exit, err);
             return exit.code();
         } catch (OutFolder.Refused e) {
             err.println("sealwatch: " + e.getMessage());
