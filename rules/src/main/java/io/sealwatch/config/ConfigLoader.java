@@ -70,7 +70,7 @@ public final class ConfigLoader {
                     "expected a mapping at the top level")));
         }
         Keys m = keys(top, "", Set.of("organization", "timezone", "sources", "accounts", "approvers",
-                "policy", "signing", "waivers"));
+                "policy", "signing", "waivers", "watch", "alerts"));
         String organization = string(m, "organization", "", true);
         String timezone = string(m, "timezone", "", false);
         if (timezone == null) {
@@ -95,11 +95,14 @@ public final class ConfigLoader {
         Policy policy = m.containsKey("policy") ? policy(m.get("policy"), "policy") : Policy.defaults();
         SigningSpec signing = m.containsKey("signing") ? signing(m.get("signing"), "signing", base) : null;
         List<Waiver> waivers = list(m, "waivers", "", false, (n, p) -> waiver(n, p, accounts, configuredTypes));
+        ServiceSections service = new ServiceSections(this);
+        WatchSpec watch = m.containsKey("watch") ? service.watch(m.get("watch"), "watch", base) : WatchSpec.defaults(base);
+        List<AlertSpec> alerts = service.alerts(m);
         if (!errors.isEmpty()) {
             throw new ConfigException(List.copyOf(errors));
         }
         return new SealwatchConfig(file, sha256(bytes), organization, timezone, sources, accounts, approvers,
-                policy, signing, waivers);
+                policy, signing, waivers, watch, alerts);
     }
 
     private SourceSpec source(Node node, String path) {
@@ -347,7 +350,7 @@ public final class ConfigLoader {
         return out;
     }
 
-    private Keys mapping(Node node, String path, Set<String> allowed) {
+    Keys mapping(Node node, String path, Set<String> allowed) {
         if (node instanceof MappingNode mn) {
             return keys(mn, path, allowed);
         }
@@ -355,7 +358,7 @@ public final class ConfigLoader {
         return null;
     }
 
-    private <T> List<T> list(Keys m, String key, String path, boolean required,
+    <T> List<T> list(Keys m, String key, String path, boolean required,
                              java.util.function.BiFunction<Node, String, T> element) {
         String keyPath = path.isEmpty() ? key : path + "." + key;
         Node node = m.get(key);
@@ -379,11 +382,11 @@ public final class ConfigLoader {
         return List.copyOf(out);
     }
 
-    private List<String> strings(Keys m, String key, String path, boolean required) {
+    List<String> strings(Keys m, String key, String path, boolean required) {
         return list(m, key, path, required, (n, p) -> scalar(n, p));
     }
 
-    private String string(Keys m, String key, String path, boolean required) {
+    String string(Keys m, String key, String path, boolean required) {
         String keyPath = path.isEmpty() ? key : path + "." + key;
         Node node = m.get(key);
         if (node == null) {
@@ -411,7 +414,7 @@ public final class ConfigLoader {
         return node instanceof SequenceNode ? "a list" : "a mapping";
     }
 
-    private Duration dur(Keys m, String key, String path, Duration dflt) {
+    Duration dur(Keys m, String key, String path, Duration dflt) {
         return m.containsKey(key) ? duration(m.get(key), path + "." + key) : dflt;
     }
 
@@ -432,7 +435,7 @@ public final class ConfigLoader {
         error(node, path, "'" + ((ScalarNode) node).getValue().trim() + "' must be longer than zero");
     }
 
-    private boolean bool(Node node, String path) {
+    boolean bool(Node node, String path) {
         return parsed(node, path, v -> switch (v) {
             case "true" -> true;
             case "false" -> false;
@@ -455,7 +458,7 @@ public final class ConfigLoader {
     }
 
     /** The parsed scalar, or empty after recording that it is not {@code expected}. */
-    private <T> Optional<T> parsed(Node node, String path, Function<String, T> parser, String expected) {
+    <T> Optional<T> parsed(Node node, String path, Function<String, T> parser, String expected) {
         String v = scalar(node, path);
         if (v == null) {
             return Optional.empty();
@@ -469,7 +472,7 @@ public final class ConfigLoader {
     }
 
     /** A mapping's known keys, remembering the mapping so a missing key can name its line. */
-    private static final class Keys extends LinkedHashMap<String, Node> {
+    static final class Keys extends LinkedHashMap<String, Node> {
         private final transient Node owner;
 
         Keys(Node owner) {
@@ -482,7 +485,7 @@ public final class ConfigLoader {
         return node.getStartMark().getLine() + 1;
     }
 
-    private void error(Node node, String path, String message) {
+    void error(Node node, String path, String message) {
         errors.add(new ConfigError(fileName, line(node), path, message));
     }
 

@@ -12,12 +12,27 @@ import java.util.Optional;
  * @param file    the config file
  * @param sha256  hash of the config file's bytes, recorded in run.json and the manifest
  * @param signing null when the config has no signing section
+ * @param watch   the service's settings ({@link WatchSpec#defaults} without a {@code watch} section)
+ * @param alerts  the alert sinks of the service, possibly none
  */
 public record SealwatchConfig(Path file, String sha256, String organization, String timezone,
                               List<SourceSpec> sources, List<AccountSpec> accounts, List<String> approvers,
-                              Policy policy, SigningSpec signing, List<Waiver> waivers) {
+                              Policy policy, SigningSpec signing, List<Waiver> waivers, WatchSpec watch,
+                              List<AlertSpec> alerts) {
+
+    /** A config for batch jobs only: default watch settings, no alert sinks. */
+    public SealwatchConfig(Path file, String sha256, String organization, String timezone,
+                           List<SourceSpec> sources, List<AccountSpec> accounts, List<String> approvers,
+                           Policy policy, SigningSpec signing, List<Waiver> waivers) {
+        this(file, sha256, organization, timezone, sources, accounts, approvers, policy, signing, waivers,
+                WatchSpec.defaults(baseDir(file)), List.of());
+    }
 
     public Path baseDir() {
+        return baseDir(file);
+    }
+
+    private static Path baseDir(Path file) {
         Path parent = file.toAbsolutePath().getParent();
         return parent == null ? Path.of(".").toAbsolutePath() : parent;
     }

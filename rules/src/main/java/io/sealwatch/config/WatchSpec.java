@@ -1,0 +1,51 @@
+package io.sealwatch.config;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+
+/**
+ * The {@code watch} section: how the long-lived service follows the sources and where it keeps its memory.
+ *
+ * @param host         the status page's address; loopback by default
+ * @param port         its port (0 = any free port, for tests)
+ * @param poll         how often sources are listed for new or grown files
+ * @param state        the service's memory (scan state, open episodes, alert outbox), resolved against the config
+ * @param nightlyAt    local time (of the config's time zone) of the nightly bundle
+ * @param nightlyOut   where nightly bundles go, or null for none
+ * @param quarterlyOut where closed quarters' bundles go, or null for none
+ * @param authTokenEnv environment variable holding the bearer token every request must carry; required off loopback
+ */
+public record WatchSpec(String host, int port, Duration poll, Path state, LocalTime nightlyAt, Path nightlyOut,
+                        Path quarterlyOut, String authTokenEnv) {
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8787;
+    public static final Duration DEFAULT_POLL = Duration.ofSeconds(10);
+    public static final LocalTime DEFAULT_NIGHTLY_AT = LocalTime.of(2, 0);
+
+    /** The defaults for a config without a {@code watch} section, its state beside the config file. */
+    public static WatchSpec defaults(Path configDir) {
+        return new WatchSpec(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_POLL, configDir.resolve("state").normalize(),
+                DEFAULT_NIGHTLY_AT, null, null, null);
+    }
+
+    public WatchSpec withListen(String newHost, int newPort) {
+        return new WatchSpec(newHost, newPort, poll, state, nightlyAt, nightlyOut, quarterlyOut, authTokenEnv);
+    }
+
+    /** True when {@link #host} names only this machine (a name that does not resolve is not loopback). */
+    public boolean loopback() {
+        try {
+            for (InetAddress a : InetAddress.getAllByName(host)) {
+                if (!a.isLoopbackAddress()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}
