@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.Closeable;
-import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,18 +22,19 @@ import java.util.List;
  * {@link #append} returns. A line cut short by {@code kill -9} or a power loss can only be the last one; it is
  * ignored and cut off on the next open, so that the next entry starts on a line of its own.
  *
- * <p>Written through a {@link FileOutputStream}, not a {@code FileChannel}: interrupting a thread in a channel's
- * write closes the channel for every thread, and {@link Outbox#close()} interrupts the workers.
+ * <p>Written through a {@link RandomAccessFile}, not a {@code FileChannel}: interrupting a thread in a channel's
+ * write closes the channel for every thread, and {@link Outbox#close()} interrupts the workers. A write that fails
+ * (a full disk) is cut off again, so that a later entry cannot land behind half a line.
  */
 final class Journal implements Closeable {
     static final String FILE = "journal.jsonl";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private final FileOutputStream out;
+    private final RandomAccessFile file;
     private final List<Entry> entries;
 
-    private Journal(FileOutputStream out, List<Entry> entries) {
-        this.out = out;
+    private Journal(RandomAccessFile file, List<Entry> entries) {
+        this.file = file;
         this.entries = entries;
     }
 
@@ -51,13 +52,12 @@ final class Journal implements Closeable {
         Path file = dir.resolve(FILE);
         boolean created = !Files.exists(file);
         Parsed parsed = parse(file);
-        if (!created && parsed.validLength < Files.size(file)) {
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                ch.truncate(parsed.validLength);
-                ch.force(true);
-            }
+        RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw");
+        if (out.length() > parsed.validLength) {
+            out.setLength(parsed.validLength);
+            out.getFD().sync();
         }
-        FileOutputStream out = new FileOutputStream(file.toFile(), true);
+        out.seek(parsed.validLength);
         if (created) {
             // the new file's name must survive a crash too: force the folder
             try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
@@ -113,8 +113,20 @@ final class Journal implements Closeable {
 
     /** Appends one entry and forces it to disk. */
     synchronized void append(ObjectNode entry) throws IOException {
-        out.write((JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8));
-        out.getFD().sync();
+        byte[] line = (JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+        long end = file.getFilePointer();
+        try {
+            file.write(line);
+            file.getFD().sync();
+        } catch (IOException e) {
+            try {
+                file.setLength(end);
+                file.seek(end);
+            } catch (IOException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
     }
 
     static ObjectNode posted(Alert alert, List<String> sinks) throws IOException {
@@ -136,6 +148,6 @@ final class Journal implements Closeable {
 
     @Override
     public synchronized void close() throws IOException {
-        out.close();
+        file.close();
     }
 }

@@ -99,7 +99,7 @@ public final class EmailSink implements Sink {
 
     private static void field(StringBuilder b, String name, String value) {
         if (value != null) {
-            b.append(String.format(Locale.ROOT, "%-10s%s%n", name + ":", oneLine(value)));
+            b.append(String.format(Locale.ROOT, "%-10s%s", name + ":", oneLine(value))).append('\n');
         }
     }
 
