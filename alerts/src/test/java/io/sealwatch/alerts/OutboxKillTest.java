@@ -39,9 +39,9 @@ class OutboxKillTest {
 
     @Test
     void noAlertLostAndNoneSentAgainOnceRecorded() throws Exception {
-        // each answer takes a moment, so that kills land while deliveries are in flight
+        // each answer takes a while, so that a kill as a request arrives lands before its delivery is recorded
         try (Receiver receiver = new Receiver(n -> {
-            sleep(3);
+            sleep(40);
             return 200;
         })) {
             Map<String, Integer> atRecording = new HashMap<>();

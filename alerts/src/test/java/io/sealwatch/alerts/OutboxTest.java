@@ -76,7 +76,8 @@ class OutboxTest {
             critical.await(1);
             until("three deliveries", () -> outbox.deliveries().stream().filter(d -> d.state() == State.DELIVERED)
                     .count() == 3);
-            assertEquals(List.of(low.id()), of(outbox, "webhook-0").stream().map(DeliveryState::alertId).limit(1).toList());
+            assertEquals(List.of(low.id(), alert(2, Severity.CRITICAL).id()),
+                    of(outbox, "webhook-0").stream().map(DeliveryState::alertId).toList());
             assertEquals(1, of(outbox, "webhook-1").size(), "the low alert never reached the critical-only sink");
             assertEquals(2, outbox.alerts().size());
             assertEquals(2.0, metric(registry, "sealwatch_alerts_sent", "webhook-0"));
@@ -100,7 +101,8 @@ class OutboxTest {
             assertEquals(5, good.await(5).size());
             until("good sink all delivered", () -> of(outbox, "webhook-2").stream()
                     .allMatch(d -> d.state() == State.DELIVERED));
-            assertEquals(1, hanging.requests().size(), "the hanging sink is still in its first attempt");
+            assertFalse(hanging.requests().isEmpty(), "the hanging sink was tried");
+            assertTrue(of(outbox, "webhook-1").stream().noneMatch(d -> d.state() == State.DELIVERED));
             until("failing sink retried", () -> failing.requests().size() >= 6);
             DeliveryState failed = of(outbox, "webhook-0").get(0);
             assertEquals(State.PENDING, failed.state());
