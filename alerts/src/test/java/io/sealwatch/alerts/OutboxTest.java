@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class OutboxTest {
     private static final String SECRET = "s3cr3t-hook-key";
@@ -60,6 +62,36 @@ class OutboxTest {
             assertNull(plain.await(1).get(0).header("X-Sealwatch-Signature"), "no secret, no signature");
             until("both delivered", () -> outbox.deliveries().stream().allMatch(d -> d.state() == State.DELIVERED));
         }
+    }
+
+    /** The receiver's check of docs/watch.md, word for word, accepts the signature and refuses a changed body. */
+    @Test
+    void theDocumentedOpensslCheckAcceptsTheSignature() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")) || Files.isExecutable(Path.of("/bin/openssl")),
+                "openssl not installed");
+        String check = "expected=\"sha256=$(openssl dgst -sha256 -hmac \"$SEALWATCH_HOOK_SECRET\" -r body.json | cut -d' ' -f1)\"\n"
+                + "[ \"$expected\" = \"$SIGNATURE\" ] && echo valid || echo FORGED\n";
+        try (Receiver signed = Receiver.answering(200);
+             Outbox outbox = open(List.of(webhook(signed.uri(), "HOOK_SECRET", Severity.HIGH)), new PrometheusRegistry())) {
+            outbox.post(alert(1, Severity.HIGH));
+            Receiver.Request r = signed.await(1).get(0);
+            Files.write(dir.resolve("body.json"), r.body());
+            assertEquals("valid", run(check, r.header("X-Sealwatch-Signature")));
+            byte[] changed = r.body().clone();
+            changed[changed.length / 2] ^= 1;
+            Files.write(dir.resolve("body.json"), changed);
+            assertEquals("FORGED", run(check, r.header("X-Sealwatch-Signature")));
+        }
+    }
+
+    private String run(String script, String signature) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", script).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().put("SEALWATCH_HOOK_SECRET", SECRET);
+        pb.environment().put("SIGNATURE", signature);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, p.waitFor(), out);
+        return out;
     }
 
     @Test

@@ -69,6 +69,7 @@ public final class EmailSink implements Sink {
         m.setSubject(subject(a), StandardCharsets.UTF_8.name());
         m.setSentDate(Date.from(a.detectedAt()));
         m.setHeader("X-Sealwatch-Alert", a.id());
+        m.setHeader("Auto-Submitted", "auto-generated"); // RFC 3834: no vacation replies to a machine
         m.setText(body(a), StandardCharsets.UTF_8.name());
         return m;
     }

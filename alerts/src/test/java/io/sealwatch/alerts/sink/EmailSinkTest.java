@@ -67,6 +67,7 @@ class EmailSinkTest {
         assertEquals(List.of("secops@example.com", "ciso@example.com"),
                 Arrays.stream(m.getRecipients(Message.RecipientType.TO)).map(Address::toString).toList());
         assertEquals(PLANTED.id(), m.getHeader("X-Sealwatch-Alert")[0]);
+        assertEquals("auto-generated", m.getHeader("Auto-Submitted")[0]);
         assertTrue(m.isMimeType("text/plain"));
         assertTrue(m.getContentType().toLowerCase(java.util.Locale.ROOT).contains("charset=utf-8"), m.getContentType());
         String body = (String) m.getContent();
