@@ -34,6 +34,13 @@ class AlertTest {
     }
 
     @Test
+    void anyLogStringSurvivesTheJsonWhole() throws Exception {
+        Alert a = new Alert("alert-1", AlertKind.INPUT_ERROR, Severity.HIGH, "acc\uD800", null, null,
+                Instant.EPOCH, Instant.EPOCH, "half a pair \uDC00, a NUL \u0000, \u2028 and \"quotes\"", null);
+        assertEquals(a, Alert.parse(Journal.JSON.readTree(a.json())));
+    }
+
+    @Test
     void jsonReadsBackToTheSameAlert() throws Exception {
         Alert a = AlertsTesting.alert(3, Severity.CRITICAL);
         assertEquals(a, Alert.parse(Journal.JSON.readTree(a.json())));

@@ -25,7 +25,8 @@ import java.util.function.Function;
  * {@code email}: one text/plain UTF-8 message per alert over SMTP (Jakarta Mail). With {@code starttls: true} the
  * connection must be upgraded with STARTTLS and the server's certificate and name checked: a server that does not
  * offer STARTTLS gets nothing, rather than the alert in the clear. Every string from an alert is stripped of control
- * characters before it goes into the subject, so a log string cannot add a header.
+ * characters before it goes into the subject, so a log string cannot add a header. A password goes only over an
+ * encrypted connection, or to this machine.
  */
 public final class EmailSink implements Sink {
     static final int MAX_SUBJECT = 250;
@@ -134,8 +135,17 @@ public final class EmailSink implements Sink {
                     : SinkFactory.required(spec, env, "username-env", spec.usernameEnv());
             String password = spec.passwordEnv() == null ? null
                     : SinkFactory.required(spec, env, "password-env", spec.passwordEnv());
+            if (username != null && !spec.starttls() && !loopback(spec.host())) {
+                throw new IllegalArgumentException(SinkFactory.where(spec) + ": 'username-env' without 'starttls: true'"
+                        + " would send the SMTP password unencrypted to " + spec.host());
+            }
             return new EmailSink(Session.getInstance(properties(spec, username != null)), address(spec, spec.from()),
                     addresses(spec), username, password);
+        }
+
+        /** Written as an address of this machine: a password sent there in the clear never crosses a network. */
+        static boolean loopback(String host) {
+            return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
         }
 
         static Properties properties(AlertSpec spec, boolean auth) {

@@ -97,6 +97,16 @@ class EmailSinkTest {
     }
 
     @Test
+    void aPasswordNeverGoesInTheClearOverANetwork() {
+        AlertSpec remote = new AlertSpec("email", Severity.HIGH, null, null, null, null, "smtp.example.com", 25, false,
+                "sealwatch@example.com", List.of("secops@example.com"), "SMTP_USER", "SMTP_PASSWORD", 9);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new EmailSink.Factory()
+                .create(remote, Map.of("SMTP_USER", "mailer", "SMTP_PASSWORD", "pa55word")::get));
+        assertEquals("alert sink email (config line 9): 'username-env' without 'starttls: true' would send the SMTP "
+                + "password unencrypted to smtp.example.com", e.getMessage());
+    }
+
+    @Test
     void aMissingPasswordNamesTheVariable() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new EmailSink.Factory().create(spec(false), Map.of("SMTP_USER", "mailer")::get));
