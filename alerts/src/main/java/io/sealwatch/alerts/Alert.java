@@ -16,7 +16,7 @@ import java.util.HexFormat;
 import java.util.Objects;
 
 /**
- * One alert of the watch service (§8), the same JSON towards every sink.
+ * One alert of the watch service (docs/watch.md, "Alerts"), the same JSON towards every sink.
  *
  * @param id         stable: the same alert always has the same id ({@link #id(AlertKind, String...)}); the
  *                   deduplication key towards every sink

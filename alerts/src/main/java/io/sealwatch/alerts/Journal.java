@@ -30,10 +30,12 @@ final class Journal implements Closeable {
     static final String FILE = "journal.jsonl";
     static final ObjectMapper JSON = new ObjectMapper();
 
+    private final Path path;
     private final RandomAccessFile file;
     private final List<Entry> entries;
 
-    private Journal(RandomAccessFile file, List<Entry> entries) {
+    private Journal(Path path, RandomAccessFile file, List<Entry> entries) {
+        this.path = path;
         this.file = file;
         this.entries = entries;
     }
@@ -64,7 +66,7 @@ final class Journal implements Closeable {
                 d.force(true);
             }
         }
-        return new Journal(out, parsed.entries);
+        return new Journal(file, out, parsed.entries);
     }
 
     private record Parsed(List<Entry> entries, long validLength) { }
@@ -104,6 +106,11 @@ final class Journal implements Closeable {
         } catch (JsonProcessingException e) {
             return null;
         }
+    }
+
+    /** The journal's file, for messages. */
+    Path file() {
+        return path;
     }
 
     /** The entries that were on disk when the journal was opened. */

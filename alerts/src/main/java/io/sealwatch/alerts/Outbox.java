@@ -25,7 +25,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
- * The durable alert outbox (§8) in {@code <watch.state>/outbox}: every alert is written to the journal and forced to
+ * The durable alert outbox (docs/watch.md, "The outbox") in {@code <watch.state>/outbox}: every alert is written to the journal and forced to
  * disk before {@link #post} returns, then delivered to every sink whose {@code min-severity} admits it by that
  * sink's own thread — at least once, retried with exponential backoff for 24 hours from the first attempt, then
  * given up (visible in {@link #deliveries()}). A delivery counts only once its success is on disk, so after a
@@ -83,14 +83,18 @@ public final class Outbox implements AutoCloseable {
         Files.createDirectories(dir);
         FileChannel lockFile = lock(dir);
         Journal journal = null;
+        Metrics metrics = null;
         try {
             journal = Journal.open(dir);
-            Outbox outbox = new Outbox(journal, lockFile, clock, new Metrics(registry, sinks.keySet()), List.copyOf(specs),
-                    sinks, backoff);
-            outbox.replay(journal.entries(), backoff);
+            metrics = new Metrics(registry, sinks.keySet());
+            Outbox outbox = new Outbox(journal, lockFile, clock, metrics, List.copyOf(specs), sinks, backoff);
+            outbox.replay(backoff);
             outbox.workers.values().forEach(Worker::start);
             return outbox;
         } catch (IOException | RuntimeException e) {
+            if (metrics != null) {
+                metrics.unregister();
+            }
             if (journal != null) {
                 journal.close();
             }
@@ -132,34 +136,47 @@ public final class Outbox implements AutoCloseable {
         throw new IOException("the alert outbox " + dir + " is in use by another Sealwatch service");
     }
 
-    private void replay(List<Journal.Entry> entries, Backoff backoff) throws IOException {
+    private void replay(Backoff backoff) throws IOException {
         Map<String, Map<String, Delivery>> byAlert = new HashMap<>();
-        for (Journal.Entry entry : entries) {
-            JsonNode e = entry.node();
-            String what = e.path("e").asText();
-            switch (what) {
-                case "alert" -> {
-                    Alert a = Alert.parse(e.get("alert"));
-                    alerts.put(a.id(), a);
-                    Map<String, Delivery> mine = byAlert.computeIfAbsent(a.id(), k -> new LinkedHashMap<>());
-                    for (JsonNode s : e.path("sinks")) {
-                        if (workers.containsKey(s.asText())) { // else a sink no longer configured
-                            Delivery d = new Delivery(a, s.asText(), deliveries.size());
-                            mine.put(d.sink, d);
-                            deliveries.add(d);
-                        }
-                    }
-                }
-                case "delivered", "failed", "gave-up" -> {
-                    Delivery d = byAlert.getOrDefault(e.path("id").asText(), Map.of()).get(e.path("sink").asText());
-                    if (d != null) {
-                        replay(d, what, Instant.parse(e.path("at").asText()), e.path("error").asText(null));
-                    }
-                }
-                default -> throw new IOException(Journal.FILE + ":" + entry.line() + ": unknown journal entry '"
-                        + what + "'");
+        for (Journal.Entry entry : journal.entries()) {
+            try {
+                read(entry.node(), byAlert);
+            } catch (RuntimeException e) {
+                throw new IOException(journal.file() + ":" + entry.line() + ": not a journal entry ("
+                        + Worker.describe(e) + ")", e);
             }
         }
+        requeue(backoff);
+    }
+
+    /** One entry of the journal: an alert and its deliveries, or the outcome of an attempt. */
+    private void read(JsonNode e, Map<String, Map<String, Delivery>> byAlert) {
+        String what = e.path("e").asText();
+        switch (what) {
+            case "alert" -> {
+                Alert a = Alert.parse(e.get("alert"));
+                alerts.put(a.id(), a);
+                Map<String, Delivery> mine = byAlert.computeIfAbsent(a.id(), k -> new LinkedHashMap<>());
+                for (JsonNode s : e.path("sinks")) {
+                    if (workers.containsKey(s.asText())) { // else a sink no longer configured
+                        Delivery d = new Delivery(a, s.asText(), deliveries.size());
+                        mine.put(d.sink, d);
+                        deliveries.add(d);
+                    }
+                }
+            }
+            case "delivered", "failed", "gave-up" -> {
+                Delivery d = byAlert.getOrDefault(e.path("id").asText(), Map.of()).get(e.path("sink").asText());
+                if (d != null) {
+                    outcome(d, what, Instant.parse(e.path("at").asText()), e.path("error").asText(null));
+                }
+            }
+            default -> throw new IllegalArgumentException("unknown entry '" + what + "'");
+        }
+    }
+
+    /** Queues every pending delivery, due at once or when its backoff says. */
+    private void requeue(Backoff backoff) throws IOException {
         Instant now = clock.instant();
         lock.lock();
         try {
@@ -180,7 +197,7 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
-    private static void replay(Delivery d, String what, Instant at, String error) {
+    private static void outcome(Delivery d, String what, Instant at, String error) {
         switch (what) {
             case "delivered" -> {
                 d.attempted(at, null);

@@ -60,4 +60,16 @@ class JournalTest {
         IOException e = assertThrows(IOException.class, this::open);
         assertTrue(e.getMessage().endsWith(Journal.FILE + ":1: not a journal entry (not one JSON object)"), e.getMessage());
     }
+
+    @Test
+    void anEntryOfUnknownKindIsAnErrorNamingTheLine() throws Exception {
+        try (Outbox outbox = open()) {
+            outbox.post(alert(1, Severity.HIGH));
+        }
+        append("{\"e\":\"bogus\"}\n");
+        IOException e = assertThrows(IOException.class, this::open);
+        assertTrue(e.getMessage().endsWith(Journal.FILE + ":2: not a journal entry (unknown entry 'bogus')"), e.getMessage());
+        IOException again = assertThrows(IOException.class, this::open);
+        assertTrue(again.getMessage().contains("bogus"), "a failed open leaves the folder unlocked: " + again.getMessage());
+    }
 }
