@@ -6,7 +6,10 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 import java.util.Collection;
 
-/** The outbox's series in {@code /metrics}, per sink; unregistered on close, so that a reloaded outbox can register again. */
+/**
+ * The outbox's series in {@code /metrics}, per sink; unregistered on close, so that a reloaded outbox can register
+ * them again.
+ */
 final class Metrics {
     private final PrometheusRegistry registry;
     private final Counter sent;

@@ -25,11 +25,12 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
- * The durable alert outbox (docs/watch.md, "The outbox") in {@code <watch.state>/outbox}: every alert is written to the journal and forced to
- * disk before {@link #post} returns, then delivered to every sink whose {@code min-severity} admits it by that
- * sink's own thread — at least once, retried with exponential backoff for 24 hours from the first attempt, then
- * given up (visible in {@link #deliveries()}). A delivery counts only once its success is on disk, so after a
- * restart, or {@code kill -9} at any moment, pending deliveries resume and delivered ones are not sent again.
+ * The durable alert outbox (docs/watch.md, "The outbox") in {@code <watch.state>/outbox}: every alert is written to
+ * the journal and forced to disk before {@link #post} returns, then delivered to every sink whose
+ * {@code min-severity} admits it by that sink's own thread — at least once, retried with exponential backoff for
+ * 24 hours from the first attempt, then given up (visible in {@link #deliveries()}). A delivery counts only once its
+ * success is on disk, so after a restart, or {@code kill -9} at any moment, pending deliveries resume and delivered
+ * ones are not sent again.
  *
  * <p>Deliveries belong to the sinks named ({@link AlertSpec#name(int)}) when the alert was posted: a sink added
  * later does not receive older alerts, and the deliveries of a sink no longer configured are dropped on open.
@@ -59,7 +60,8 @@ public final class Outbox implements AutoCloseable {
         this.metrics = metrics;
         this.specs = specs;
         this.workers = new LinkedHashMap<>();
-        sinks.forEach((name, sink) -> workers.put(name, new Worker(name, sink, lock, journal, clock, backoff, metrics)));
+        sinks.forEach((name, sink) -> workers.put(name,
+                new Worker(name, sink, lock, journal, clock, backoff, metrics)));
     }
 
     /**
@@ -68,9 +70,11 @@ public final class Outbox implements AutoCloseable {
      * @param sinks    the config's {@code alerts} entries
      * @param env      environment values ({@code System::getenv} in production)
      * @param registry where the {@code sealwatch_alerts_*} and {@code sealwatch_outbox_pending} series go
-     * @throws IllegalArgumentException a sink's environment variable is missing or empty, or its setting is unusable:
-     *                                  the message names the sink (type and config line) and the variable, never a value
-     * @throws IOException              the folder cannot be written, is in use by another process, or its journal is damaged
+     * @throws IllegalArgumentException a sink's environment variable is missing or empty, or a setting is unusable:
+     *                                  the message names the sink (type and config line) and the variable, never
+     *                                  a value
+     * @throws IOException              the folder cannot be written, is in use by another process, or its journal
+     *                                  is damaged
      */
     public static Outbox open(Path dir, List<AlertSpec> sinks, Function<String, String> env, Clock clock,
                               PrometheusRegistry registry) throws IOException {

@@ -58,7 +58,8 @@ class JournalTest {
         String whole = Files.readString(dir.resolve(Journal.FILE));
         Files.writeString(dir.resolve(Journal.FILE), "{\"e\":\"alert\", garbage\n" + whole);
         IOException e = assertThrows(IOException.class, this::open);
-        assertTrue(e.getMessage().endsWith(Journal.FILE + ":1: not a journal entry (not one JSON object)"), e.getMessage());
+        assertTrue(e.getMessage().endsWith(Journal.FILE + ":1: not a journal entry (not one JSON object)"),
+                e.getMessage());
     }
 
     @Test
@@ -68,8 +69,10 @@ class JournalTest {
         }
         append("{\"e\":\"bogus\"}\n");
         IOException e = assertThrows(IOException.class, this::open);
-        assertTrue(e.getMessage().endsWith(Journal.FILE + ":2: not a journal entry (unknown entry 'bogus')"), e.getMessage());
+        assertTrue(e.getMessage().endsWith(Journal.FILE + ":2: not a journal entry (unknown entry 'bogus')"),
+                e.getMessage());
         IOException again = assertThrows(IOException.class, this::open);
-        assertTrue(again.getMessage().contains("bogus"), "a failed open leaves the folder unlocked: " + again.getMessage());
+        assertTrue(again.getMessage().contains("bogus"), "a failed open leaves the folder unlocked: "
+                + again.getMessage());
     }
 }

@@ -9,10 +9,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +61,8 @@ class OutboxTest {
             assertArrayEquals(a.json(), r.body());
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            assertEquals("sha256=" + HexFormat.of().formatHex(mac.doFinal(r.body())), r.header("X-Sealwatch-Signature"));
+            assertEquals("sha256=" + HexFormat.of().formatHex(mac.doFinal(r.body())),
+                    r.header("X-Sealwatch-Signature"));
             assertNull(plain.await(1).get(0).header("X-Sealwatch-Signature"), "no secret, no signature");
             until("both delivered", () -> outbox.deliveries().stream().allMatch(d -> d.state() == State.DELIVERED));
         }
@@ -69,10 +73,12 @@ class OutboxTest {
     void theDocumentedOpensslCheckAcceptsTheSignature() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")) || Files.isExecutable(Path.of("/bin/openssl")),
                 "openssl not installed");
-        String check = "expected=\"sha256=$(openssl dgst -sha256 -hmac \"$SEALWATCH_HOOK_SECRET\" -r body.json | cut -d' ' -f1)\"\n"
+        String check = "expected=\"sha256=$(openssl dgst -sha256 -hmac \"$SEALWATCH_HOOK_SECRET\" -r body.json"
+                + " | cut -d' ' -f1)\"\n"
                 + "[ \"$expected\" = \"$SIGNATURE\" ] && echo valid || echo FORGED\n";
         try (Receiver signed = Receiver.answering(200);
-             Outbox outbox = open(List.of(webhook(signed.uri(), "HOOK_SECRET", Severity.HIGH)), new PrometheusRegistry())) {
+             Outbox outbox = open(List.of(webhook(signed.uri(), "HOOK_SECRET", Severity.HIGH)),
+                     new PrometheusRegistry())) {
             outbox.post(alert(1, Severity.HIGH));
             Receiver.Request r = signed.await(1).get(0);
             Files.write(dir.resolve("body.json"), r.body());
@@ -166,7 +172,7 @@ class OutboxTest {
 
     @Test
     void givesUpWhenTheTimeIsUpAndStaysGivenUpAfterARestart() throws Exception {
-        Backoff brief = new Backoff(FAST.base(), FAST.cap(), java.time.Duration.ofMillis(30));
+        Backoff brief = new Backoff(FAST.base(), FAST.cap(), Duration.ofMillis(30));
         try (Receiver down = Receiver.answering(503)) {
             List<AlertSpec> sinks = List.of(webhook(down.uri(), null, Severity.INFO));
             try (Outbox outbox = Outbox.open(dir, sinks, ENV, Clock.systemUTC(), new PrometheusRegistry(), brief)) {
@@ -190,18 +196,19 @@ class OutboxTest {
     void aRestartResendsWhatIsPendingAndNothingDelivered() throws Exception {
         List<Alert> alerts = List.of(alert(1, Severity.HIGH), alert(2, Severity.CRITICAL), alert(3, Severity.HIGH));
         try (Receiver good = Receiver.answering(200); Receiver down = Receiver.answering(500)) {
-            List<AlertSpec> before = List.of(webhook(good.uri(), null, Severity.INFO), webhook(down.uri(), null, Severity.INFO));
+            List<AlertSpec> before = List.of(hook(good), hook(down));
             try (Outbox outbox = open(before, new PrometheusRegistry())) {
                 for (Alert a : alerts) {
                     outbox.post(a);
                 }
                 good.await(3);
-                until("good delivered", () -> of(outbox, "webhook-0").stream().allMatch(d -> d.state() == State.DELIVERED));
-                until("each tried on the failing sink", () -> of(outbox, "webhook-1").stream().allMatch(d -> d.attempts() > 0));
+                until("good delivered", () -> delivered(outbox, "webhook-0"));
+                until("each tried on the failing sink",
+                        () -> of(outbox, "webhook-1").stream().allMatch(d -> d.attempts() > 0));
             }
             try (Receiver back = Receiver.answering(200)) {
                 // the same sink (webhook-1), now at a receiver that answers
-                List<AlertSpec> after = List.of(webhook(good.uri(), null, Severity.INFO), webhook(back.uri(), null, Severity.INFO));
+                List<AlertSpec> after = List.of(hook(good), hook(back));
                 PrometheusRegistry registry = new PrometheusRegistry();
                 try (Outbox outbox = open(after, registry)) {
                     assertEquals(alerts, outbox.alerts());
@@ -211,7 +218,7 @@ class OutboxTest {
                     assertFalse(outbox.post(alerts.get(0)), "the id is remembered across the restart");
                     Set<String> resent = back.await(3).stream().map(OutboxTest::id).collect(Collectors.toSet());
                     assertEquals(alerts.stream().map(Alert::id).collect(Collectors.toSet()), resent);
-                    until("all delivered", () -> outbox.deliveries().stream().allMatch(d -> d.state() == State.DELIVERED));
+                    until("all delivered", () -> delivered(outbox, "webhook-1"));
                     assertTrue(of(outbox, "webhook-1").stream().allMatch(d -> d.attempts() >= 2),
                             "attempts before the restart still count");
                 }
@@ -223,9 +230,17 @@ class OutboxTest {
     static String id(Receiver.Request r) {
         try {
             return Journal.JSON.readTree(r.body()).get("id").asText();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+    }
+
+    private static AlertSpec hook(Receiver r) {
+        return webhook(r.uri(), null, Severity.INFO);
+    }
+
+    private static boolean delivered(Outbox outbox, String sink) {
+        return of(outbox, sink).stream().allMatch(d -> d.state() == State.DELIVERED);
     }
 
     @Test
@@ -248,9 +263,12 @@ class OutboxTest {
     void everySinkTypeIsFoundThroughTheServiceLoader() throws Exception {
         Map<String, String> env = Map.of("URL", "https://hooks.slack.test/x", "PD", "k", "U", "u", "P", "p");
         List<AlertSpec> sinks = List.of(
-                new AlertSpec("webhook", Severity.HIGH, "http://127.0.0.1:9/x", null, null, null, null, 0, false, null, null, null, null, 1),
-                new AlertSpec("slack", Severity.HIGH, null, "URL", null, null, null, 0, false, null, null, null, null, 2),
-                new AlertSpec("pagerduty", Severity.HIGH, null, null, null, "PD", null, 0, false, null, null, null, null, 3),
+                new AlertSpec("webhook", Severity.HIGH, "http://127.0.0.1:9/x", null, null, null, null, 0, false, null,
+                        null, null, null, 1),
+                new AlertSpec("slack", Severity.HIGH, null, "URL", null, null, null, 0, false, null, null, null, null,
+                        2),
+                new AlertSpec("pagerduty", Severity.HIGH, null, null, null, "PD", null, 0, false, null, null, null,
+                        null, 3),
                 new AlertSpec("email", Severity.HIGH, null, null, null, null, "127.0.0.1", 25, true, "a@example.com",
                         List.of("b@example.com"), "U", "P", 4));
         PrometheusRegistry registry = new PrometheusRegistry();
@@ -266,7 +284,7 @@ class OutboxTest {
     @Test
     void aSecondOutboxOnTheSameFolderIsRefused() throws Exception {
         try (Outbox first = open(List.of(), new PrometheusRegistry())) {
-            java.io.IOException e = assertThrows(java.io.IOException.class, () -> open(List.of(), new PrometheusRegistry()));
+            IOException e = assertThrows(IOException.class, () -> open(List.of(), new PrometheusRegistry()));
             assertTrue(e.getMessage().contains("in use"), e.getMessage());
             assertTrue(first.alerts().isEmpty());
         }

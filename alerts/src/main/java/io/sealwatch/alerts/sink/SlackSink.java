@@ -49,8 +49,8 @@ public final class SlackSink implements Sink {
         if (a.episode() != null) {
             t.append(" · episode ").append(escape(a.episode()));
         }
-        t.append('\n').append(escape(a.message()))
-                .append("\nat ").append(a.at()).append(", detected ").append(a.detectedAt()).append(" · ").append(a.id());
+        t.append('\n').append(escape(a.message())).append("\nat ").append(a.at()).append(", detected ")
+                .append(a.detectedAt()).append(" · ").append(a.id());
         if (a.url() != null) {
             t.append('\n').append(escape(a.url()));
         }

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -69,7 +70,7 @@ class EmailSinkTest {
         assertEquals(PLANTED.id(), m.getHeader("X-Sealwatch-Alert")[0]);
         assertEquals("auto-generated", m.getHeader("Auto-Submitted")[0]);
         assertTrue(m.isMimeType("text/plain"));
-        assertTrue(m.getContentType().toLowerCase(java.util.Locale.ROOT).contains("charset=utf-8"), m.getContentType());
+        assertTrue(m.getContentType().toLowerCase(Locale.ROOT).contains("charset=utf-8"), m.getContentType());
         String body = (String) m.getContent();
         assertTrue(body.contains("Rule:     BG-MFA-WEAK"), body);
         assertTrue(body.contains(new String(PLANTED.json(), StandardCharsets.UTF_8)), body);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,8 @@ class HttpSinksTest {
             "no approval for <!channel> & <https://evil.example|your bank> by mallory>", "http://127.0.0.1:8787/#ep-7");
 
     private static AlertSpec slack(String urlEnv) {
-        return new AlertSpec("slack", Severity.HIGH, null, urlEnv, null, null, null, 0, false, null, null, null, null, 3);
+        return new AlertSpec("slack", Severity.HIGH, null, urlEnv, null, null, null, 0, false, null, null, null, null,
+                3);
     }
 
     private static AlertSpec pagerduty(String url) {
@@ -42,15 +44,18 @@ class HttpSinksTest {
     @Test
     void slackGetsOneTextWithEveryControlCharacterEscaped() throws Exception {
         try (Receiver slack = Receiver.answering(200)) {
-            Sink sink = new SlackSink.Factory().create(slack("SLACK_URL"), Map.of("SLACK_URL", slack.uri().toString())::get);
+            Sink sink = new SlackSink.Factory().create(slack("SLACK_URL"),
+                    Map.of("SLACK_URL", slack.uri().toString())::get);
             sink.deliver(PLANTED);
             JsonNode body = JSON.readTree(slack.await(1).get(0).body());
             assertEquals(List.of("text"), names(body));
             String text = body.get("text").asText();
             assertFalse(text.contains("<"), text);
             assertFalse(text.contains(">"), text);
-            assertTrue(text.contains("no approval for &lt;!channel&gt; &amp; &lt;https://evil.example|your bank&gt; by mallory&gt;"), text);
-            assertTrue(text.startsWith("*[CRITICAL] finding BG-APPROVAL-MISSING* · account aws-root-breakglass · episode ep-7\n"), text);
+            assertTrue(text.contains("no approval for &lt;!channel&gt; &amp; &lt;https://evil.example|your bank&gt;"
+                    + " by mallory&gt;"), text);
+            assertTrue(text.startsWith("*[CRITICAL] finding BG-APPROVAL-MISSING* · account aws-root-breakglass"
+                    + " · episode ep-7\n"), text);
             assertTrue(text.contains(PLANTED.id()), text);
         }
     }
@@ -76,7 +81,8 @@ class HttpSinksTest {
     @Test
     void pagerDutyGetsAnEventsApiV2Trigger() throws Exception {
         try (Receiver pd = Receiver.answering(202)) {
-            Sink sink = new PagerDutySink.Factory().create(pagerduty(pd.uri().toString()), Map.of("PD_KEY", "R0UTINGKEY")::get);
+            Sink sink = new PagerDutySink.Factory().create(pagerduty(pd.uri().toString()),
+                    Map.of("PD_KEY", "R0UTINGKEY")::get);
             sink.deliver(PLANTED);
             Receiver.Request r = pd.await(1).get(0);
             assertEquals("application/json", r.header("Content-Type"));
@@ -118,7 +124,7 @@ class HttpSinksTest {
     }
 
     private static List<String> names(JsonNode n) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
             names.add(it.next());
         }
