@@ -113,34 +113,37 @@ final class Worker {
 
     private void attempt(Delivery d) {
         Instant at = clock.instant();
-        String error = null;
         try {
             sink.deliver(d.alert);
         } catch (IOException | RuntimeException e) {
             if (stopping) {
-                // cut short by close(): not the sink's failure; it stays pending, on disk as here
-                requeue(d);
-                return;
+                requeue(d); // cut short by close(): not the sink's failure; it stays pending, on disk as here
+            } else {
+                failed(d, at, describe(e));
             }
-            error = describe(e);
-        }
-        if (error == null) {
-            String unrecorded = write(Journal.outcome("delivered", d, at, null));
-            lock.lock();
-            try {
-                d.attempted(at, unrecorded);
-                d.state = State.DELIVERED;
-                done();
-            } finally {
-                lock.unlock();
-            }
-            metrics.sent(name);
             return;
         }
+        delivered(d, at);
+    }
+
+    private void delivered(Delivery d, Instant at) {
+        String unrecorded = write(Journal.outcome("delivered", d, at, null));
+        lock.lock();
+        try {
+            d.attempted(at, unrecorded);
+            d.state = State.DELIVERED;
+            done();
+        } finally {
+            lock.unlock();
+        }
+        metrics.sent(name);
+    }
+
+    private void failed(Delivery d, Instant at, String error) {
         Instant next = backoff.next(d.first == null ? at : d.first, at, d.attempts + 1);
         String unrecorded = write(Journal.outcome("failed", d, at, error));
-        if (next == null) {
-            unrecorded = unrecorded == null ? write(Journal.outcome("gave-up", d, at, null)) : unrecorded;
+        if (next == null && unrecorded == null) {
+            unrecorded = write(Journal.outcome("gave-up", d, at, null));
         }
         lock.lock();
         try {
