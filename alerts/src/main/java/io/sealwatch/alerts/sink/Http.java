@@ -5,6 +5,7 @@ import io.sealwatch.config.AlertSpec;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -24,9 +25,13 @@ import java.util.function.Function;
 final class Http {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
-    /** One client for all sinks: its connections are per request target, so a stuck receiver holds only its own. */
+    /**
+     * One client for all sinks: its connections are per request target, so a stuck receiver holds only its own. The
+     * JVM's proxy settings ({@code https.proxyHost}, …) apply, as most networks reach Slack or PagerDuty only so.
+     */
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
-            .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
+            .proxy(ProxySelector.getDefault()).version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
 
     private Http() {
     }
