@@ -135,13 +135,14 @@ record Checklist(Episode episode, EpisodeStatus status, List<String> sourceIps, 
             int quorum = account().map(AccountSpec::quorum).orElse(0);
             List<Custody> shares = facts.custody().stream().filter(c -> c.episode().equals(e.id())).toList();
             int released = RuleSupport.distinctCustodians(shares);
-            String who = released == 0 ? "" : ": " + String.join(", ", e.custodians());
-            String detail = released + " of " + quorum + " custodians released their shares" + who;
+            String who = released == 0 ? "" : " (" + String.join(", ", e.custodians()) + ")";
+            String count = released + " of " + quorum + " custodians released their shares";
             if (released >= quorum) {
-                items.add(Item.of("Quorum", Mark.DONE, detail));
+                items.add(Item.of("Quorum", Mark.DONE, count + who));
+            } else if (grace.isAfter(now)) {
+                items.add(new Item("Quorum", Mark.PENDING, count + " so far" + who, grace));
             } else {
-                items.add(grace.isAfter(now) ? new Item("Quorum", Mark.PENDING, detail, grace)
-                        : Item.of("Quorum", Mark.FAILED, detail + " by " + Html.at(grace)));
+                items.add(Item.of("Quorum", Mark.FAILED, "only " + count + " by " + Html.at(grace) + who));
             }
         }
 
@@ -190,15 +191,17 @@ record Checklist(Episode episode, EpisodeStatus status, List<String> sourceIps, 
                 return;
             }
             Instant limit = e.start().plus(max.get());
-            String of = " of " + Fmt.duration(max.get().toSeconds());
+            String allowed = Fmt.duration(max.get().toSeconds());
             if (e.overLimitAt() != null) {
-                items.add(Item.of("Time limit", Mark.FAILED, "active beyond the limit" + of + " at " + Html.at(e.overLimitAt())));
+                items.add(Item.of("Time limit", Mark.FAILED, "active beyond the limit of " + allowed + " at "
+                        + Html.at(e.overLimitAt())));
             } else if (!"ongoing".equals(status.state())) {
-                items.add(Item.of("Time limit", Mark.DONE, "ended after " + Fmt.duration(e.durationSeconds()) + of));
+                items.add(Item.of("Time limit", Mark.DONE, "ended after " + Fmt.duration(e.durationSeconds())
+                        + ", within the limit of " + allowed));
             } else if (limit.isAfter(now)) {
-                items.add(new Item("Time limit", Mark.PENDING, "time left" + of, limit));
+                items.add(new Item("Time limit", Mark.PENDING, "access must stop within " + allowed + " of the start", limit));
             } else {
-                items.add(Item.of("Time limit", Mark.LATE, "the limit" + of + " passed at " + Html.at(limit)
+                items.add(Item.of("Time limit", Mark.LATE, "the limit of " + allowed + " passed at " + Html.at(limit)
                         + "; no activity after it so far"));
             }
         }

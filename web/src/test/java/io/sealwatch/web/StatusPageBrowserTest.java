@@ -73,10 +73,10 @@ class StatusPageBrowserTest {
         String text = card.getText();
         for (String expected : List.of(WebFixtures.ACCOUNT + " · ongoing", "Started\n2026-08-14 09:20:00Z",
                 "Approval approved by secops-manager@example.com at 2026-08-14 09:15:00Z",
-                "Quorum 1 of 2 custodians released their shares: alice@example.com",
+                "Quorum only 1 of 2 custodians released their shares by 2026-08-14 09:35:00Z (alice@example.com)",
                 "MFA webauthn (hardware-backed)", "Incident INC-4711", "Notified security-leadership 4m 00s after the start",
                 "Notified engineering-leadership notification not recorded by 2026-08-14 09:35:00Z",
-                "Time limit time left of 4h 00m 00s", "Rotate access-key rotation not recorded yet · due in 23h 50m")) {
+                "Time limit access must stop within 4h 00m 00s of the start · due in 3h 20m 00s", "Rotate access-key rotation not recorded yet · due in 23h 50m")) {
             assertTrue(text.contains(expected), "the checklist shows \"" + expected + "\":\n" + text);
         }
         assertEquals(List.of("done", "failed", "done", "done", "done", "failed", "pending", "pending", "pending", "pending"),
