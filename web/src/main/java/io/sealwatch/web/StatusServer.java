@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The watch service's status page, JSON API and metrics over HTTP (Javalin on Jetty 12). Read-only: GET and HEAD
@@ -43,6 +44,8 @@ public final class StatusServer implements AutoCloseable {
     private static final String TEXT = "text/plain; charset=utf-8";
     private static final String JSON = "application/json; charset=utf-8";
     private static final String OTHER_PATH = "other";
+    private static final Pattern LOOPBACK_V4 = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    private static final Pattern LOOPBACK_PORT = Pattern.compile(":\\d+$");
 
     private final Javalin app;
     private final PrometheusRegistry registry;
@@ -76,7 +79,7 @@ public final class StatusServer implements AutoCloseable {
         Counter requests = Counter.builder().name(REQUESTS_METRIC)
                 .help("HTTP requests to the status server, by path and response status")
                 .labelNames("path", "code").register(registry);
-        Routes routes = new Routes(view, registry, token == null ? null : sha256(token));
+        Routes routes = new Routes(view, registry, token == null ? null : sha256(token), host);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -100,8 +103,8 @@ public final class StatusServer implements AutoCloseable {
                     : OTHER_PATH, Integer.toString(ctx.statusCode())).inc());
             config.routes.exception(HttpResponseException.class, (e, ctx) ->
                     ctx.status(e.getStatus()).contentType(TEXT).result(e.getMessage() + "\n"));
-            config.routes.exception(Exception.class, (e, ctx) ->
-                    ctx.status(500).contentType(TEXT).result("The service's status could not be shown.\n"));
+            config.routes.exception(Exception.class, (e, ctx) -> ctx.status(500).contentType(TEXT)
+                    .result("The service's status could not be shown: " + e.getMessage() + "\n"));
             config.routes.error(404, ctx -> ctx.contentType(TEXT).result("Not found.\n"));
         });
         try {
@@ -140,13 +143,15 @@ public final class StatusServer implements AutoCloseable {
         private final StatusView view;
         private final PrometheusRegistry registry;
         private final byte[] tokenHash;
+        private final String listenHost;
         private final Map<String, Handler> pages = new LinkedHashMap<>();
         private final PrometheusTextFormatWriter metrics = PrometheusTextFormatWriter.create();
 
-        Routes(StatusView view, PrometheusRegistry registry, byte[] tokenHash) {
+        Routes(StatusView view, PrometheusRegistry registry, byte[] tokenHash, String listenHost) {
             this.view = view;
             this.registry = registry;
             this.tokenHash = tokenHash;
+            this.listenHost = listenHost;
             pages.put("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(StatusPage.render(snapshot())));
             pages.put("/api/episodes", json(s -> ApiJson.episodes(s.result())));
             pages.put("/api/findings", json(s -> ApiJson.findings(s.result())));
@@ -162,16 +167,34 @@ public final class StatusServer implements AutoCloseable {
             return pages;
         }
 
-        /** Before every request: the token first (an unauthenticated caller learns nothing), then the method. */
+        /**
+         * Before every request: the token first (an unauthenticated caller learns nothing), then the method. Without
+         * a token (loopback only), a request must name a loopback host: a web page elsewhere could otherwise point a
+         * name of its own at 127.0.0.1 (DNS rebinding) and read the status from the user's browser.
+         */
         void admit(Context ctx) {
             if (tokenHash != null && !carriesToken(ctx.header("Authorization"))) {
                 ctx.header("WWW-Authenticate", "Bearer realm=\"sealwatch\"");
                 throw new HttpResponseException(401, "A bearer token is required: Authorization: Bearer <token>.");
             }
+            if (tokenHash == null && !loopbackName(ctx.host())) {
+                throw new HttpResponseException(403, "Without a bearer token the status page answers only to "
+                        + "localhost, 127.0.0.1, [::1] or " + listenHost + ".");
+            }
             if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
                 ctx.header("Allow", "GET, HEAD");
                 throw new HttpResponseException(405, "Read-only: only GET and HEAD are allowed.");
             }
+        }
+
+        /** The Host header's name (its port aside) is a loopback literal, {@code localhost} or the name listened on. */
+        private boolean loopbackName(String hostHeader) {
+            if (hostHeader == null) {
+                return false;
+            }
+            String name = LOOPBACK_PORT.matcher(hostHeader.trim()).replaceFirst("").toLowerCase(Locale.ROOT);
+            return name.equals("localhost") || name.equals("[::1]") || LOOPBACK_V4.matcher(name).matches()
+                    || name.equals(listenHost.toLowerCase(Locale.ROOT));
         }
 
         /** Compares hashes of the tokens, so the comparison takes the same time whatever their lengths. */

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -93,6 +96,32 @@ class StatusServerTest {
                     "the scheme is case-insensitive");
             assertEquals(401, send(server, "POST", "/", "Authorization", "Bearer wrong").statusCode(),
                     "the token is checked before anything else");
+        }
+    }
+
+    /** One request over a plain socket, so that the Host header can be anyone's; the status line comes back. */
+    private static String statusLine(StatusServer server, String hostHeader) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write(("GET /api/episodes HTTP/1.1\r\nHost: " + hostHeader
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        }
+    }
+
+    @Test
+    void withoutATokenOnlyLoopbackNamesAreAnswered() throws Exception {
+        try (StatusServer server = start(null, plantedView())) {
+            for (String host : List.of("localhost:" + server.port(), "127.0.0.1", "127.0.0.2:80", "[::1]:" + server.port())) {
+                assertEquals("HTTP/1.1 200 OK", statusLine(server, host), host);
+            }
+            for (String host : List.of("rebind.attacker.example:" + server.port(), "localhost.attacker.example",
+                    "127.0.0.1.nip.io")) {
+                assertEquals("HTTP/1.1 403 Forbidden", statusLine(server, host), "DNS rebinding through " + host);
+            }
+        }
+        try (StatusServer withToken = start(TOKEN, plantedView())) {
+            assertEquals("HTTP/1.1 401 Unauthorized", statusLine(withToken, "status.example.org"),
+                    "with a token any name may be used, and the token decides");
         }
     }
 
@@ -249,8 +278,13 @@ class StatusServerTest {
             assertTrue(lines.contains("sealwatch_http_requests_total{code=\"404\",path=\"other\"} 1.0"),
                     "unknown paths share one label value: " + body(r));
         }
-        try (StatusServer again = StatusServer.start("127.0.0.1", 0, null, plantedView(), registry)) {
-            assertEquals(200, send(again, "GET", "/metrics").statusCode(), "close() gave the request counter back");
+        try (StatusServer again = StatusServer.start("127.0.0.1", 0, TOKEN, plantedView(), registry)) {
+            assertEquals(401, send(again, "GET", "/").statusCode());
+            assertEquals(405, send(again, "DELETE", "/api/alerts", "Authorization", "Bearer " + TOKEN).statusCode());
+            List<String> lines = body(send(again, "GET", "/metrics", "Authorization", "Bearer " + TOKEN)).lines().toList();
+            assertTrue(lines.contains("sealwatch_http_requests_total{code=\"401\",path=\"/\"} 1.0"),
+                    "refused requests are counted too, and close() gave the counter back for a new server: " + lines);
+            assertTrue(lines.contains("sealwatch_http_requests_total{code=\"405\",path=\"/api/alerts\"} 1.0"), lines::toString);
         }
     }
 }
