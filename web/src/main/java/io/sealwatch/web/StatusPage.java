@@ -133,7 +133,7 @@ final class StatusPage {
         table(List.of("Decided", "Severity", "Rule", "Account or source", "Episode", "Message"));
         for (Finding f : latest) {
             h.open("tr", "class", "sev-" + f.severity().wire() + (f.accepted() ? " waived" : ""))
-                    .element("td", Html.at(f.at())).element("td", f.severity().wire()).element("td", f.rule())
+                    .element("td", Html.at(f.at())).element("td", f.severity().wire(), "class", "sev").element("td", f.rule())
                     .element("td", f.account() != null ? f.account() : Fmt.nz(f.source())).open("td");
             if (f.episode() != null && anchors.contains(f.episode())) {
                 h.element("a", f.episode(), "href", "#" + f.episode());
@@ -173,7 +173,7 @@ final class StatusPage {
             table(List.of("Detected", "Kind", "Severity", "Account", "Episode", "Rule", "Message"));
             s.alerts().stream().sorted(Comparator.comparing(AlertRow::detectedAt, Comparator.nullsLast(Comparator.reverseOrder())))
                     .forEach(a -> h.open("tr", "class", "sev-" + a.severity())
-                            .element("td", Html.at(a.detectedAt())).element("td", a.kind()).element("td", a.severity())
+                            .element("td", Html.at(a.detectedAt())).element("td", a.kind()).element("td", a.severity(), "class", "sev")
                             .element("td", a.account()).element("td", a.episode()).element("td", a.rule())
                             .element("td", a.message()).close("tr"));
             h.close("tbody").close("table");

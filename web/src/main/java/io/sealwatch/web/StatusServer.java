@@ -9,6 +9,7 @@ import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.sealwatch.config.WatchSpec;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,6 +45,7 @@ public final class StatusServer implements AutoCloseable {
     private static final String TEXT = "text/plain; charset=utf-8";
     private static final String JSON = "application/json; charset=utf-8";
     private static final String OTHER_PATH = "other";
+    private static final int MAX_THREADS = 16;
     private static final Pattern LOOPBACK_V4 = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     private static final Pattern LOOPBACK_PORT = Pattern.compile(":\\d+$");
 
@@ -86,6 +88,7 @@ public final class StatusServer implements AutoCloseable {
             config.http.generateEtags = false;
             config.jetty.host = host;
             config.jetty.port = port;
+            config.jetty.threadPool = threadPool();
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
@@ -128,6 +131,17 @@ public final class StatusServer implements AutoCloseable {
         } finally {
             registry.unregister(requests);
         }
+    }
+
+    /**
+     * A status page needs few threads, and shares its machine with Spark: at most {@value #MAX_THREADS} (Jetty's own
+     * default is 200). Daemon threads, so a server left open never keeps the JVM from ending.
+     */
+    private static QueuedThreadPool threadPool() {
+        QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 2);
+        pool.setName("sealwatch-status");
+        pool.setDaemon(true);
+        return pool;
     }
 
     static byte[] sha256(String s) {
