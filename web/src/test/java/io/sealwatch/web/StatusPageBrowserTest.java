@@ -12,6 +12,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,8 +22,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +57,7 @@ class StatusPageBrowserTest {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage");
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .build(), options);
     }
@@ -84,6 +90,8 @@ class StatusPageBrowserTest {
                         .replace("item ", "")).toList());
         assertEquals("rgba(23, 105, 43, 1)", card.findElement(By.cssSelector("li.done .mark")).getCssValue("color"),
                 "the style sheet from /static is allowed by the CSP and applied");
+        assertFalse(browser.findElement(By.cssSelector(".static-only")).isDisplayed(),
+                "the countdown script from /static ran under the CSP (it hides the note that countdowns are static)");
         assertEquals(1, browser.findElements(By.cssSelector("article.episode")).size(),
                 "only the episode that has not settled is shown");
     }
@@ -108,6 +116,10 @@ class StatusPageBrowserTest {
         List<WebElement> scripts = browser.findElements(By.tagName("script"));
         assertEquals(1, scripts.size());
         assertEquals(base + "/static/status.js", scripts.get(0).getAttribute("src"));
+        List<String> complaints = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(LogEntry::getMessage).filter(m -> !m.contains("favicon.ico")).toList();
+        assertEquals(List.of(), complaints, "no script error and no Content-Security-Policy violation");
 
         HttpResponse<Void> page2 = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
                 HttpResponse.BodyHandlers.discarding());
