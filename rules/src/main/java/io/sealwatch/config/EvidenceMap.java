@@ -39,7 +39,8 @@ public record EvidenceMap(Map<String, Source> sources) implements Serializable {
      *                     {@code name}, {@code value}, {@code display_value} or {@code summary})
      * @param accounts     a field value → the account id; a value equal to an account id names that account too
      * @param approved     the states meaning approved: Jira statuses, ServiceNow {@code approval}/{@code state} values
-     * @param changeTypes  Jira issue types whose approval approves a change to the account, not a use
+     * @param changeTypes  Jira issue types, ServiceNow change types, whose approval approves a change to the account,
+     *                     not a use
      * @param recipients   PagerDuty escalation policy → recipient group
      */
     public record Source(String accountField, Map<String, String> accounts, List<String> approved,

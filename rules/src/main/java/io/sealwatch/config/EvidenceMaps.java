@@ -21,7 +21,7 @@ final class EvidenceMaps {
     /** Per source type: its keys, and the account field's default. */
     private static final Map<String, Set<String>> KEYS = Map.of(
             "jira", Set.of("account-field", "accounts", "approved", "change-types"),
-            "servicenow", Set.of("account-field", "accounts", "approved"),
+            "servicenow", Set.of("account-field", "accounts", "approved", "change-types"),
             "pagerduty", Set.of("account-field", "accounts", "recipients"));
     private static final Map<String, String> ACCOUNT_FIELD = Map.of(
             "jira", "fields.labels", "servicenow", "cmdb_ci", "pagerduty", "service.summary");

@@ -44,7 +44,7 @@ public final class Mapped {
      * {@code summary} or {@code key}.
      */
     static List<String> values(JsonNode r, String path) throws RecordException {
-        JsonNode n = Json.node(r, path);
+        JsonNode n = field(r, path);
         List<String> out = new ArrayList<>();
         if (n == null) {
             return out;
@@ -57,6 +57,15 @@ public final class Mapped {
             add(n, path, out);
         }
         return out;
+    }
+
+    /**
+     * The field at a dotted path: a member of that very name first (ServiceNow writes a dot-walked field such as
+     * {@code sysapproval.cmdb_ci} as one flat key), else the path through nested objects; null when absent.
+     */
+    public static JsonNode field(JsonNode r, String path) throws RecordException {
+        JsonNode flat = r.get(path);
+        return flat != null && !flat.isNull() ? flat : Json.node(r, path);
     }
 
     private static void add(JsonNode n, String path, List<String> out) throws RecordException {

@@ -38,6 +38,8 @@ class NativeEvidenceReadTest {
         EvidenceMap map = new EvidenceMap(Map.of(
                 "jira", new EvidenceMap.Source("fields.labels", Map.of("bg-aws", "aws-bg"), List.of("Approved"),
                         List.of(), Map.of()),
+                "servicenow", new EvidenceMap.Source("sysapproval.cmdb_ci", Map.of("AWS root", "aws-bg"),
+                        List.of("approved"), List.of(), Map.of()),
                 "pagerduty", new EvidenceMap.Source("service.summary", Map.of("My Mail Service", "aws-bg"), List.of(),
                         List.of(), Map.of("Another Escalation Policy", "security-leadership"))));
         SealwatchConfig config = new SealwatchConfig(Path.of("sealwatch.yaml"), "0".repeat(64), "Test", "UTC", List.of(),
@@ -87,5 +89,25 @@ class NativeEvidenceReadTest {
         NormalizedEvent e = EventRows.fromRow(RealFixturesTest.withSchema(s.events().get(0)));
         assertEquals("ciso@example.com", e.person());
         assertEquals("SEC-1", e.incident());
+    }
+
+    @Test
+    void aTableApiExportIsReadWithItsZonelessUtcTimes() throws IOException {
+        Path f = dir.resolve("sysapproval_approver.json");
+        Files.writeString(f, """
+                {"result":[
+                 {"sys_id":"1","state":"approved","approver":{"value":"6282"},"approver.email":"ciso@example.com",
+                  "sysapproval.number":"CHG0030042","sysapproval.cmdb_ci":"AWS root","sys_updated_on":"2026-08-14 07:58:00"},
+                 {"sys_id":"2","state":"requested","approver":{"value":"6283"},"sysapproval.cmdb_ci":"AWS root",
+                  "sys_updated_on":"2026-08-14 07:51:12"},
+                 {"sys_id":"3","state":"approved","approver":{"value":"6283"},"sysapproval.cmdb_ci":"AWS root",
+                  "sys_updated_on":"14/08/2026 07:51"}
+                ]}
+                """);
+        FileScan s = read(f, "servicenow");
+        balanced(s, 3, 1, 1, 1);
+        NormalizedEvent e = EventRows.fromRow(RealFixturesTest.withSchema(s.events().get(0)));
+        assertEquals(java.time.Instant.parse("2026-08-14T07:58:00Z"), e.time());
+        assertTrue(s.quarantine().get(0).reason().contains("sys_updated_on"), s.quarantine().get(0).reason());
     }
 }
