@@ -17,6 +17,8 @@ import java.util.TreeMap;
 public record EvidenceMap(Map<String, Source> sources) implements Serializable {
     private static final long serialVersionUID = 1L;
     public static final EvidenceMap NONE = new EvidenceMap(Map.of());
+    /** What a ticket may record, named as the evidence kinds. */
+    public static final List<String> KINDS = List.of("approval", "change", "drill", "review");
 
     public EvidenceMap {
         sources = sorted(sources);
@@ -39,18 +41,19 @@ public record EvidenceMap(Map<String, Source> sources) implements Serializable {
      *                     {@code name}, {@code value}, {@code display_value} or {@code summary})
      * @param accounts     a field value → the account id; a value equal to an account id names that account too
      * @param approved     the states meaning approved: Jira statuses, ServiceNow {@code approval}/{@code state} values
-     * @param changeTypes  Jira issue types, ServiceNow change types, whose approval approves a change to the account,
-     *                     not a use
+     * @param kinds        Jira issue type, ServiceNow change type → what an approved record of it is ({@link #KINDS}):
+     *                     {@code change} approves a change to the account, {@code drill} and {@code review} record a
+     *                     drill or a review of need; any other type approves a use
      * @param recipients   PagerDuty escalation policy → recipient group
      */
     public record Source(String accountField, Map<String, String> accounts, List<String> approved,
-                         List<String> changeTypes, Map<String, String> recipients) implements Serializable {
+                         Map<String, String> kinds, Map<String, String> recipients) implements Serializable {
         private static final long serialVersionUID = 1L;
 
         public Source {
             accounts = sorted(accounts);
             approved = List.copyOf(approved);
-            changeTypes = List.copyOf(changeTypes);
+            kinds = sorted(kinds);
             recipients = sorted(recipients);
         }
 
@@ -67,8 +70,10 @@ public record EvidenceMap(Map<String, Source> sources) implements Serializable {
             return approved.stream().anyMatch(s -> Names.equalsIgnoreAsciiCase(s, state));
         }
 
-        public boolean isChangeType(String type) {
-            return changeTypes.stream().anyMatch(s -> Names.equalsIgnoreAsciiCase(s, type));
+        /** What an approved record of this type is: one of {@link #KINDS}, {@code approval} when unmapped. */
+        public String kind(String type) {
+            String kind = lookup(kinds, type);
+            return kind == null ? "approval" : kind;
         }
 
         /** The recipient group of an escalation policy, or null when none is mapped. */

@@ -20,8 +20,8 @@ import java.util.Set;
 final class EvidenceMaps {
     /** Per source type: its keys, and the account field's default. */
     private static final Map<String, Set<String>> KEYS = Map.of(
-            "jira", Set.of("account-field", "accounts", "approved", "change-types"),
-            "servicenow", Set.of("account-field", "accounts", "approved", "change-types"),
+            "jira", Set.of("account-field", "accounts", "approved", "kinds"),
+            "servicenow", Set.of("account-field", "accounts", "approved", "kinds"),
             "pagerduty", Set.of("account-field", "accounts", "recipients"));
     private static final Map<String, String> ACCOUNT_FIELD = Map.of(
             "jira", "fields.labels", "servicenow", "cmdb_ci", "pagerduty", "service.summary");
@@ -77,6 +77,13 @@ final class EvidenceMaps {
         if (jira && m.get("approved") != null && approved.isEmpty()) {
             loader.error(m.get("approved"), path + ".approved", "at least one status that means approved");
         }
+        Map<String, String> kinds = table(m.get("kinds"), path + ".kinds");
+        kinds.forEach((name, kind) -> {
+            if (!EvidenceMap.KINDS.contains(kind)) {
+                loader.error(m.get("kinds"), path + ".kinds." + name, "unknown kind '" + kind + "' (expected one of "
+                        + String.join(", ", EvidenceMap.KINDS) + ")");
+            }
+        });
         Map<String, String> recipients = table(m.get("recipients"), path + ".recipients");
         if ("pagerduty".equals(type) && recipients.isEmpty()) {
             loader.error(m.get("recipients") == null ? node : m.get("recipients"), path + ".recipients",
@@ -84,7 +91,7 @@ final class EvidenceMaps {
         }
         return new EvidenceMap.Source(field == null ? ACCOUNT_FIELD.get(type) : field, accounts,
                 "servicenow".equals(type) && approved.isEmpty() ? SERVICENOW_APPROVED : approved,
-                loader.strings(m, "change-types", path, false), recipients);
+                kinds, recipients);
     }
 
     /** A mapping of free names to single values; a name given twice (ASCII case ignored) is an error. */

@@ -55,7 +55,7 @@ class EvidenceMapsTest {
                   jira:
                     accounts: { bg-aws-root: aws-root-breakglass }
                     approved: [Approved, "Change approved"]
-                    change-types: [Change]
+                    kinds: { Change: change, "Seal drill": drill }
                   pagerduty:
                     account-field: incident.service.summary
                     accounts: { "Break-glass AWS": aws-root-breakglass }
@@ -72,7 +72,9 @@ class EvidenceMapsTest {
         assertNull(jira.account("bg-okta", Set.of("aws-root-breakglass")));
         assertTrue(jira.isApproved("change APPROVED"));
         assertFalse(jira.isApproved("In Review"));
-        assertTrue(jira.isChangeType("change"));
+        assertEquals("change", jira.kind("change"));
+        assertEquals("drill", jira.kind("SEAL DRILL"));
+        assertEquals("approval", jira.kind("Break-glass request"));
         EvidenceMap.Source pd = c.evidenceMap().of("pagerduty");
         assertEquals("incident.service.summary", pd.accountField());
         assertEquals("security-leadership", pd.recipient("security leadership"));
@@ -88,6 +90,7 @@ class EvidenceMapsTest {
                   jira:
                     accounts: { bg-aws-root: aws-root-brekglass, BG-AWS-ROOT: aws-root-breakglass }
                     statuses: [Approved]
+                    kinds: { Change: chnage }
                   pagerduty:
                     accounts: { "Break-glass AWS": aws-root-breakglass }
                   opsgenie: {}
@@ -97,10 +100,12 @@ class EvidenceMapsTest {
         assertTrue(all.contains(":18: evidence-map.jira.accounts.BG-AWS-ROOT: 'BG-AWS-ROOT' given twice, first at"
                 + " line 18"), all);
         assertTrue(all.contains(":19: evidence-map.jira.statuses: unknown key 'statuses'"), all);
+        assertTrue(all.contains(":20: evidence-map.jira.kinds.Change: unknown kind 'chnage' (expected one of approval,"
+                + " change, drill, review)"), all);
         assertTrue(all.contains(":18: evidence-map.jira.approved: missing required key 'approved'"), all);
-        assertTrue(all.contains(":21: evidence-map.pagerduty.recipients: which escalation policy notifies which"
+        assertTrue(all.contains(":22: evidence-map.pagerduty.recipients: which escalation policy notifies which"
                 + " recipient group"), all);
-        assertTrue(all.contains(":22: evidence-map.opsgenie: unknown key 'opsgenie'"), all);
+        assertTrue(all.contains(":23: evidence-map.opsgenie: unknown key 'opsgenie'"), all);
         assertTrue(all.contains(":6: sources[3]: a servicenow source needs 'evidence-map.servicenow'"), all);
     }
 

@@ -2,6 +2,7 @@ package io.sealwatch.engine.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sealwatch.config.EvidenceMap;
+import io.sealwatch.model.EventClass;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,16 @@ public final class Mapped {
             throw new IllegalStateException("no evidence-map entry for source type " + ctx.sourceType());
         }
         return map;
+    }
+
+    /** The event class of an approved record of this type ({@code evidence-map} {@code kinds}), as the evidence kinds. */
+    public static EventClass eventClass(EvidenceMap.Source map, String type) {
+        return switch (map.kind(type)) {
+            case "change" -> EventClass.APPROVED_CHANGE;
+            case "drill" -> EventClass.DRILL;
+            case "review" -> EventClass.REVIEW;
+            default -> EventClass.APPROVAL;
+        };
     }
 
     /** The first account that a value of the record's account field names, or null. */

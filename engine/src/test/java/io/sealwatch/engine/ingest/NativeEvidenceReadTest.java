@@ -37,11 +37,11 @@ class NativeEvidenceReadTest {
                 List.of("password"), List.of("alice@example.com"), 1, Duration.ofHours(4), List.of());
         EvidenceMap map = new EvidenceMap(Map.of(
                 "jira", new EvidenceMap.Source("fields.labels", Map.of("bg-aws", "aws-bg"), List.of("Approved"),
-                        List.of(), Map.of()),
+                        Map.of(), Map.of()),
                 "servicenow", new EvidenceMap.Source("sysapproval.cmdb_ci", Map.of("AWS root", "aws-bg"),
-                        List.of("approved"), List.of(), Map.of()),
+                        List.of("approved"), Map.of(), Map.of()),
                 "pagerduty", new EvidenceMap.Source("service.summary", Map.of("My Mail Service", "aws-bg"), List.of(),
-                        List.of(), Map.of("Another Escalation Policy", "security-leadership"))));
+                        Map.of(), Map.of("Another Escalation Policy", "security-leadership"))));
         SealwatchConfig config = new SealwatchConfig(Path.of("sealwatch.yaml"), "0".repeat(64), "Test", "UTC", List.of(),
                 List.of(aws), List.of(), Policy.defaults(), null, List.of(), null, List.of(), map);
         return IngestSpec.of(config);

@@ -7,7 +7,6 @@ import io.sealwatch.engine.ingest.RecordContext;
 import io.sealwatch.engine.ingest.RecordException;
 import io.sealwatch.engine.ingest.SourceConnector;
 import io.sealwatch.engine.ingest.Times;
-import io.sealwatch.model.EventClass;
 import io.sealwatch.model.NormalizedEvent;
 
 import java.time.Instant;
@@ -25,8 +24,9 @@ import static io.sealwatch.engine.ingest.Json.text;
  * record. An issue whose account field ({@code evidence-map.jira.account-field}) names an account is approved by
  * the first change into an approved status (its changelog entry's author, at its time) or by a Jira Service
  * Management approval decided {@code approved} (its approver, at its completion), whichever came first. The
- * issue's key is the incident the approval cites; an issue of a {@code change-types} type approves a change to
- * the account rather than a use. An issue not yet approved is evidence of nothing (not relevant).
+ * issue's key is the incident the approval cites. The issue's type says what the decision is ({@code kinds}): the
+ * approval of a use (any type not mapped), of a change to the account, a drill or a review of need, by its author
+ * at its time. An issue not yet approved is evidence of nothing (not relevant).
  */
 public final class JiraConnector implements SourceConnector {
     private static final long serialVersionUID = 1L;
@@ -65,8 +65,7 @@ public final class JiraConnector implements SourceConnector {
             return null;
         }
         String key = text(r, "key");
-        boolean change = map.isChangeType(text(r, "fields.issuetype.name"));
-        return ctx.event(change ? EventClass.APPROVED_CHANGE : EventClass.APPROVAL, first.action())
+        return ctx.event(Mapped.eventClass(map, text(r, "fields.issuetype.name")), first.action())
                 .time(first.time())
                 .eventId(key)
                 .success(true)

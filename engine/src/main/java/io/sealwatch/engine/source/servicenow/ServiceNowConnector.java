@@ -7,7 +7,6 @@ import io.sealwatch.engine.ingest.RecordContext;
 import io.sealwatch.engine.ingest.RecordException;
 import io.sealwatch.engine.ingest.SourceConnector;
 import io.sealwatch.engine.ingest.Times;
-import io.sealwatch.model.EventClass;
 import io.sealwatch.model.NormalizedEvent;
 
 import java.time.Instant;
@@ -22,8 +21,8 @@ import java.util.List;
  * {@code sysparm_display_value=all} ({@code {"display_value", "value"}} per field). A {@code sysapproval_approver}
  * row (it has an {@code approver}) decided in an approved state ({@code evidence-map.servicenow.approved}) about a
  * task whose account field names an account is that approver's approval, at the row's {@code sys_updated_on}, citing
- * the task's number; a task of one of the {@code change-types} ({@code sysapproval.type}) approves a change to the
- * account. Task rows themselves ({@code change_request}, {@code incident}) name no approver and are not relevant:
+ * the task's number; the task's type ({@code sysapproval.type}) says through {@code kinds} whether it approves a
+ * change to the account (or records a drill or review) rather than a use. Task rows themselves ({@code change_request}, {@code incident}) name no approver and are not relevant:
  * their approvals are the {@code sysapproval_approver} rows.
  */
 public final class ServiceNowConnector implements SourceConnector {
@@ -64,8 +63,7 @@ public final class ServiceNowConnector implements SourceConnector {
         }
         String approver = first(value(r, "approver.email"), value(r, "approver.user_name"), display(r, "approver"));
         String task = first(value(r, "sysapproval.number"), display(r, "sysapproval"), value(r, "document_id"));
-        boolean change = map.isChangeType(value(r, "sysapproval.type"));
-        return ctx.event(change ? EventClass.APPROVED_CHANGE : EventClass.APPROVAL, "sysapproval_approver " + state)
+        return ctx.event(Mapped.eventClass(map, value(r, "sysapproval.type")), "sysapproval_approver " + state)
                 .eventId(value(r, "sys_id"))
                 .success(true)
                 .account(account)

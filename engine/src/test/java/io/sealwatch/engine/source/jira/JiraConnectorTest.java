@@ -42,7 +42,7 @@ class JiraConnectorTest {
 
     private static EvidenceMap.Source labels() {
         return new EvidenceMap.Source("fields.labels", Map.of("bg-aws", "aws-bg"), List.of("Approved"),
-                List.of("Change"), Map.of());
+                Map.of("Change", "change", "Seal drill", "drill"), Map.of());
     }
 
     /** A break-glass request as Jira's search returns it, with its status history. */
@@ -77,9 +77,13 @@ class JiraConnectorTest {
     }
 
     @Test
-    void aChangeTypeApprovesAChangeAndAnUnapprovedOrUnlabelledIssueIsEvidenceOfNothing() throws Exception {
+    void theIssueTypeSaysWhatIsApprovedAndAnUnapprovedOrUnlabelledIssueIsEvidenceOfNothing() throws Exception {
         assertEquals(EventClass.APPROVED_CHANGE, map(issue("Change", "bg-aws",
                 "2026-08-14T10:05:00.000+0200", "Approved", "ciso@example.com"), labels()).eventClass());
+        NormalizedEvent drill = map(issue("Seal drill", "bg-aws",
+                "2026-07-20T16:00:00.000+0200", "Approved", "alice@example.com"), labels());
+        assertEquals(EventClass.DRILL, drill.eventClass(), "a drill ticket closed records the drill, led by its author");
+        assertEquals("alice@example.com", drill.person());
         assertNull(map(issue("Break-glass request", "bg-aws",
                 "2026-08-14T10:05:00.000+0200", "Declined", "ciso@example.com"), labels()));
         assertNull(map(issue("Break-glass request", "bg-okta",
@@ -116,10 +120,10 @@ class JiraConnectorTest {
                 + "go-jira-issues-in-sprint-with-changelog.json").toFile());
         JsonNode issue = page.get("issues").get(0);
         EvidenceMap.Source byProject = new EvidenceMap.Source("fields.project.key", Map.of("AR", "aws-bg"),
-                List.of("Done"), List.of(), Map.of());
+                List.of("Done"), Map.of(), Map.of());
         assertNull(map(issue, byProject), "its history changes the summary and the priority, never the status");
         EvidenceMap.Source byPriority = new EvidenceMap.Source("fields.project", Map.of("Team Argon", "aws-bg"),
-                List.of("Minor"), List.of(), Map.of());
+                List.of("Minor"), Map.of(), Map.of());
         assertNull(map(issue, byPriority), "only status changes approve, not the priority becoming 'Minor'");
     }
 }

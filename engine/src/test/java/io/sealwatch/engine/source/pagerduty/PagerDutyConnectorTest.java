@@ -33,7 +33,7 @@ class PagerDutyConnectorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant AT = Instant.parse("2026-08-14T08:07:00Z");
     private static final EvidenceMap.Source MAP = new EvidenceMap.Source("service.summary",
-            Map.of("Break-glass: AWS root", "aws-bg"), List.of(), List.of(),
+            Map.of("Break-glass: AWS root", "aws-bg"), List.of(), Map.of(),
             Map.of("Security Leadership", "security-leadership", "Engineering Leadership", "engineering-leadership"));
 
     private static NormalizedEvent map(JsonNode entry) throws RecordException {

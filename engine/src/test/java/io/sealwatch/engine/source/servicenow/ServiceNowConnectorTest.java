@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class ServiceNowConnectorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final EvidenceMap.Source MAP = new EvidenceMap.Source("sysapproval.cmdb_ci",
-            Map.of("AWS root break-glass", "aws-bg"), List.of("approved"), List.of("normal", "standard"), Map.of());
+            Map.of("AWS root break-glass", "aws-bg"), List.of("approved"), Map.of("normal", "change", "standard", "change"), Map.of());
     private static final ServiceNowConnector SNOW = new ServiceNowConnector();
 
     private static NormalizedEvent map(String row) throws Exception {
