@@ -24,7 +24,7 @@ final class EvidenceMaps {
             "servicenow", Set.of("account-field", "accounts", "approved", "kinds"),
             "pagerduty", Set.of("account-field", "accounts", "recipients"));
     private static final Map<String, String> ACCOUNT_FIELD = Map.of(
-            "jira", "fields.labels", "servicenow", "cmdb_ci", "pagerduty", "service.summary");
+            "jira", "fields.labels", "servicenow", "sysapproval.cmdb_ci", "pagerduty", "service.summary");
     private static final List<String> SERVICENOW_APPROVED = List.of("approved");
 
     private final ConfigLoader loader;

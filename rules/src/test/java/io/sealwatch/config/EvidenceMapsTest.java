@@ -61,7 +61,7 @@ class EvidenceMapsTest {
                     accounts: { "Break-glass AWS": aws-root-breakglass }
                     recipients: { "Security Leadership": security-leadership }
                   servicenow:
-                    account-field: sysapproval.cmdb_ci
+                    accounts: { "AWS root break-glass": aws-root-breakglass }
                 """);
         EvidenceMap.Source jira = c.evidenceMap().of("jira");
         assertEquals("fields.labels", jira.accountField());
@@ -80,7 +80,7 @@ class EvidenceMapsTest {
         assertEquals("security-leadership", pd.recipient("security leadership"));
         assertNull(pd.recipient("Ops on call"));
         assertEquals(List.of("approved"), c.evidenceMap().of("servicenow").approved(), "ServiceNow's own word");
-        assertEquals("sysapproval.cmdb_ci", c.evidenceMap().of("servicenow").accountField());
+        assertEquals("sysapproval.cmdb_ci", c.evidenceMap().of("servicenow").accountField(), "the change's CI");
     }
 
     @Test
