@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -40,7 +41,7 @@ final class EvidenceMaps {
         if (m == null) {
             return EvidenceMap.NONE;
         }
-        Set<String> ids = Set.copyOf(accounts.stream().map(AccountSpec::id).toList());
+        Set<String> ids = Set.copyOf(accounts.stream().map(AccountSpec::id).filter(Objects::nonNull).toList());
         m.forEach((type, n) -> {
             EvidenceMap.Source s = source(type, n, "evidence-map." + type, ids);
             if (s != null) {
@@ -50,7 +51,9 @@ final class EvidenceMaps {
         List<Node> entries = top.get("sources") instanceof SequenceNode seq ? seq.getValue() : List.of();
         for (int i = 0; i < entries.size(); i++) {
             int line = ConfigLoader.line(entries.get(i));
-            String type = sources.stream().filter(s -> s.line() == line).map(SourceSpec::type).findFirst().orElse("");
+            // an entry whose type was refused has a null type: it needs no map
+            String type = sources.stream().filter(s -> s.line() == line && s.type() != null).map(SourceSpec::type)
+                    .findFirst().orElse("");
             if (KEYS.containsKey(type) && !m.containsKey(type)) {
                 loader.error(entries.get(i), "sources[" + i + "]", "a " + type + " source needs 'evidence-map." + type
                         + "': which field names the account" + ("pagerduty".equals(type)

@@ -53,7 +53,7 @@ public final class PagerDutyConnector implements SourceConnector {
         }
         EvidenceMap.Source map = Mapped.of(ctx);
         String recipient = map.recipient(policy);
-        String user = text(r, "user.email") != null ? text(r, "user.email") : text(r, "user.summary");
+        String user = text(r, "user.summary");   // a user reference names the person, it carries no e-mail
         return ctx.event(EventClass.NOTIFICATION, NOTIFY)
                 .eventId(text(r, "id"))
                 .success(true)
