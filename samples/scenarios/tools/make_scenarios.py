@@ -906,7 +906,7 @@ A(secrets_manager("secrets-manager-rotation-incomplete-fires",
 
 # ---------------------------------------------------------------- process evidence from where it happens
 NATIVE_MAP = ['  jira:', '    accounts: { bg-aws-root: aws-breakglass }', '    approved: [Approved, Done]',
-              '    kinds: { "Seal drill": drill, "Access review": review }',
+              '    kinds: { Change: change, "Seal drill": drill, "Access review": review }',
               '  pagerduty:', f'    accounts: {{ "{PD_SERVICE}": aws-breakglass }}',
               '    recipients: { "Security Leadership": security-leadership, "Engineering Leadership": engineering-leadership }']
 NATIVE_ROTATIONS = (("password", H(2), "sm"), ("mfa", H(2) + M(5), "ct"), ("access-key", H(2) + M(10), "ct-key"))
@@ -1011,6 +1011,21 @@ A(changed_between_uses("account-changed-near-miss",
                        "the same changes, approved by the CISO in a change record exactly approval-window before them",
                        near("BG-ACCOUNT-CHANGED", 0, 0)))
 SC[-1].ev(CHANGED - H(4), "change", "ciso@example.com", "CHG-2042", detail="Approved: provision a key for the DR script")
+
+def changed_jira(name, desc, props, approved):
+    """The same changes, approved on a Jira change ticket instead of a CSV row."""
+    s = changed_between_uses(name, desc, props)
+    s.evidence_map = NATIVE_MAP[:4]
+    s.jira.append(jira_issue("SEC-4300", "Change", "bg-aws-root", CHANGED - H(6), "Provision a key for the DR script",
+                             [(approved, "In Review", "Approved", "ciso@example.com")]))
+    return s
+
+A(changed_jira("native-account-changed-jira-fires",
+               "the changes between uses; the CISO moved Jira change ticket SEC-4300 to Approved 1 s before approval-window",
+               fires("BG-ACCOUNT-CHANGED", 0, 0), CHANGED - H(4) - SEC(1)))
+A(changed_jira("native-account-changed-jira-near-miss",
+               "the changes between uses, approved on Jira change ticket SEC-4300 exactly approval-window before them",
+               near("BG-ACCOUNT-CHANGED", 0, 0), CHANGED - H(4)))
 
 RELEASED = T("2026-08-14T10:00:00Z")
 
