@@ -1,11 +1,11 @@
 package io.sealwatch.engine.source.azurekeyvault;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sealwatch.engine.ingest.Connector;
 import io.sealwatch.engine.ingest.EventBuilder;
 import io.sealwatch.engine.ingest.RecordContext;
 import io.sealwatch.engine.ingest.RecordException;
 import io.sealwatch.engine.ingest.SealedSecret;
-import io.sealwatch.engine.ingest.SourceConnector;
 import io.sealwatch.model.EventClass;
 import io.sealwatch.model.NormalizedEvent;
 
@@ -24,8 +24,12 @@ import static io.sealwatch.engine.ingest.Json.text;
  * claim, {@code live.com#} prefixes dropped), else its application; any other operation by an account's identity
  * is its activity.
  */
-public final class AzureKeyVaultConnector implements SourceConnector {
+public final class AzureKeyVaultConnector extends Connector {
     private static final long serialVersionUID = 1L;
+
+    public AzureKeyVaultConnector() {
+        super("azure-keyvault", "time");
+    }
     /** What a rotation of a sealed secret rotates when its entry names no credential and its name is none. */
     private static final String FALLBACK_CREDENTIAL = "azure-secret";
     private static final String SECRETS = "/secrets/";
@@ -33,16 +37,6 @@ public final class AzureKeyVaultConnector implements SourceConnector {
             "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn");
     private static final List<String> APP_CLAIMS = List.of("appid", "oid",
             "http://schemas.microsoft.com/identity/claims/objectidentifier");
-
-    @Override
-    public String type() {
-        return "azure-keyvault";
-    }
-
-    @Override
-    public List<String> timeFields() {
-        return List.of("time");
-    }
 
     @Override
     public NormalizedEvent map(JsonNode r, RecordContext ctx) throws RecordException {

@@ -1,6 +1,7 @@
 package io.sealwatch.engine.source.cloudtrail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sealwatch.engine.ingest.Connector;
 import io.sealwatch.engine.ingest.EventBuilder;
 import io.sealwatch.engine.ingest.RecordContext;
 import io.sealwatch.engine.ingest.RecordException;
@@ -26,28 +27,22 @@ import static io.sealwatch.engine.ingest.Json.text;
  * or, when the account is known by its sessions, on any {@code assumed-role/<roleName>/} session of it.
  * Reads and rotations of a sealed secret in AWS Secrets Manager are custody and rotation ({@link SecretsManager}).
  */
-public final class CloudTrailConnector implements SourceConnector {
+public final class CloudTrailConnector extends Connector {
     private static final Set<String> ASSUME = Set.of("AssumeRole", "AssumeRoleWithSAML", "AssumeRoleWithWebIdentity");
     private static final Set<String> AUTH = Set.of("ConsoleLogin", "GetSessionToken", "GetFederationToken",
             "AssumeRoleWithSAML", "AssumeRoleWithWebIdentity", "AssumeRole");
     private static final Set<String> PASSWORD = Set.of("UpdateLoginProfile", "ChangePassword");
     private static final Set<String> MFA_ROTATION = Set.of("EnableMFADevice", "ResyncMFADevice", "CreateVirtualMFADevice");
+
+    public CloudTrailConnector() {
+        super("aws-cloudtrail", "eventTime");
+    }
     /** An old device taken away: part of rotating the MFA, and a change when it happens between uses. */
     private static final Set<String> MFA_REMOVAL = Set.of("DeactivateMFADevice", "DeleteVirtualMFADevice");
     private static final Set<String> GRANT_CREATE = Set.of("AttachUserPolicy", "AttachRolePolicy", "AttachGroupPolicy",
             "PutUserPolicy", "PutRolePolicy", "PutGroupPolicy", "AddUserToGroup");
     private static final Set<String> GRANT_REMOVE = Set.of("DetachUserPolicy", "DetachRolePolicy", "DetachGroupPolicy",
             "DeleteUserPolicy", "DeleteRolePolicy", "DeleteGroupPolicy", "RemoveUserFromGroup");
-
-    @Override
-    public String type() {
-        return "aws-cloudtrail";
-    }
-
-    @Override
-    public List<String> timeFields() {
-        return List.of("eventTime");
-    }
 
     /** Events done by others to an IAM user or role name it only by its name, so the name alone is also a literal. */
     @Override

@@ -1,10 +1,10 @@
 package io.sealwatch.engine.source.entraaudit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sealwatch.engine.ingest.Connector;
 import io.sealwatch.engine.ingest.EventBuilder;
 import io.sealwatch.engine.ingest.RecordContext;
 import io.sealwatch.engine.ingest.RecordException;
-import io.sealwatch.engine.ingest.SourceConnector;
 import io.sealwatch.engine.source.entrasignin.EntraSigninConnector;
 import io.sealwatch.model.EventClass;
 import io.sealwatch.model.NormalizedEvent;
@@ -23,7 +23,11 @@ import static io.sealwatch.engine.ingest.Json.text;
  * The actor is {@code initiatedBy.user.userPrincipalName} (or the initiating app); events done to
  * the account match on a target's {@code userPrincipalName}.
  */
-public final class EntraAuditConnector implements SourceConnector {
+public final class EntraAuditConnector extends Connector {
+    public EntraAuditConnector() {
+        super("entra-audit", "time", "activityDateTime", "properties.activityDateTime");
+    }
+
     /** Activities that rotate a credential, by their display name (lower case). */
     private static final Map<String, String> ROTATIONS = Map.of(
             "reset user password", "password",
@@ -39,16 +43,6 @@ public final class EntraAuditConnector implements SourceConnector {
     /** Security info taken away: a change, and the removal of the old factor when the mfa is rotated. */
     private static final Set<String> FACTOR_REMOVALS = Set.of("user deleted security info",
             "admin deleted security info");
-
-    @Override
-    public String type() {
-        return "entra-audit";
-    }
-
-    @Override
-    public List<String> timeFields() {
-        return List.of("time", "activityDateTime", "properties.activityDateTime");
-    }
 
     @Override
     public NormalizedEvent map(JsonNode r, RecordContext ctx) throws RecordException {

@@ -1,15 +1,14 @@
 package io.sealwatch.engine.source.entrasignin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sealwatch.engine.ingest.Connector;
 import io.sealwatch.engine.ingest.Json;
 import io.sealwatch.engine.ingest.RecordContext;
 import io.sealwatch.engine.ingest.RecordException;
-import io.sealwatch.engine.ingest.SourceConnector;
 import io.sealwatch.model.EventClass;
 import io.sealwatch.model.MfaFactor;
 import io.sealwatch.model.NormalizedEvent;
 
-import java.util.List;
 import java.util.Locale;
 
 import static io.sealwatch.engine.ingest.Json.array;
@@ -20,16 +19,9 @@ import static io.sealwatch.engine.ingest.Json.text;
  * Microsoft Graph {@code signIn} resources (flat). The password is the first factor; the second is
  * the last succeeded non-password step of {@code authenticationDetails}.
  */
-public final class EntraSigninConnector implements SourceConnector {
-
-    @Override
-    public String type() {
-        return "entra-signin";
-    }
-
-    @Override
-    public List<String> timeFields() {
-        return List.of("time", "createdDateTime", "properties.createdDateTime");
+public final class EntraSigninConnector extends Connector {
+    public EntraSigninConnector() {
+        super("entra-signin", "time", "createdDateTime", "properties.createdDateTime");
     }
 
     @Override

@@ -1,13 +1,12 @@
 package io.sealwatch.engine.source.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sealwatch.engine.ingest.Connector;
 import io.sealwatch.engine.ingest.RecordContext;
 import io.sealwatch.engine.ingest.RecordException;
-import io.sealwatch.engine.ingest.SourceConnector;
 import io.sealwatch.model.EventClass;
 import io.sealwatch.model.NormalizedEvent;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -20,20 +19,14 @@ import static io.sealwatch.engine.ingest.Json.text;
  * same id and content are duplicates). A {@code change} record is an approved change to the account
  * outside a use: {@code actor} approved it, {@code incident} is the change ticket.
  */
-public final class EvidenceConnector implements SourceConnector {
+public final class EvidenceConnector extends Connector {
     private static final Map<String, EventClass> KINDS = Map.of(
             "approval", EventClass.APPROVAL, "custody", EventClass.CUSTODY,
             "notification", EventClass.NOTIFICATION, "rotation", EventClass.ROTATION,
             "drill", EventClass.DRILL, "review", EventClass.REVIEW, "change", EventClass.APPROVED_CHANGE);
 
-    @Override
-    public String type() {
-        return "evidence";
-    }
-
-    @Override
-    public List<String> timeFields() {
-        return List.of("time");
+    public EvidenceConnector() {
+        super("evidence", "time");
     }
 
     @Override

@@ -1,10 +1,10 @@
 package io.sealwatch.engine.source.gcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sealwatch.engine.ingest.Connector;
 import io.sealwatch.engine.ingest.EventBuilder;
 import io.sealwatch.engine.ingest.RecordContext;
 import io.sealwatch.engine.ingest.RecordException;
-import io.sealwatch.engine.ingest.SourceConnector;
 import io.sealwatch.model.EventClass;
 import io.sealwatch.model.MfaFactor;
 import io.sealwatch.model.NormalizedEvent;
@@ -25,16 +25,9 @@ import static io.sealwatch.engine.ingest.Json.text;
  * act as it) on the service account's e-mail. Reads and new versions of a sealed secret in GCP Secret Manager
  * are custody and rotation ({@link SecretManager}).
  */
-public final class GcpAuditConnector implements SourceConnector {
-
-    @Override
-    public String type() {
-        return "gcp-audit";
-    }
-
-    @Override
-    public List<String> timeFields() {
-        return List.of("timestamp");
+public final class GcpAuditConnector extends Connector {
+    public GcpAuditConnector() {
+        super("gcp-audit", "timestamp");
     }
 
     @Override

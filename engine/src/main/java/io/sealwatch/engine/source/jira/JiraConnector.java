@@ -2,10 +2,10 @@ package io.sealwatch.engine.source.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sealwatch.config.EvidenceMap;
+import io.sealwatch.engine.ingest.Connector;
 import io.sealwatch.engine.ingest.Mapped;
 import io.sealwatch.engine.ingest.RecordContext;
 import io.sealwatch.engine.ingest.RecordException;
-import io.sealwatch.engine.ingest.SourceConnector;
 import io.sealwatch.engine.ingest.Times;
 import io.sealwatch.model.NormalizedEvent;
 
@@ -28,21 +28,15 @@ import static io.sealwatch.engine.ingest.Json.text;
  * approval of a use (any type not mapped), of a change to the account, a drill or a review of need, by its author
  * at its time. An issue not yet approved is evidence of nothing (not relevant).
  */
-public final class JiraConnector implements SourceConnector {
+public final class JiraConnector extends Connector {
     private static final long serialVersionUID = 1L;
+
+    public JiraConnector() {
+        super("jira", "fields.created");
+    }
 
     /** An approval found in the issue: when, by whom, and what the issue's history calls it. */
     private record Decision(Instant time, String approver, String action) {
-    }
-
-    @Override
-    public String type() {
-        return "jira";
-    }
-
-    @Override
-    public List<String> timeFields() {
-        return List.of("fields.created");
     }
 
     @Override

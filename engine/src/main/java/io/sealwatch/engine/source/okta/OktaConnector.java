@@ -1,10 +1,10 @@
 package io.sealwatch.engine.source.okta;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sealwatch.engine.ingest.Connector;
 import io.sealwatch.engine.ingest.EventBuilder;
 import io.sealwatch.engine.ingest.RecordContext;
 import io.sealwatch.engine.ingest.RecordException;
-import io.sealwatch.engine.ingest.SourceConnector;
 import io.sealwatch.model.EventClass;
 import io.sealwatch.model.MfaFactor;
 import io.sealwatch.model.NormalizedEvent;
@@ -21,16 +21,9 @@ import static io.sealwatch.engine.ingest.Json.text;
  * Okta System Log events. The actor is {@code actor.alternateId}; events done to the account (an
  * admin resetting its password or factors) match on a target's {@code alternateId}.
  */
-public final class OktaConnector implements SourceConnector {
-
-    @Override
-    public String type() {
-        return "okta-system-log";
-    }
-
-    @Override
-    public List<String> timeFields() {
-        return List.of("published");
+public final class OktaConnector extends Connector {
+    public OktaConnector() {
+        super("okta-system-log", "published");
     }
 
     @Override

@@ -2,14 +2,13 @@ package io.sealwatch.engine.source.pagerduty;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sealwatch.config.EvidenceMap;
+import io.sealwatch.engine.ingest.Connector;
 import io.sealwatch.engine.ingest.Mapped;
 import io.sealwatch.engine.ingest.RecordContext;
 import io.sealwatch.engine.ingest.RecordException;
-import io.sealwatch.engine.ingest.SourceConnector;
 import io.sealwatch.model.EventClass;
 import io.sealwatch.model.NormalizedEvent;
 
-import java.util.List;
 
 import static io.sealwatch.engine.ingest.Json.text;
 
@@ -22,19 +21,13 @@ import static io.sealwatch.engine.ingest.Json.text;
  * matches. Every other entry type (trigger, acknowledge, escalate, …) and incident records (no one is notified by
  * an incident's existence) are not relevant.
  */
-public final class PagerDutyConnector implements SourceConnector {
+public final class PagerDutyConnector extends Connector {
     private static final long serialVersionUID = 1L;
     private static final String NOTIFY = "notify_log_entry";
     private static final String POLICY = "incident.escalation_policy.summary";
 
-    @Override
-    public String type() {
-        return "pagerduty";
-    }
-
-    @Override
-    public List<String> timeFields() {
-        return List.of("created_at");
+    public PagerDutyConnector() {
+        super("pagerduty", "created_at");
     }
 
     @Override

@@ -2,10 +2,10 @@ package io.sealwatch.engine.source.servicenow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sealwatch.config.EvidenceMap;
+import io.sealwatch.engine.ingest.Connector;
 import io.sealwatch.engine.ingest.Mapped;
 import io.sealwatch.engine.ingest.RecordContext;
 import io.sealwatch.engine.ingest.RecordException;
-import io.sealwatch.engine.ingest.SourceConnector;
 import io.sealwatch.engine.ingest.Times;
 import io.sealwatch.model.NormalizedEvent;
 
@@ -14,7 +14,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 
 /**
  * ServiceNow Table API exports ({@code {"result":[…]}}), one row a record, with plain values or with
@@ -25,20 +24,14 @@ import java.util.List;
  * change to the account (or records a drill or review) rather than a use. Task rows themselves ({@code change_request}, {@code incident}) name no approver and are not relevant:
  * their approvals are the {@code sysapproval_approver} rows.
  */
-public final class ServiceNowConnector implements SourceConnector {
+public final class ServiceNowConnector extends Connector {
     private static final long serialVersionUID = 1L;
+
+    public ServiceNowConnector() {
+        super("servicenow", "sys_updated_on.value", "sys_updated_on");
+    }
     /** The Table API's own form of a date-time value: UTC, without a zone. */
     private static final DateTimeFormatter TABLE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
-    @Override
-    public String type() {
-        return "servicenow";
-    }
-
-    @Override
-    public List<String> timeFields() {
-        return List.of("sys_updated_on.value", "sys_updated_on");
-    }
 
     /** The Table API writes date-times as {@code yyyy-MM-dd HH:mm:ss} in UTC (its values, not display values). */
     @Override

@@ -1,6 +1,7 @@
 package io.sealwatch.engine.source.vault;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sealwatch.engine.ingest.Connector;
 import io.sealwatch.engine.ingest.EventBuilder;
 import io.sealwatch.engine.ingest.RecordContext;
 import io.sealwatch.engine.ingest.RecordException;
@@ -38,22 +39,16 @@ import static io.sealwatch.engine.ingest.Json.text;
  * persistent access, removed by {@code auth/token/revoke-accessor} or the token's own {@code revoke-self};
  * it is named by a digest of its HMAC-ed accessor, never the accessor itself.
  */
-public final class VaultConnector implements SourceConnector {
+public final class VaultConnector extends Connector {
     private static final Set<String> WRITES = Set.of("create", "update", "write", "patch");
+
+    public VaultConnector() {
+        super("vault-audit", "time");
+    }
     /** A token living longer than a day outlives any use and its rotation deadline: standing access. */
     static final Duration LONG_LIVED = Duration.ofHours(24);
     private static final List<String> AUTH_MOUNT_PREFIXES = List.of("userpass-", "oidc-", "ldap-", "okta-",
             "github-", "jwt-", "radius-", "cert-");
-
-    @Override
-    public String type() {
-        return "vault-audit";
-    }
-
-    @Override
-    public List<String> timeFields() {
-        return List.of("time");
-    }
 
     /** Changes to a user's auth entry name it without its auth-mount prefix, so that name is also a literal. */
     @Override
