@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,15 +46,12 @@ class ConfigLoaderTest {
             """;
 
     private Path write(String yaml) throws IOException {
-        Path f = dir.resolve("sealwatch.yaml");
-        Files.writeString(f, yaml);
-        return f;
+        return new ConfigFiles(dir).write(yaml);
     }
 
     /** Every error of loading {@code yaml}, as printed; fails when it loads. */
-    private List<String> errors(String yaml) throws IOException {
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(write(yaml)));
-        return e.errors().stream().map(Object::toString).toList();
+    private List<String> errors(String yaml) {
+        return new ConfigFiles(dir).errors(yaml);
     }
 
     /** The 1-based line of the first line containing {@code needle}, or of its {@code nth} occurrence. */

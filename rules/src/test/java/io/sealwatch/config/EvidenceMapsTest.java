@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +11,6 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EvidenceMapsTest {
@@ -38,14 +36,11 @@ class EvidenceMapsTest {
             """;
 
     private SealwatchConfig load(String extra) throws IOException, ConfigException {
-        Path f = dir.resolve("sealwatch.yaml");
-        Files.writeString(f, BASE + extra);
-        return ConfigLoader.load(f);
+        return new ConfigFiles(dir).load(BASE + extra);
     }
 
     private String errors(String extra) {
-        ConfigException e = assertThrows(ConfigException.class, () -> load(extra));
-        return String.join("\n", e.errors().stream().map(Object::toString).toList());
+        return String.join("\n", new ConfigFiles(dir).errors(BASE + extra));
     }
 
     @Test

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -14,7 +13,6 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ServiceSectionsTest {
@@ -34,14 +32,11 @@ class ServiceSectionsTest {
             """;
 
     private SealwatchConfig load(String extra) throws IOException, ConfigException {
-        Path f = dir.resolve("sealwatch.yaml");
-        Files.writeString(f, BASE + extra);
-        return ConfigLoader.load(f);
+        return new ConfigFiles(dir).load(BASE + extra);
     }
 
     private List<String> errors(String extra) {
-        ConfigException e = assertThrows(ConfigException.class, () -> load(extra));
-        return e.errors().stream().map(Object::toString).toList();
+        return new ConfigFiles(dir).errors(BASE + extra);
     }
 
     @Test
