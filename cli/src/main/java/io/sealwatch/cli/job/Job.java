@@ -112,7 +112,9 @@ public final class Job {
      */
     public RunResult analyse(SealwatchConfig config, RunOptions options, RuleEngine rules, Path work)
             throws IOException {
+        long t = Steps.start();
         SparkSession spark = Sparks.session(options.master(), appJars());
+        Steps.done("Spark session (waited for)", t);
 
         progress.start(Stage.INGEST);
         IngestResult ingest = Ingest.run(spark, config, options.period(), work, options.state());
@@ -124,13 +126,17 @@ public final class Job {
 
         progress.start(Stage.RECONSTRUCT);
         List<CoverageGap> gaps = ingest.coverage().stream().flatMap(c -> c.gaps().stream()).toList();
-        Reconstruction rebuilt = Reconstruct.run(spark, ingest.eventsTable(), config, options.period(), gaps);
+        Reconstruction rebuilt = Reconstruct.run(spark, ingest, config, options.period(), gaps);
         progress.done(rebuilt.facts().episodes().size() + " episodes, " + rebuilt.events().size()
                 + " events attached");
 
         progress.start(Stage.EVALUATE);
+        t = Steps.start();
         Evaluation evaluation = rules.evaluate(rebuilt.facts());
+        Steps.done("evaluate: rules", t);
+        t = Steps.start();
         ResultTables.write(spark, rebuilt.facts(), evaluation.findings(), work.resolve("tables"));
+        Steps.done("evaluate: result tables", t);
         progress.done(evaluation.findings().size() + " findings (" + bySeverity(evaluation.findings()) + ")");
 
         List<String> problems = ingest.problems();

@@ -48,13 +48,17 @@ public final class Launch {
      */
     static Prepared prepare(RunOptions options, PrintStream err, List<Renderer> renderers) {
         SealwatchConfig config;
+        long t = Steps.start();
         try {
             config = ConfigLoader.load(options.config(), options.sign());
+            Steps.done("config", t);
         } catch (ConfigException e) {
             e.errors().forEach(x -> err.println("sealwatch: " + x));
             return null;
         }
+        t = Steps.start();
         Fonts.load();
+        Steps.done("fonts", t);
         warmUp(config, options, renderers);
         Signer signer = null;
         if (options.sign()) {
@@ -78,7 +82,10 @@ public final class Launch {
             }
         }
         try {
-            return new Prepared(config, signer, RuleEngine.load(options.ruleDirs()));
+            t = Steps.start();
+            RuleEngine rules = RuleEngine.load(options.ruleDirs());
+            Steps.done("rules", t);
+            return new Prepared(config, signer, rules);
         } catch (RuleCompileException e) {
             err.println("sealwatch: " + e.getMessage());
             return null;
@@ -94,14 +101,22 @@ public final class Launch {
     private static void warmUp(SealwatchConfig config, RunOptions options, List<Renderer> renderers) {
         Thread warm = new Thread(() -> {
             SparkSession spark = null;
+            long t = Steps.start();
             try {
                 spark = Sparks.session(options.master(), Job.appJars());
+                Steps.done("warm-up: Spark session", t);
             } catch (RuntimeException e) {
                 // Job.analyse starts Spark again and reports the failure
             }
-            renderers.forEach(Renderer::prepare);
+            for (Renderer r : renderers) {
+                t = Steps.start();
+                r.prepare();
+                Steps.done("warm-up: prepare " + r.getClass().getSimpleName(), t);
+            }
             if (spark != null && spark.sparkContext().isLocal()) {   // on a cluster, executors could not see the folder
+                t = Steps.start();
                 rehearse(spark, config, options);
+                Steps.done("warm-up: rehearse episode queries", t);
             }
         }, "sealwatch-warm-up");
         warm.setDaemon(true);

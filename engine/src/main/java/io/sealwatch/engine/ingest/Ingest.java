@@ -92,9 +92,11 @@ public final class Ingest {
         List<FileLister.Unmatched> unmatched = new ArrayList<>();
         List<String> listing = new ArrayList<>();
         Instant horizon = period.from().minus(config.policy().lookback());
+        long started = System.nanoTime();
         List<FileTask> tasks = FileLister.list(config, hadoop, unmatched, listing).stream()
                 .filter(t -> FileLister.mayHold(t, horizon, period.to())).toList();
         listing.forEach(LOG::warn);
+        started = logStep("list " + tasks.size() + " files", started);
 
         IngestSpec spec = IngestSpec.of(config);
         Map<String, String> conf = new HashMap<>();
@@ -127,18 +129,27 @@ public final class Ingest {
         if (state != null) {
             state.save();
         }
+        started = logStep("read " + fresh.size() + " files", started);
         scans.sort(Comparator.comparing((FileScan s) -> s.stats().source()).thenComparing(s -> s.stats().path()));
 
         Deduplicated dedup = deduplicate(scans);
         Path events = workDir.resolve("tables").resolve("events");
         writeEvents(spark, dedup.rows(), events);
+        started = logStep("write the events table", started);
         long quarantined = writeQuarantine(scans, workDir.resolve("quarantine"));
         List<SourceCoverage> coverage = coverage(config, scans, period);
         long total = dedup.stats().stream().mapToLong(InputFileStats::duplicates).sum();
         IngestResult result = new IngestResult(events, dedup.stats(), total, coverage, quarantined,
-                tasks.size() - fresh.size(), List.copyOf(listing));
+                tasks.size() - fresh.size(), List.copyOf(listing), List.copyOf(dedup.rows()));
         return new Scan(result, List.copyOf(unmatched), scans.stream().mapToLong(FileScan::trees).sum(),
                 scans.stream().mapToLong(s -> s.stats().read()).sum());
+    }
+
+    /** Logs a step of the stage (shown with -v) and returns the time the next one starts. */
+    private static long logStep(String step, long started) {
+        long now = System.nanoTime();
+        LOG.info(String.format(java.util.Locale.ROOT, "step ingest: %-30s %6.2f s", step, (now - started) / 1e9));
+        return now;
     }
 
     /**
