@@ -7,7 +7,7 @@ import io.sealwatch.config.ConfigException;
 import io.sealwatch.config.ConfigLoader;
 import io.sealwatch.config.SealwatchConfig;
 import io.sealwatch.config.SigningSpec;
-import io.sealwatch.engine.episode.Reconstruct;
+import io.sealwatch.engine.ingest.Ingest;
 import io.sealwatch.engine.spark.Sparks;
 import io.sealwatch.model.Finding;
 import io.sealwatch.model.InputFileStats;
@@ -59,7 +59,7 @@ public final class Launch {
         t = Steps.start();
         Fonts.load();
         Steps.done("fonts", t);
-        warmUp(config, options, renderers);
+        warmUp(options, renderers);
         Signer signer = null;
         if (options.sign()) {
             SigningSpec spec = config.signing();
@@ -94,11 +94,11 @@ public final class Launch {
 
     /**
      * Starts on a background thread what needs no input — Spark's start-up, the report templates and,
-     * in local mode, a rehearsal of the episode queries on no data — so it overlaps with loading the key,
+     * in local mode, a rehearsal of writing a table with no rows — so it overlaps with loading the key,
      * compiling the rules and reading the inputs (each costs seconds of mostly single-core work).
      * Errors are not lost: the job's own calls meet them again and report them.
      */
-    private static void warmUp(SealwatchConfig config, RunOptions options, List<Renderer> renderers) {
+    private static void warmUp(RunOptions options, List<Renderer> renderers) {
         Thread warm = new Thread(() -> {
             SparkSession spark = null;
             long t = Steps.start();
@@ -115,19 +115,25 @@ public final class Launch {
             }
             if (spark != null && spark.sparkContext().isLocal()) {   // on a cluster, executors could not see the folder
                 t = Steps.start();
-                rehearse(spark, config, options);
-                Steps.done("warm-up: rehearse episode queries", t);
+                rehearse(spark);
+                Steps.done("warm-up: rehearse writing a table", t);
             }
         }, "sealwatch-warm-up");
         warm.setDaemon(true);
         warm.start();
     }
 
-    private static void rehearse(SparkSession spark, SealwatchConfig config, RunOptions options) {
+    /**
+     * Writes an empty events table: Spark SQL loads its classes and compiles the generated code of the
+     * Parquet writing every run does (the events table, then the episodes and findings tables), which
+     * takes seconds on one core. (Sessionising no longer needs a rehearsal: below
+     * {@code Reconstruct.DRIVER_MAX_EVENTS} it runs on the driver.)
+     */
+    private static void rehearse(SparkSession spark) {
         try {
             Path dir = Files.createTempDirectory("sealwatch-rehearsal-");
             try {
-                Reconstruct.rehearse(spark, config, options.period(), dir);
+                Ingest.writeEvents(spark, List.of(), dir.resolve("events"));
             } finally {
                 FileTrees.delete(dir);
             }

@@ -2,7 +2,6 @@ package io.sealwatch.engine.episode;
 
 import io.sealwatch.config.SealwatchConfig;
 import io.sealwatch.engine.ingest.EventRows;
-import io.sealwatch.engine.ingest.Ingest;
 import io.sealwatch.engine.ingest.IngestResult;
 import io.sealwatch.model.CoverageGap;
 import io.sealwatch.model.NormalizedEvent;
@@ -14,8 +13,6 @@ import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -38,21 +35,6 @@ public final class Reconstruct {
     static final int DRIVER_MAX_EVENTS = 200_000;
     private static final Logger LOG = LoggerFactory.getLogger(Reconstruct.class);
     private Reconstruct() {
-    }
-
-    /**
-     * Runs the stage's Spark queries once on an empty events table in {@code dir}: Spark SQL loads its
-     * classes and compiles the generated code of these plans (it keeps that code for the real run),
-     * which takes seconds on one core. The CLI does this on a spare thread while the inputs are read.
-     */
-    public static void rehearse(SparkSession spark, SealwatchConfig config, Period period, Path dir) {
-        Path events = dir.resolve("events");
-        try {
-            Ingest.writeEvents(spark, List.of(), events);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        run(spark, events, config, period, List.of());
     }
 
     /**
