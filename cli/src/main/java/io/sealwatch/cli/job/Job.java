@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The nightly job, stage by stage: INGEST → RECONSTRUCT → EVALUATE → RENDER → SIGN. */
 public final class Job {
@@ -112,12 +113,25 @@ public final class Job {
      */
     public RunResult analyse(SealwatchConfig config, RunOptions options, RuleEngine rules, Path work)
             throws IOException {
-        long t = Steps.start();
-        SparkSession spark = Sparks.session(options.master(), appJars());
-        Steps.done("Spark session (waited for)", t);
+        // The session is asked for when needed: a small local scan runs while it still starts (warm-up thread).
+        Supplier<SparkSession> session = new Supplier<>() {
+            private SparkSession spark;
+
+            @Override
+            public synchronized SparkSession get() {
+                if (spark == null) {
+                    long t = Steps.start();
+                    spark = Sparks.session(options.master(), appJars());
+                    Steps.done("Spark session (waited for)", t);
+                }
+                return spark;
+            }
+        };
 
         progress.start(Stage.INGEST);
-        IngestResult ingest = Ingest.run(spark, config, options.period(), work, options.state());
+        IngestResult ingest = Ingest.run(session, Sparks.isLocal(options.master()), config, options.period(), work,
+                options.state());
+        SparkSession spark = session.get();
         long read = ingest.inputs().stream().mapToLong(InputFileStats::read).sum();
         long normalised = ingest.inputs().stream().mapToLong(InputFileStats::normalised).sum();
         progress.done(String.format("%d files%s, %d records, %d normalised, %d quarantined, %d duplicates",
@@ -131,7 +145,7 @@ public final class Job {
                 + " events attached");
 
         progress.start(Stage.EVALUATE);
-        t = Steps.start();
+        long t = Steps.start();
         Evaluation evaluation = rules.evaluate(rebuilt.facts());
         Steps.done("evaluate: rules", t);
         t = Steps.start();
