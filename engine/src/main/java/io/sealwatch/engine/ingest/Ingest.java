@@ -284,8 +284,11 @@ public final class Ingest {
      * One file, rows sorted by (day, time, source, file, record): the events are the break-glass few,
      * and a single sorted task makes the file deterministic. (Partitioned by day it was a file per day,
      * and writing them cost seconds on every run for a few hundred rows.)
+     *
+     * <p>Synchronized: the run's own write waits for the warm-up's rehearsal (an empty table) to end and then
+     * runs on warm code, instead of both compiling the same code side by side on a small machine.
      */
-    public static void writeEvents(SparkSession spark, List<Row> rows, Path target) throws IOException {
+    public static synchronized void writeEvents(SparkSession spark, List<Row> rows, Path target) throws IOException {
         Tables.write(spark.createDataFrame(rows, EventRows.SCHEMA)
                 .coalesce(1)
                 .sortWithinPartitions("day", "time", "sourceType", "sourceFile", "record"), target, EVENTS_FILE);
