@@ -115,30 +115,25 @@ public final class Launch {
             }
             if (spark != null && spark.sparkContext().isLocal()) {   // on a cluster, executors could not see the folder
                 t = Steps.start();
-                rehearse(spark);
-                Steps.done("warm-up: rehearse writing a table", t);
+                Steps.done(rehearse(spark) ? "warm-up: rehearse writing a table" : "warm-up: no rehearsal (the run's "
+                        + "own write was waiting)", t);
             }
         }, "sealwatch-warm-up");
         warm.setDaemon(true);
         warm.start();
     }
 
-    /**
-     * Writes an empty events table: Spark SQL loads its classes and compiles the generated code of the
-     * Parquet writing every run does (the events table, then the episodes and findings tables), which
-     * takes seconds on one core. (Sessionising no longer needs a rehearsal: below
-     * {@code Reconstruct.DRIVER_MAX_EVENTS} it runs on the driver.)
-     */
-    private static void rehearse(SparkSession spark) {
+    /** {@link Ingest#rehearseWrite} in a temporary folder; whether it wrote. */
+    private static boolean rehearse(SparkSession spark) {
         try {
             Path dir = Files.createTempDirectory("sealwatch-rehearsal-");
             try {
-                Ingest.writeEvents(spark, List.of(), dir.resolve("events"));
+                return Ingest.rehearseWrite(spark, dir);
             } finally {
                 FileTrees.delete(dir);
             }
         } catch (IOException | RuntimeException e) {
-            // a failed rehearsal only costs the time it took
+            return false;   // a failed rehearsal only costs the time it took
         }
     }
 

@@ -36,6 +36,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -58,6 +59,9 @@ public final class Ingest {
     static final int IN_PROCESS_MAX_FILES = 5000;
     static final long IN_PROCESS_MAX_BYTES = 256L << 20;
     private static final String EVENTS_FILE = "events.zstd.parquet";
+    /** Runs' events-table writes under way or waiting; {@link #WRITE_LOCK} is held by each write. */
+    private static final AtomicInteger WRITES_WAITING = new AtomicInteger();
+    private static final Object WRITE_LOCK = new Object();
 
     private Ingest() {
     }
@@ -285,10 +289,38 @@ public final class Ingest {
      * and a single sorted task makes the file deterministic. (Partitioned by day it was a file per day,
      * and writing them cost seconds on every run for a few hundred rows.)
      *
-     * <p>Synchronized: the run's own write waits for the warm-up's rehearsal (an empty table) to end and then
-     * runs on warm code, instead of both compiling the same code side by side on a small machine.
+     * <p>A write rehearsed by {@link #rehearseWrite} is warm; one that finds the rehearsal under way waits for it.
      */
-    public static synchronized void writeEvents(SparkSession spark, List<Row> rows, Path target) throws IOException {
+    public static void writeEvents(SparkSession spark, List<Row> rows, Path target) throws IOException {
+        WRITES_WAITING.incrementAndGet();
+        try {
+            synchronized (WRITE_LOCK) {
+                write(spark, rows, target);
+            }
+        } finally {
+            WRITES_WAITING.decrementAndGet();
+        }
+    }
+
+    /**
+     * Writes an empty events table into {@code dir} so that Spark SQL loads its classes and compiles the
+     * generated code of the Parquet writing every run does (the events table, then the episodes and findings
+     * tables) ahead of the run's own writes, on a spare thread while the inputs are read. Skipped once a run's
+     * write is waiting: a small scan can end before Spark has started, and a rehearsal would then only delay it.
+     *
+     * @return whether it wrote
+     */
+    public static boolean rehearseWrite(SparkSession spark, Path dir) throws IOException {
+        synchronized (WRITE_LOCK) {
+            if (WRITES_WAITING.get() > 0) {
+                return false;
+            }
+            write(spark, List.of(), dir.resolve("events"));
+            return true;
+        }
+    }
+
+    private static void write(SparkSession spark, List<Row> rows, Path target) throws IOException {
         Tables.write(spark.createDataFrame(rows, EventRows.SCHEMA)
                 .coalesce(1)
                 .sortWithinPartitions("day", "time", "sourceType", "sourceFile", "record"), target, EVENTS_FILE);
