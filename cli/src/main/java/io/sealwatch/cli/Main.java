@@ -11,6 +11,7 @@ import io.sealwatch.cli.command.RulesCommand;
 import io.sealwatch.cli.command.RunCommand;
 import io.sealwatch.cli.command.ValidateCommand;
 import io.sealwatch.cli.command.VerifyCommand;
+import io.sealwatch.cli.job.Steps;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,6 +33,7 @@ import java.util.Arrays;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        Steps.mainEntered();
         boolean verbose = verbose(args);
         Stop.install(verbose);
         int code = execute(args);
@@ -48,6 +50,7 @@ public final class Main implements Runnable {
         System.setProperty("sealwatch.jvm.flags", BuildInfo.jvmFlags() == null ? "" : BuildInfo.jvmFlags());
         // Spark's netty needs these on Java 17 (the jar manifest carries the Add-Opens).
         System.setProperty("io.netty.tryReflectionSetAccessible", "true");
+        Steps.logJvmStart();
         CommandLine cli = new CommandLine(new Main());
         cli.setCaseInsensitiveEnumValuesAllowed(true);   // --fail-on HIGH worked before it was an enum
         cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().footer("", "Example:",

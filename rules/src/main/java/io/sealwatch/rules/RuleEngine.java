@@ -82,7 +82,22 @@ public final class RuleEngine {
         for (Path dir : extraRuleDirs) {
             sources.addAll(fromDir(dir));
         }
-        KieBase kieBase = compile(sources);
+        Optional<KieBase> prebuilt = extraRuleDirs.isEmpty() ? PrebuiltPack.load(hash(sources)) : Optional.empty();
+        return of(prebuilt.isPresent() ? prebuilt.get() : compile(sources), sources);
+    }
+
+    /** The bundled pack compiled from its DRL, never the prebuilt one (the build step, and tests comparing both). */
+    static RuleEngine compileFromSource() throws RuleCompileException {
+        List<Source> sources = bundled();
+        return of(compile(sources), sources);
+    }
+
+    /** The compiled packages, for {@link PrebuiltPack}. */
+    KieBase kieBase() {
+        return kieBase;
+    }
+
+    private static RuleEngine of(KieBase kieBase, List<Source> sources) throws RuleCompileException {
         Map<String, RuleMeta> byRule = new HashMap<>();
         Map<String, RuleMeta> byId = new HashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {

@@ -2,6 +2,7 @@ package io.sealwatch.cli.command;
 
 import io.sealwatch.cli.base.ExitCode;
 import io.sealwatch.cli.job.Launch;
+import io.sealwatch.cli.job.ObjectStoreOut;
 import io.sealwatch.cli.job.PeriodSpec;
 import io.sealwatch.cli.job.RunOptions;
 import picocli.CommandLine.Command;
@@ -20,6 +21,7 @@ import java.util.concurrent.Callable;
                 "  sealwatch run -c sealwatch.yaml --from 2026-07-01 --to 2026-08-01 --no-sign --fail-on high",
                 "  sealwatch run -c sealwatch.yaml --master spark://host:7077 --out nightly",
                 "  sealwatch run -c sealwatch.yaml --state /var/lib/sealwatch/state --out nightly",
+                "  sealwatch run -c sealwatch.yaml --out s3a://evidence-bucket/nightly",
                 "  sealwatch run -c sealwatch.yaml --quarter 2026-Q4 --out q4 --previous q3"})
 public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, required = true, description = "the sealwatch.yaml")
@@ -30,8 +32,9 @@ public final class RunCommand implements Callable<Integer> {
     String to;
     @Option(names = "--quarter", description = "shorthand for a calendar quarter, e.g. 2026-Q3")
     String quarter;
-    @Option(names = "--out", defaultValue = "sealwatch-report", description = "bundle folder (default ${DEFAULT-VALUE})")
-    Path out;
+    @Option(names = "--out", defaultValue = "sealwatch-report", description = "bundle folder, or a Hadoop file-system "
+            + "URI such as s3a://bucket/nightly (default ${DEFAULT-VALUE})")
+    String out;
     @Option(names = "--fail-on", defaultValue = "critical",
             description = "exit 1 when a finding is at or above this severity: ${COMPLETION-CANDIDATES} "
                     + "(default ${DEFAULT-VALUE})")
@@ -56,7 +59,11 @@ public final class RunCommand implements Callable<Integer> {
             System.err.println("sealwatch run: " + e.getMessage());
             return ExitCode.USAGE.code();
         }
-        return Launch.run(new RunOptions(config, period, out, job.master, failOn.severity(), !job.noSign, job.ruleDirs,
-                state, previous), System.err);
+        if (ObjectStoreOut.isUri(out)) {
+            return ObjectStoreOut.run(out, staging -> new RunOptions(config, period, staging, job.master,
+                    failOn.severity(), !job.noSign, job.ruleDirs, state, previous), System.err);
+        }
+        return Launch.run(new RunOptions(config, period, Path.of(out), job.master, failOn.severity(), !job.noSign,
+                job.ruleDirs, state, previous), System.err);
     }
 }

@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The nightly job, stage by stage: INGEST → RECONSTRUCT → EVALUATE → RENDER → SIGN. */
 public final class Job {
@@ -112,10 +113,25 @@ public final class Job {
      */
     public RunResult analyse(SealwatchConfig config, RunOptions options, RuleEngine rules, Path work)
             throws IOException {
-        SparkSession spark = Sparks.session(options.master(), appJars());
+        // The session is asked for when needed: a small local scan runs while it still starts (warm-up thread).
+        Supplier<SparkSession> session = new Supplier<>() {
+            private SparkSession spark;
+
+            @Override
+            public synchronized SparkSession get() {
+                if (spark == null) {
+                    long t = Steps.start();
+                    spark = Sparks.session(options.master(), appJars());
+                    Steps.done("Spark session (waited for)", t);
+                }
+                return spark;
+            }
+        };
 
         progress.start(Stage.INGEST);
-        IngestResult ingest = Ingest.run(spark, config, options.period(), work, options.state());
+        IngestResult ingest = Ingest.run(session, Sparks.isLocal(options.master()), config, options.period(), work,
+                options.state());
+        SparkSession spark = session.get();
         long read = ingest.inputs().stream().mapToLong(InputFileStats::read).sum();
         long normalised = ingest.inputs().stream().mapToLong(InputFileStats::normalised).sum();
         progress.done(String.format("%d files%s, %d records, %d normalised, %d quarantined, %d duplicates",
@@ -124,13 +140,17 @@ public final class Job {
 
         progress.start(Stage.RECONSTRUCT);
         List<CoverageGap> gaps = ingest.coverage().stream().flatMap(c -> c.gaps().stream()).toList();
-        Reconstruction rebuilt = Reconstruct.run(spark, ingest.eventsTable(), config, options.period(), gaps);
+        Reconstruction rebuilt = Reconstruct.run(spark, ingest, config, options.period(), gaps);
         progress.done(rebuilt.facts().episodes().size() + " episodes, " + rebuilt.events().size()
                 + " events attached");
 
         progress.start(Stage.EVALUATE);
+        long t = Steps.start();
         Evaluation evaluation = rules.evaluate(rebuilt.facts());
+        Steps.done("evaluate: rules", t);
+        t = Steps.start();
         ResultTables.write(spark, rebuilt.facts(), evaluation.findings(), work.resolve("tables"));
+        Steps.done("evaluate: result tables", t);
         progress.done(evaluation.findings().size() + " findings (" + bySeverity(evaluation.findings()) + ")");
 
         List<String> problems = ingest.problems();

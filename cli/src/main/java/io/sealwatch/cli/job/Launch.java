@@ -7,7 +7,7 @@ import io.sealwatch.config.ConfigException;
 import io.sealwatch.config.ConfigLoader;
 import io.sealwatch.config.SealwatchConfig;
 import io.sealwatch.config.SigningSpec;
-import io.sealwatch.engine.episode.Reconstruct;
+import io.sealwatch.engine.ingest.Ingest;
 import io.sealwatch.engine.spark.Sparks;
 import io.sealwatch.model.Finding;
 import io.sealwatch.model.InputFileStats;
@@ -48,14 +48,18 @@ public final class Launch {
      */
     static Prepared prepare(RunOptions options, PrintStream err, List<Renderer> renderers) {
         SealwatchConfig config;
+        long t = Steps.start();
         try {
             config = ConfigLoader.load(options.config(), options.sign());
+            Steps.done("config", t);
         } catch (ConfigException e) {
             e.errors().forEach(x -> err.println("sealwatch: " + x));
             return null;
         }
+        t = Steps.start();
         Fonts.load();
-        warmUp(config, options, renderers);
+        Steps.done("fonts", t);
+        warmUp(options, renderers);
         Signer signer = null;
         if (options.sign()) {
             SigningSpec spec = config.signing();
@@ -78,7 +82,10 @@ public final class Launch {
             }
         }
         try {
-            return new Prepared(config, signer, RuleEngine.load(options.ruleDirs()));
+            t = Steps.start();
+            RuleEngine rules = RuleEngine.load(options.ruleDirs());
+            Steps.done("rules", t);
+            return new Prepared(config, signer, rules);
         } catch (RuleCompileException e) {
             err.println("sealwatch: " + e.getMessage());
             return null;
@@ -87,37 +94,46 @@ public final class Launch {
 
     /**
      * Starts on a background thread what needs no input — Spark's start-up, the report templates and,
-     * in local mode, a rehearsal of the episode queries on no data — so it overlaps with loading the key,
+     * in local mode, a rehearsal of writing a table with no rows — so it overlaps with loading the key,
      * compiling the rules and reading the inputs (each costs seconds of mostly single-core work).
      * Errors are not lost: the job's own calls meet them again and report them.
      */
-    private static void warmUp(SealwatchConfig config, RunOptions options, List<Renderer> renderers) {
+    private static void warmUp(RunOptions options, List<Renderer> renderers) {
         Thread warm = new Thread(() -> {
             SparkSession spark = null;
+            long t = Steps.start();
             try {
                 spark = Sparks.session(options.master(), Job.appJars());
+                Steps.done("warm-up: Spark session", t);
             } catch (RuntimeException e) {
                 // Job.analyse starts Spark again and reports the failure
             }
-            renderers.forEach(Renderer::prepare);
+            for (Renderer r : renderers) {
+                t = Steps.start();
+                r.prepare();
+                Steps.done("warm-up: prepare " + r.getClass().getSimpleName(), t);
+            }
             if (spark != null && spark.sparkContext().isLocal()) {   // on a cluster, executors could not see the folder
-                rehearse(spark, config, options);
+                t = Steps.start();
+                Steps.done(rehearse(spark) ? "warm-up: rehearse writing a table" : "warm-up: no rehearsal (the run's "
+                        + "own write was waiting)", t);
             }
         }, "sealwatch-warm-up");
         warm.setDaemon(true);
         warm.start();
     }
 
-    private static void rehearse(SparkSession spark, SealwatchConfig config, RunOptions options) {
+    /** {@link Ingest#rehearseWrite} in a temporary folder; whether it wrote. */
+    private static boolean rehearse(SparkSession spark) {
         try {
             Path dir = Files.createTempDirectory("sealwatch-rehearsal-");
             try {
-                Reconstruct.rehearse(spark, config, options.period(), dir);
+                return Ingest.rehearseWrite(spark, dir);
             } finally {
                 FileTrees.delete(dir);
             }
         } catch (IOException | RuntimeException e) {
-            // a failed rehearsal only costs the time it took
+            return false;   // a failed rehearsal only costs the time it took
         }
     }
 

@@ -2,7 +2,7 @@ package io.sealwatch.engine.episode;
 
 import io.sealwatch.config.SealwatchConfig;
 import io.sealwatch.engine.ingest.EventRows;
-import io.sealwatch.engine.ingest.Ingest;
+import io.sealwatch.engine.ingest.IngestResult;
 import io.sealwatch.model.CoverageGap;
 import io.sealwatch.model.NormalizedEvent;
 import io.sealwatch.model.Period;
@@ -10,9 +10,9 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -27,22 +27,48 @@ import static org.apache.spark.sql.functions.lit;
  * reach the driver, where they are attached by the policy windows.
  */
 public final class Reconstruct {
+    /**
+     * Above this many normalised events sessionising runs in Spark. Below it the driver is faster: the
+     * events are on the driver after ingest anyway, and the Spark queries cost seconds of planning, code
+     * generation and tasks whatever their size (a quarter's break-glass activity is hundreds of rows).
+     */
+    static final int DRIVER_MAX_EVENTS = 200_000;
+    private static final Logger LOG = LoggerFactory.getLogger(Reconstruct.class);
     private Reconstruct() {
     }
 
     /**
-     * Runs the stage's Spark queries once on an empty events table in {@code dir}: Spark SQL loads its
-     * classes and compiles the generated code of these plans (it keeps that code for the real run),
-     * which takes seconds on one core. The CLI does this on a spare thread while the inputs are read.
+     * The facts of {@code period} from what {@code ingest} produced: sessionised on the driver when its events
+     * are still there and at most {@link #DRIVER_MAX_EVENTS}, else in Spark over its events table.
      */
-    public static void rehearse(SparkSession spark, SealwatchConfig config, Period period, Path dir) {
-        Path events = dir.resolve("events");
-        try {
-            Ingest.writeEvents(spark, List.of(), events);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    public static Reconstruction run(SparkSession spark, IngestResult ingest, SealwatchConfig config, Period period,
+                                     List<CoverageGap> gaps) {
+        Instant horizon = period.from().minus(config.policy().lookback());
+        List<Row> rows = ingest.events();
+        if (rows == null || rows.size() > DRIVER_MAX_EVENTS) {
+            LOG.info("step reconstruct: sessionising in Spark ({} events)", rows == null ? "?" : rows.size());
+            return read(spark, ingest.eventsTable(), config, horizon, period.to()).judge(period, gaps);
         }
-        run(spark, events, config, period, List.of());
+        LOG.info("step reconstruct: sessionising on the driver ({} events, at most {})", rows.size(),
+                DRIVER_MAX_EVENTS);
+        return read(rows.stream().map(EventRows::asStored).toList(), config, horizon, period.to())
+                .judge(period, gaps);
+    }
+
+    /**
+     * What {@link #read(SparkSession, Path, SealwatchConfig, Instant, Instant)} gives, from events on the
+     * driver: the same filters, the same spans, the needed events in the table's order.
+     */
+    static Timeline read(List<NormalizedEvent> events, SealwatchConfig config, Instant since, Instant until) {
+        List<NormalizedEvent> before = events.stream()
+                .filter(e -> e.account() != null && e.time().isBefore(until))
+                .sorted(Sessionizer.FILE_ORDER).toList();
+        List<NormalizedEvent> fromHorizon = before.stream().filter(e -> !e.time().isBefore(since)).toList();
+        List<Sessionizer.Span> spans = Sessionizer.spans(fromHorizon, config, config.policy().episodeGap().getSeconds());
+        List<NormalizedEvent> needed = before.stream()
+                .filter(e -> !Sessionizer.ACTIVITY_CLASSES.contains(e.eventClass().wire()) || !e.time().isBefore(since))
+                .toList();
+        return new Timeline(config, spans, needed);
     }
 
     /** The facts of {@code period}: its episodes, those carried over into it, and what is attached to them. */

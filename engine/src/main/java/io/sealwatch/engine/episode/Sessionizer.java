@@ -5,6 +5,7 @@ import io.sealwatch.config.IdentityMatch;
 import io.sealwatch.config.SealwatchConfig;
 import io.sealwatch.config.SourceSpec;
 import io.sealwatch.model.EventClass;
+import io.sealwatch.model.NormalizedEvent;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -17,6 +18,7 @@ import java.io.Serializable;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -84,6 +86,56 @@ final class Sessionizer {
         }
         return out;
     }
+
+    /**
+     * The same spans as {@link #spans(Dataset, long)} from events already on the driver, for a run whose
+     * normalised events are few (planning the Spark queries and launching their tasks costs seconds):
+     * the same activity filter, the same order (strings compared as Spark does, by code point), a new
+     * episode where whole seconds since the previous activity exceed the gap, spans ordered by account
+     * and start.
+     */
+    static List<Span> spans(List<NormalizedEvent> events, SealwatchConfig config, long gapSeconds) {
+        IdentityIndex index = new IdentityIndex(config);
+        List<NormalizedEvent> activity = events.stream()
+                .filter(e -> e.account() != null && ACTIVITY_CLASSES.contains(e.eventClass().wire()) && !e.failed()
+                        && index.isIdentity(e.account(), e.sourceType(), e.actor()))
+                .sorted(Comparator.comparing(NormalizedEvent::account, BY_CODE_POINT).thenComparing(FILE_ORDER))
+                .toList();
+        List<Span> out = new ArrayList<>();
+        int first = 0;
+        for (int i = 1; i <= activity.size(); i++) {
+            boolean ends = i == activity.size() || !activity.get(i).account().equals(activity.get(first).account())
+                    || activity.get(i).time().getEpochSecond() - activity.get(i - 1).time().getEpochSecond() > gapSeconds;
+            if (ends) {
+                NormalizedEvent start = activity.get(first);
+                out.add(new Span(start.account(), start.time(), activity.get(i - 1).time(), i - first));
+                first = i;
+            }
+        }
+        return out;
+    }
+
+    /** Spark orders strings by their UTF-8 bytes, which is code point order (not Java's UTF-16 order). */
+    static final Comparator<String> BY_CODE_POINT = (a, b) -> {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    };
+
+    /** The order of the {@code events} table within a day, and of each account's activity: time, source, file, record. */
+    static final Comparator<NormalizedEvent> FILE_ORDER = Comparator.comparing(NormalizedEvent::time)
+            .thenComparing(NormalizedEvent::sourceType, BY_CODE_POINT)
+            .thenComparing(NormalizedEvent::sourceFile, BY_CODE_POINT)
+            .thenComparingLong(NormalizedEvent::record);
 
     /** Account id + source type → the account's identity patterns; serialisable for Spark UDFs. */
     static final class IdentityIndex implements Serializable {

@@ -24,6 +24,16 @@ public final class Timeline {
         this.events = List.copyOf(events);
     }
 
+    /** The episode extents, by account and start. */
+    List<Span> spans() {
+        return spans;
+    }
+
+    /** The account-related events to attach, in the events table's order. */
+    List<NormalizedEvent> events() {
+        return events;
+    }
+
     /** The facts of {@code period} as of its end; {@code gaps} are the period's coverage gaps. */
     public Reconstruction judge(Period period, List<CoverageGap> gaps) {
         return new Attacher(config, period).attach(spans, events, gaps);

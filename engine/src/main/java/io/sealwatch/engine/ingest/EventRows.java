@@ -8,8 +8,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The Parquet/Spark form of {@link NormalizedEvent}: one column per field, plus {@code day} (UTC date,
@@ -54,12 +56,25 @@ public final class EventRows {
                 java.sql.Date.valueOf(LocalDate.ofInstant(e.time(), ZoneOffset.UTC)));
     }
 
+    /** A row of {@link #SCHEMA}, by position: rows built by {@link #toRow} carry no schema of their own. */
     public static NormalizedEvent fromRow(Row r) {
-        return new NormalizedEvent(r.<Timestamp>getAs("time").toInstant(), r.getAs("sourceType"),
-                r.getAs("sourceFile"), r.<Long>getAs("record"), r.getAs("eventId"),
-                EventClass.fromWire(r.getAs("eventClass")), r.getAs("action"), r.getAs("outcome"), r.getAs("actor"),
-                r.getAs("person"), r.getAs("target"), r.getAs("account"), r.getAs("mfa"), r.getAs("federated"),
-                r.getAs("sourceIp"), r.getAs("incident"), r.getAs("credential"), r.getAs("recipient"),
-                r.getAs("accessChange"), r.getAs("accessKind"), r.getAs("accessObject"), r.getAs("detail"));
+        return event(r.<Timestamp>getAs(0).toInstant(), r);
+    }
+
+    private static NormalizedEvent event(Instant time, Row r) {
+        return new NormalizedEvent(time, r.getString(1), r.getString(2), r.getLong(3),
+                r.getString(4), EventClass.fromWire(r.getString(5)), r.getString(6), r.getString(7), r.getString(8),
+                r.getString(9), r.getString(10), r.getString(11), r.getString(12), r.<Boolean>getAs(13),
+                r.getString(14), r.getString(15), r.getString(16), r.getString(17), r.getString(18),
+                r.getString(19), r.getString(20), r.getString(21));
+    }
+
+    /**
+     * The event as the {@code events} table gives it back: Parquet timestamps hold microseconds, so a
+     * time with nanoseconds (Entra writes seven digits) comes back truncated. The driver-side path uses
+     * this to see exactly what the Spark path reads.
+     */
+    public static NormalizedEvent asStored(Row r) {
+        return event(r.<Timestamp>getAs(0).toInstant().truncatedTo(ChronoUnit.MICROS), r);
     }
 }

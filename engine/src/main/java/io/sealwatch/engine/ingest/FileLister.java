@@ -36,6 +36,11 @@ final class FileLister {
     private FileLister() {
     }
 
+    /** True for a source path with a scheme ({@code s3a://…}, {@code file:…}), listed through Hadoop. */
+    static boolean isUri(String path) {
+        return SCHEME.matcher(path).matches();
+    }
+
     /** CloudTrail's delivery folders: {@code …/CloudTrail/<region>/YYYY/MM/DD/<file>}. */
     private static final Pattern CLOUDTRAIL_DAY = Pattern.compile("/(\\d{4})/(\\d{2})/(\\d{2})/[^/]+$");
 

@@ -32,6 +32,12 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The INGEST stage: lists the configured inputs, reads them in parallel on Spark (one task per
@@ -45,7 +51,17 @@ import java.util.TreeSet;
 public final class Ingest {
     private static final Logger LOG = LoggerFactory.getLogger(Ingest.class);
     private static final int TASKS_PER_CORE = 4;
+    /**
+     * Up to this many fresh files, and {@link #IN_PROCESS_MAX_BYTES} stored bytes, a run on a local master
+     * reads them on the driver's own threads: a Spark job costs a second or more of scheduling, task and
+     * result serialisation whatever its size, and the scan need not wait for the Spark session to start.
+     */
+    static final int IN_PROCESS_MAX_FILES = 5000;
+    static final long IN_PROCESS_MAX_BYTES = 256L << 20;
     private static final String EVENTS_FILE = "events.zstd.parquet";
+    /** Runs' events-table writes under way or waiting; {@link #WRITE_LOCK} is held by each write. */
+    private static final AtomicInteger WRITES_WAITING = new AtomicInteger();
+    private static final Object WRITE_LOCK = new Object();
 
     private Ingest() {
     }
@@ -61,7 +77,17 @@ public final class Ingest {
      */
     public static IngestResult run(SparkSession spark, SealwatchConfig config, Period period, Path workDir,
                                    Path stateDir) throws IOException {
-        return scan(spark, config, period, workDir, stateDir).result();
+        return scan(() -> spark, false, config, period, workDir, stateDir).result();
+    }
+
+    /**
+     * As {@link #run(SparkSession, SealwatchConfig, Period, Path, Path)}, asking for the session only when
+     * it is needed: on a local master ({@code local}), a few small local files are read on the driver's
+     * threads before the session is there, which the events table then waits for.
+     */
+    public static IngestResult run(Supplier<SparkSession> spark, boolean local, SealwatchConfig config, Period period,
+                                   Path workDir, Path stateDir) throws IOException {
+        return scan(spark, local, config, period, workDir, stateDir).result();
     }
 
     /** The configured sources whose glob matches no file (what {@code validate} reports), without Spark. */
@@ -83,18 +109,22 @@ public final class Ingest {
     }
 
     static Scan scan(SparkSession spark, SealwatchConfig config, Period period, Path workDir) throws IOException {
-        return scan(spark, config, period, workDir, null);
+        return scan(() -> spark, false, config, period, workDir, null);
     }
 
-    static Scan scan(SparkSession spark, SealwatchConfig config, Period period, Path workDir, Path stateDir)
-            throws IOException {
-        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    static Scan scan(Supplier<SparkSession> spark, boolean local, SealwatchConfig config, Period period, Path workDir,
+                     Path stateDir) throws IOException {
+        boolean uris = config.sources().stream().anyMatch(s -> FileLister.isUri(s.path()));
+        // local paths are listed and read with java.nio: Spark's Hadoop settings matter only for URIs
+        Configuration hadoop = uris || !local ? spark.get().sparkContext().hadoopConfiguration() : new Configuration();
         List<FileLister.Unmatched> unmatched = new ArrayList<>();
         List<String> listing = new ArrayList<>();
         Instant horizon = period.from().minus(config.policy().lookback());
+        long started = System.nanoTime();
         List<FileTask> tasks = FileLister.list(config, hadoop, unmatched, listing).stream()
                 .filter(t -> FileLister.mayHold(t, horizon, period.to())).toList();
         listing.forEach(LOG::warn);
+        started = logStep("list " + tasks.size() + " files", started);
 
         IngestSpec spec = IngestSpec.of(config);
         Map<String, String> conf = new HashMap<>();
@@ -107,14 +137,13 @@ public final class Ingest {
             reused.ifPresentOrElse(scans::add, () -> fresh.add(t));
         }
         if (!fresh.isEmpty()) {
-            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            List<List<FileTask>> bins = balance(fresh, jsc.defaultParallelism() * TASKS_PER_CORE);
-            List<FileScan> read = jsc.parallelize(bins, bins.size()).flatMap(bin -> {
-                Configuration taskConf = FileReader.configuration(conf);
-                List<FileScan> out = new ArrayList<>(bin.size());
-                bin.forEach(t -> out.add(FileReader.read(t, spec, taskConf)));
-                return out.iterator();
-            }).collect();
+            long bytes = fresh.stream().mapToLong(t -> Math.max(0, t.size())).sum();
+            boolean here = local && fresh.size() <= IN_PROCESS_MAX_FILES && bytes <= IN_PROCESS_MAX_BYTES;
+            LOG.info("step ingest: reading {} files ({} bytes) {}", fresh.size(), bytes, here
+                    ? "on the driver (local master, at most " + IN_PROCESS_MAX_FILES + " files and "
+                    + IN_PROCESS_MAX_BYTES + " bytes)" : "in Spark tasks");
+            List<FileScan> read = here ? readHere(fresh, spec, FileReader.configuration(conf))
+                    : readInSpark(spark.get(), fresh, spec, conf);
             scans.addAll(read);
             if (state != null) {
                 Map<List<String>, FileScan> byFile = new HashMap<>();
@@ -127,18 +156,64 @@ public final class Ingest {
         if (state != null) {
             state.save();
         }
+        started = logStep("read " + fresh.size() + " files", started);
         scans.sort(Comparator.comparing((FileScan s) -> s.stats().source()).thenComparing(s -> s.stats().path()));
 
         Deduplicated dedup = deduplicate(scans);
         Path events = workDir.resolve("tables").resolve("events");
-        writeEvents(spark, dedup.rows(), events);
+        writeEvents(spark.get(), dedup.rows(), events);
+        started = logStep("write the events table", started);
         long quarantined = writeQuarantine(scans, workDir.resolve("quarantine"));
         List<SourceCoverage> coverage = coverage(config, scans, period);
         long total = dedup.stats().stream().mapToLong(InputFileStats::duplicates).sum();
         IngestResult result = new IngestResult(events, dedup.stats(), total, coverage, quarantined,
-                tasks.size() - fresh.size(), List.copyOf(listing));
+                tasks.size() - fresh.size(), List.copyOf(listing), List.copyOf(dedup.rows()));
         return new Scan(result, List.copyOf(unmatched), scans.stream().mapToLong(FileScan::trees).sum(),
                 scans.stream().mapToLong(s -> s.stats().read()).sum());
+    }
+
+    private static List<FileScan> readInSpark(SparkSession spark, List<FileTask> fresh, IngestSpec spec,
+                                              Map<String, String> conf) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        List<List<FileTask>> bins = balance(fresh, jsc.defaultParallelism() * TASKS_PER_CORE);
+        return jsc.parallelize(bins, bins.size()).flatMap(bin -> {
+            Configuration taskConf = FileReader.configuration(conf);
+            List<FileScan> out = new ArrayList<>(bin.size());
+            bin.forEach(t -> out.add(FileReader.read(t, spec, taskConf)));
+            return out.iterator();
+        }).collect();
+    }
+
+    /** The same reads as the Spark tasks, on one thread per core (each keeps its buffers for its next file). */
+    private static List<FileScan> readHere(List<FileTask> fresh, IngestSpec spec, Configuration conf)
+            throws IOException {
+        List<List<FileTask>> bins = balance(fresh, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(bins.size());
+        try {
+            List<Future<List<FileScan>>> done = new ArrayList<>();
+            for (List<FileTask> bin : bins) {
+                done.add(pool.submit(() -> bin.stream().map(t -> FileReader.read(t, spec, conf)).toList()));
+            }
+            List<FileScan> out = new ArrayList<>(fresh.size());
+            for (Future<List<FileScan>> f : done) {
+                out.addAll(f.get());
+            }
+            return out;
+        } catch (ExecutionException e) {
+            throw new IOException("reading the inputs failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading the inputs", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Logs a step of the stage (shown with -v) and returns the time the next one starts. */
+    private static long logStep(String step, long started) {
+        long now = System.nanoTime();
+        LOG.info(String.format(java.util.Locale.ROOT, "step ingest: %-30s %6.2f s", step, (now - started) / 1e9));
+        return now;
     }
 
     /**
@@ -213,8 +288,39 @@ public final class Ingest {
      * One file, rows sorted by (day, time, source, file, record): the events are the break-glass few,
      * and a single sorted task makes the file deterministic. (Partitioned by day it was a file per day,
      * and writing them cost seconds on every run for a few hundred rows.)
+     *
+     * <p>A write rehearsed by {@link #rehearseWrite} is warm; one that finds the rehearsal under way waits for it.
      */
     public static void writeEvents(SparkSession spark, List<Row> rows, Path target) throws IOException {
+        WRITES_WAITING.incrementAndGet();
+        try {
+            synchronized (WRITE_LOCK) {
+                write(spark, rows, target);
+            }
+        } finally {
+            WRITES_WAITING.decrementAndGet();
+        }
+    }
+
+    /**
+     * Writes an empty events table into {@code dir} so that Spark SQL loads its classes and compiles the
+     * generated code of the Parquet writing every run does (the events table, then the episodes and findings
+     * tables) ahead of the run's own writes, on a spare thread while the inputs are read. Skipped once a run's
+     * write is waiting: a small scan can end before Spark has started, and a rehearsal would then only delay it.
+     *
+     * @return whether it wrote
+     */
+    public static boolean rehearseWrite(SparkSession spark, Path dir) throws IOException {
+        synchronized (WRITE_LOCK) {
+            if (WRITES_WAITING.get() > 0) {
+                return false;
+            }
+            write(spark, List.of(), dir.resolve("events"));
+            return true;
+        }
+    }
+
+    private static void write(SparkSession spark, List<Row> rows, Path target) throws IOException {
         Tables.write(spark.createDataFrame(rows, EventRows.SCHEMA)
                 .coalesce(1)
                 .sortWithinPartitions("day", "time", "sourceType", "sourceFile", "record"), target, EVENTS_FILE);

@@ -7,6 +7,12 @@ public final class Sparks {
     private Sparks() {
     }
 
+    /** Whether {@link #session} with {@code master} runs in this JVM ({@code local[*]}, also under spark-submit). */
+    public static boolean isLocal(String master) {
+        String m = master != null ? master : System.getProperty("spark.master", "local");
+        return m.startsWith("local");
+    }
+
     /**
      * Synchronized: the CLI starts the session on a background thread while the rules compile, and the
      * job's own call then waits for that one instead of racing it.

@@ -2,6 +2,7 @@ package io.sealwatch.engine.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sealwatch.config.IdentityMatch;
+import io.sealwatch.config.SealwatchConfig;
 import io.sealwatch.config.SourceSpec;
 import io.sealwatch.model.CoverageGap;
 import io.sealwatch.model.EventClass;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.zip.GZIPOutputStream;
 
@@ -77,6 +79,7 @@ class IngestCorpusTest {
     static Ingest.Scan scan;
     static List<NormalizedEvent> events;
     static Path dir;
+    static SealwatchConfig corpus;
 
     @BeforeAll
     static void ingestCorpus(@TempDir Path work) throws IOException {
@@ -101,7 +104,8 @@ class IngestCorpusTest {
                         List.of("password", "mfa")),
                 account("other", List.of(new IdentityMatch("okta-system-log", "nobody@example.com")), List.of(),
                         List.of()));
-        scan = Ingest.scan(IngestTestSupport.spark(), config(work, sources, accounts), IngestTestSupport.PERIOD, work);
+        corpus = config(work, sources, accounts);
+        scan = Ingest.scan(IngestTestSupport.spark(), corpus, IngestTestSupport.PERIOD, work);
         result = scan.result();
         events = IngestTestSupport.events(result);
     }
@@ -176,6 +180,24 @@ class IngestCorpusTest {
     private static InputFileStats stats(String name) {
         return result.inputs().stream().filter(s -> s.path().endsWith("/" + name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no input " + name + " in " + result.inputs()));
+    }
+
+    @Test
+    void readOnTheDriverTheCorpusGivesWhatTheSparkTasksGave(@TempDir Path again) throws IOException {
+        AtomicInteger asked = new AtomicInteger();
+        Ingest.Scan here = Ingest.scan(() -> {
+            asked.incrementAndGet();
+            return IngestTestSupport.spark();
+        }, true, corpus, IngestTestSupport.PERIOD, again, null);
+        assertEquals(1, asked.get(), "Spark is asked for the events table only, not to read the files");
+        assertEquals(result.inputs(), here.result().inputs());
+        assertEquals(result.coverage(), here.result().coverage());
+        assertEquals(result.duplicates(), here.result().duplicates());
+        assertEquals(result.quarantined(), here.result().quarantined());
+        assertEquals(scan.trees(), here.trees());
+        assertEquals(scan.records(), here.records());
+        assertEquals(result.events().stream().map(EventRows::fromRow).toList(),
+                here.result().events().stream().map(EventRows::fromRow).toList());
     }
 
     @Test

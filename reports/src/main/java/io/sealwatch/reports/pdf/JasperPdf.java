@@ -4,7 +4,6 @@ import io.sealwatch.reports.json.EpisodesJsonRenderer;
 import io.sealwatch.reports.json.FindingsJsonRenderer;
 import io.sealwatch.result.RunResult;
 import net.sf.jasperreports.engine.JRException;
-import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
@@ -111,14 +110,9 @@ public final class JasperPdf {
         }
     }
 
-    /** Compiles the JRXML resource {@code name} next to {@code anchor}. */
+    /** The JRXML resource {@code name} next to {@code anchor}, compiled (by the build when it could: {@link PrecompiledTemplates}). */
     public static JasperReport compile(Class<?> anchor, String name) throws JRException, IOException {
-        try (InputStream in = anchor.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IOException(name + " is missing from the class path");
-            }
-            return JasperCompileManager.compileReport(in);
-        }
+        return PrecompiledTemplates.load(anchor, name);
     }
 
     /**

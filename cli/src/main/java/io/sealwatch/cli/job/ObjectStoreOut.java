@@ -1,0 +1,157 @@
+package io.sealwatch.cli.job;
+
+import io.sealwatch.cli.base.ExitCode;
+import io.sealwatch.cli.base.Failure;
+import io.sealwatch.engine.spark.Sparks;
+import io.sealwatch.files.FileTrees;
+import io.sealwatch.reports.bundle.Manifest;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.fs.LocatedFileStatus;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * An {@code --out} that is a Hadoop file-system URI ({@code s3a://bucket/nightly}, {@code hdfs://…}). The
+ * bundle is made and signed as always, in a local staging folder (a temporary folder of the driver, removed
+ * when the run ends), then copied to the URI through Hadoop's {@code FileSystem} with the Spark session's
+ * Hadoop settings (so {@code spark.hadoop.fs.s3a.*} apply, as for inputs). The same refusal as for a local
+ * {@code --out}: the URI must not exist, be an empty folder, or hold a bundle ({@code manifest.json}).
+ * Object stores have no rename: the old bundle's files are removed, the new ones written, the manifest and
+ * its signature last, so a reader that finds a manifest finds every file it lists.
+ */
+public final class ObjectStoreOut {
+    private static final Pattern URI_WITH_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]+://.*");
+
+    private ObjectStoreOut() {
+    }
+
+    /** True for {@code scheme://…} other than {@code file:}: a local {@code --out} is a plain path. */
+    public static boolean isUri(String out) {
+        return URI_WITH_SCHEME.matcher(out).matches() && !out.startsWith("file:");
+    }
+
+    /**
+     * Runs {@link Launch#run} into a local staging folder and copies the bundle to {@code out}.
+     *
+     * @param options the run, given the local folder its bundle is written to
+     */
+    public static int run(String out, Function<Path, RunOptions> options, PrintStream err) {
+        URI target = URI.create(out.endsWith("/") ? out.substring(0, out.length() - 1) : out);
+        Path staging;
+        try {
+            staging = Files.createTempDirectory("sealwatch-out-");
+        } catch (IOException e) {
+            err.println("sealwatch: cannot make a local staging folder for --out " + out + ": " + Failure.describe(e));
+            return ExitCode.INCOMPLETE.code();
+        }
+        try {
+            RunOptions run = options.apply(staging.resolve("bundle"));
+            FileSystem fs;
+            try {
+                Configuration hadoop = Sparks.session(run.master(), Job.appJars()).sparkContext().hadoopConfiguration();
+                fs = FileSystem.get(target, hadoop);
+                refuseIfUnsafe(fs, target);
+            } catch (Refused e) {
+                err.println("sealwatch: --out " + out + ": " + e.getMessage());
+                return ExitCode.USAGE.code();
+            } catch (IOException | RuntimeException e) {
+                err.println("sealwatch: --out " + out + ": cannot be opened: " + Failure.describe(e));
+                return ExitCode.USAGE.code();
+            }
+            int exit = Launch.run(run, err);
+            if (!Files.isRegularFile(run.out().resolve(Manifest.FILE))) {
+                return exit;   // no bundle was made; Launch said why
+            }
+            try {
+                publish(run.out(), fs, target);
+                err.println("  bundle copied to " + target);
+            } catch (IOException | RuntimeException e) {
+                err.println("sealwatch: the evidence bundle could not be copied to " + out + ": " + Failure.describe(e));
+                return ExitCode.INCOMPLETE.code();
+            }
+            return exit;
+        } finally {
+            try {
+                FileTrees.delete(staging);
+            } catch (IOException e) {
+                err.println("sealwatch: could not remove the staging folder " + staging + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** Why the URI may not be written (nothing was touched). */
+    static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    private static void refuseIfUnsafe(FileSystem fs, URI target) throws IOException, Refused {
+        org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(target);
+        FileStatus status;
+        try {
+            status = fs.getFileStatus(dir);
+        } catch (FileNotFoundException missing) {
+            return;
+        }
+        if (!status.isDirectory()) {
+            throw new Refused("is a file, not a folder; nothing was touched");
+        }
+        FileStatus[] entries = fs.listStatus(dir);
+        if (entries.length > 0 && !fs.exists(new org.apache.hadoop.fs.Path(dir, Manifest.FILE))) {
+            throw new Refused("holds files but no " + Manifest.FILE + " (not a Sealwatch bundle); nothing was touched");
+        }
+    }
+
+    /** Replaces what is at {@code target} with the bundle in {@code bundle}, the manifest and its signature last. */
+    static void publish(Path bundle, FileSystem fs, URI target) throws IOException {
+        org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(target);
+        if (fs.exists(dir)) {
+            List<org.apache.hadoop.fs.Path> old = new ArrayList<>();
+            RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
+            while (it.hasNext()) {
+                old.add(it.next().getPath());
+            }
+            // the manifest first: a reader never sees it beside a half-replaced bundle
+            old.sort((a, b) -> Boolean.compare(!isManifest(a.getName()), !isManifest(b.getName())));
+            for (org.apache.hadoop.fs.Path p : old) {
+                fs.delete(p, false);
+            }
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(bundle)) {
+            files = walk.filter(Files::isRegularFile).sorted((a, b) -> {
+                int last = Boolean.compare(isManifest(a.getFileName().toString()), isManifest(b.getFileName().toString()));
+                return last != 0 ? last : a.compareTo(b);
+            }).toList();
+        }
+        for (Path f : files) {
+            String rel = bundle.relativize(f).toString().replace('\\', '/');
+            try (InputStream in = Files.newInputStream(f);
+                 OutputStream o = fs.create(new org.apache.hadoop.fs.Path(dir, rel), true)) {
+                in.transferTo(o);
+            }
+        }
+    }
+
+    private static boolean isManifest(String name) {
+        return name.equals(Manifest.FILE) || name.equals(Manifest.SIGNATURE);
+    }
+}

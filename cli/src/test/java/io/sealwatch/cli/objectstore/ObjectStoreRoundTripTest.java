@@ -1,0 +1,156 @@
+package io.sealwatch.cli.objectstore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sealwatch.cli.Main;
+import io.sealwatch.engine.spark.Sparks;
+import io.sealwatch.samples.ExampleCorp;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.eclipse.jetty.util.component.AbstractLifeCycle;
+import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStoreContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Inputs read from, and the bundle written to, a real S3 API server on loopback (S3Proxy, in-memory store)
+ * through {@code s3a://} and hadoop-aws: the same findings and episodes as from local files.
+ */
+class ObjectStoreRoundTripTest {
+    private static final String BUCKET = "sealwatch";
+    private static final String KEY = "access";
+    private static final String SECRET = "secret-key-for-the-loopback-server";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static BlobStoreContext store;
+    private static S3Proxy proxy;
+
+    @TempDir
+    static Path tmp;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        store = ContextBuilder.newBuilder("transient").credentials(KEY, SECRET).build(BlobStoreContext.class);
+        proxy = S3Proxy.builder().blobStore(store.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, KEY, SECRET).build();
+        proxy.start();
+        while (!AbstractLifeCycle.STARTED.equals(proxy.getState())) {
+            Thread.sleep(10);
+        }
+        store.getBlobStore().createContainerInLocation(null, BUCKET);
+        // the settings docs/deploying.md gives, on the session every run of this JVM shares
+        Configuration hadoop = Sparks.session(null, null).sparkContext().hadoopConfiguration();
+        hadoop.set("fs.s3a.endpoint", "http://127.0.0.1:" + proxy.getPort());
+        hadoop.set("fs.s3a.endpoint.region", "us-east-1");
+        hadoop.set("fs.s3a.path.style.access", "true");
+        hadoop.set("fs.s3a.connection.ssl.enabled", "false");
+        hadoop.set("fs.s3a.access.key", KEY);
+        hadoop.set("fs.s3a.secret.key", SECRET);
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        if (proxy != null) {
+            proxy.stop();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    private static FileSystem s3() throws IOException {
+        return FileSystem.get(URI.create("s3a://" + BUCKET + "/"), Sparks.session(null, null).sparkContext()
+                .hadoopConfiguration());
+    }
+
+    private static int run(Path config, String out) {
+        return Main.execute("run", "-c", config.toString(), "--from", ExampleCorp.FROM.toString(), "--to",
+                ExampleCorp.TO.toString(), "--no-sign", "--out", out);
+    }
+
+    @Test
+    void aBundleFromInputsInS3WrittenToS3HasTheFindingsOfALocalRun() throws Exception {
+        Path local = ExampleCorp.extract(tmp.resolve("local"));
+        FileSystem s3 = s3();
+        s3.copyFromLocalFile(new org.apache.hadoop.fs.Path(local.getParent().resolve("logs").toUri()),
+                new org.apache.hadoop.fs.Path("s3a://" + BUCKET + "/example/logs"));
+        Path remoteConfig = tmp.resolve("remote/sealwatch.yaml");
+        Files.createDirectories(remoteConfig.getParent());
+        Files.writeString(remoteConfig, Files.readString(local).replace("path: \"logs/",
+                "path: \"s3a://" + BUCKET + "/example/logs/"));
+
+        int localExit = run(local, tmp.resolve("local-out").toString());
+        int remoteExit = run(remoteConfig, "s3a://" + BUCKET + "/bundles/q3");
+
+        assertEquals(1, localExit, "Example Corp has critical findings");
+        assertEquals(localExit, remoteExit);
+        Path localOut = tmp.resolve("local-out");
+        assertEquals(listing(localOut), remoteListing(s3, "bundles/q3"), "the same artifacts");
+        assertEquals(Files.readString(localOut.resolve("episodes.json")), remote(s3, "bundles/q3/episodes.json"));
+        // evidence names its file as configured: relative to the config's folder here, the URI there
+        assertEquals(Files.readString(localOut.resolve("findings.json")).replace("\"file\" : \"logs/", "FILE"),
+                remote(s3, "bundles/q3/findings.json").replace("\"file\" : \"s3a://" + BUCKET + "/example/logs/",
+                        "FILE"));
+        JsonNode localRun = JSON.readTree(localOut.resolve("run.json").toFile());
+        JsonNode remoteRun = JSON.readTree(remote(s3, "bundles/q3/run.json"));
+        assertEquals(localRun.get("inputs").size(), remoteRun.get("inputs").size(), "every input file read");
+        for (int i = 0; i < localRun.get("inputs").size(); i++) {
+            assertEquals(localRun.get("inputs").get(i).get("sha256"), remoteRun.get("inputs").get(i).get("sha256"));
+        }
+        assertTrue(remote(s3, "bundles/q3/manifest.json").contains("findings.json"));
+
+        // --out refuses a URI that holds other files, and touches nothing there
+        Set<String> before = remoteListing(s3, "example/logs");
+        assertEquals(2, run(remoteConfig, "s3a://" + BUCKET + "/example/logs"));
+        assertEquals(before, remoteListing(s3, "example/logs"));
+        assertFalse(s3.exists(new org.apache.hadoop.fs.Path("s3a://" + BUCKET + "/example/logs/manifest.json")));
+    }
+
+    private static Set<String> listing(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            Set<String> out = new TreeSet<>();
+            walk.filter(Files::isRegularFile).forEach(p -> out.add(dir.relativize(p).toString()));
+            return out;
+        }
+    }
+
+    private static Set<String> remoteListing(FileSystem s3, String dir) throws IOException {
+        org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path("s3a://" + BUCKET + "/" + dir);
+        List<String> out = new ArrayList<>();
+        RemoteIterator<LocatedFileStatus> it = s3.listFiles(root, true);
+        String prefix = root.toString() + "/";
+        while (it.hasNext()) {
+            out.add(it.next().getPath().toString().substring(prefix.length()));
+        }
+        return new TreeSet<>(out);
+    }
+
+    private static String remote(FileSystem s3, String file) throws IOException {
+        try (InputStream in = s3.open(new org.apache.hadoop.fs.Path("s3a://" + BUCKET + "/" + file))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
