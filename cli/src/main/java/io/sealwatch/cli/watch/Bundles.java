@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.temporal.IsoFields;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -34,8 +33,9 @@ import java.util.stream.Stream;
 /**
  * The service's own bundles, written exactly as {@code run} writes them ({@link Job#run}): each night at
  * {@code watch.nightly.at} (local time of the config's time zone) the quarter to date as of the start of
- * the UTC day into {@code <nightly.out>/<yyyy-mm-dd>} — what {@code run} without {@code --to} judges —, and
- * each closed quarter into {@code <quarterly.out>/<yyyy-Qn>}. Each follows the latest earlier bundle of its
+ * the UTC day of that moment — what {@code run} without {@code --to} judges then — into
+ * {@code <nightly.out>/<yyyy-mm-dd>} (the local date), and
+ * each quarter that closes after the service first ran into {@code <quarterly.out>/<yyyy-Qn>}. Each follows the latest earlier bundle of its
  * folder in the chain. A folder that already holds a bundle is not written again, so a restart neither
  * repeats nor misses a night; a failure is reported and tried again half an hour later.
  */
@@ -44,26 +44,34 @@ final class Bundles {
     private static final Duration RETRY = Duration.ofMinutes(30);
 
     private final PrintStream err;
+    private final Instant firstStart;
     private final Map<Path, Instant> retryAt = new HashMap<>();
 
-    Bundles(PrintStream err) {
+    /** @param firstStart quarters that closed before the service first ran are {@code run --quarter}'s to write */
+    Bundles(PrintStream err, Instant firstStart) {
         this.err = err;
+        this.firstStart = firstStart;
     }
 
     void writeDue(Setup setup, Instant now) {
         WatchSpec watch = setup.config().watch();
-        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         if (watch.nightlyOut() != null) {
-            ZonedDateTime local = now.atZone(ZoneId.of(setup.config().timezone()));
-            if (!local.toLocalTime().isBefore(watch.nightlyAt())) {
-                LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
-                write(setup, watch.nightlyOut(), day.toString(), PeriodSpec.resolve(null, null, null, clock), now);
+            ZoneId zone = ZoneId.of(setup.config().timezone());
+            LocalDate day = LocalDate.ofInstant(now, zone);
+            Instant scheduled = day.atTime(watch.nightlyAt()).atZone(zone).toInstant();
+            if (!now.isBefore(scheduled)) {
+                // what run without --to judges at that moment: the quarter to date as of the start of the UTC day
+                write(setup, watch.nightlyOut(), day.toString(),
+                        PeriodSpec.resolve(null, null, null, Clock.fixed(scheduled, ZoneOffset.UTC)), now);
             }
         }
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         if (watch.quarterlyOut() != null) {
             LocalDate closed = LocalDate.ofInstant(now, ZoneOffset.UTC).with(IsoFields.DAY_OF_QUARTER, 1).minusDays(1);
             String name = closed.getYear() + "-Q" + closed.get(IsoFields.QUARTER_OF_YEAR);
-            write(setup, watch.quarterlyOut(), name, PeriodSpec.resolve(null, null, name, clock), now);
+            if (closed.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(firstStart)) {
+                write(setup, watch.quarterlyOut(), name, PeriodSpec.resolve(null, null, name, clock), now);
+            }
         }
     }
 

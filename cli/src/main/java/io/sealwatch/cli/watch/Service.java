@@ -77,7 +77,7 @@ public final class Service implements ServiceSignals.Service, AutoCloseable {
         this.err = err;
         this.progress = verbose ? err : new PrintStream(OutputStream.nullOutputStream());
         this.firstStart = FirstStart.of(setup.state(), now());
-        this.bundles = new Bundles(err);
+        this.bundles = new Bundles(err, firstStart);
         this.status = new WatchStatus(null, now(), null, List.of(), List.of(), List.of(), true, null);
     }
 

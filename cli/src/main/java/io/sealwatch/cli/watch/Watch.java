@@ -94,8 +94,10 @@ public final class Watch {
         checkSinks(config, env);
         boolean sign = watch.nightlyOut() != null || watch.quarterlyOut() != null;
         PeriodSpec.Resolved period = PeriodSpec.resolve(null, clock.instant().toString(), null, clock);
-        RunOptions prepare = new RunOptions(options.config(), period, null, options.master(), Severity.CRITICAL, sign,
-                options.ruleDirs(), null, null);
+        String password = sign && config.signing() != null ? env.apply(config.signing().passwordEnv()) : null;
+        RunOptions prepare = new RunOptions(options.config(), period.period(), null, options.master(),
+                Severity.CRITICAL, sign, password == null ? null : password.toCharArray(), options.ruleDirs(), null,
+                null, null);
         Path state = watch.state();
         Files.createDirectories(state);
         ProcessLock lock;
