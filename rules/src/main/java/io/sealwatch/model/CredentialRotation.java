@@ -12,11 +12,11 @@ import java.time.Instant;
 public record CredentialRotation(String episode, String account, String credential, Instant deadline,
                                  Instant rotatedAt, EvidenceRef evidence) {
 
-    /** done / late / pending / missing, as of the period end. */
-    public String status(Instant asOf) {
+    /** The status as of {@code asOf} (the period end in reports). */
+    public RotationStatus status(Instant asOf) {
         if (rotatedAt != null) {
-            return rotatedAt.isAfter(deadline) ? "late" : "done";
+            return rotatedAt.isAfter(deadline) ? RotationStatus.LATE : RotationStatus.DONE;
         }
-        return deadline.isAfter(asOf) ? "pending" : "missing";
+        return deadline.isAfter(asOf) ? RotationStatus.PENDING : RotationStatus.MISSING;
     }
 }

@@ -169,7 +169,7 @@ public final class Launch {
         long read = result.inputs().stream().mapToLong(InputFileStats::read).sum();
         long quarantined = result.inputs().stream().mapToLong(InputFileStats::quarantined).sum();
         err.printf("  %-22s %d read, %d quarantined%s%n", "records", read, quarantined,
-                quarantined > 0 ? " (reasons in " + outcome.bundle().resolve("quarantine") + ")" : "");
+                quarantined > 0 ? " (reasons in " + outcome.bundle().toAbsolutePath().normalize().resolve("quarantine") + ")" : "");
         for (Severity s : Severity.values()) {
             int[] c = counts.get(s);
             if (c != null) {
@@ -180,7 +180,7 @@ public final class Launch {
             err.println("  evidence               INCOMPLETE:");
             result.info().problems().forEach(p -> err.println("    " + p));
         }
-        err.printf("  %-22s %s%n", "bundle", outcome.bundle().toAbsolutePath());
+        err.printf("  %-22s %s%n", "bundle", outcome.bundle().toAbsolutePath().normalize());
         err.printf("  %-22s %d%n", "exit code", outcome.exit().code());
     }
 }

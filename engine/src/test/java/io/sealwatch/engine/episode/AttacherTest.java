@@ -12,6 +12,7 @@ import io.sealwatch.model.Episode;
 import io.sealwatch.model.EventClass;
 import io.sealwatch.model.NormalizedEvent;
 import io.sealwatch.model.Period;
+import io.sealwatch.model.RotationStatus;
 import io.sealwatch.rules.Facts;
 import org.junit.jupiter.api.Test;
 
@@ -102,8 +103,8 @@ class AttacherTest {
                 .orElseThrow().rotatedAt());
         assertNull(first.stream().filter(r -> r.credential().equals("mfa")).findFirst().orElseThrow().rotatedAt());
         assertEquals(end.plus(Duration.ofHours(24)), first.get(0).deadline());
-        assertEquals("pending", first.get(1).status(end.plusSeconds(3600)));
-        assertEquals("missing", first.get(1).status(end.plus(Duration.ofHours(25))));
+        assertEquals(RotationStatus.PENDING, first.get(1).status(end.plusSeconds(3600)));
+        assertEquals(RotationStatus.MISSING, first.get(1).status(end.plus(Duration.ofHours(25))));
     }
 
     @Test

@@ -77,7 +77,7 @@ public final class EpisodesJsonRenderer extends OneFileRenderer {
         rot.forEach((k, v) -> Json.put(r, k, v));
         ObjectNode s = o.putObject("rotationStatus");
         rotations.stream().sorted(Comparator.comparing(CredentialRotation::credential))
-                .forEach(c -> s.put(c.credential(), c.status(asOf)));
+                .forEach(c -> s.put(c.credential(), c.status(asOf).wire()));
         o.put("state", status.state());
         o.put("carriedOver", status.carriedOver());
         Json.put(o, "settlesAt", status.settlesAt());

@@ -2,6 +2,7 @@ package io.sealwatch.reports.pdf;
 
 import io.sealwatch.model.CredentialRotation;
 import io.sealwatch.model.Episode;
+import io.sealwatch.model.RotationStatus;
 import io.sealwatch.reports.pdf.Charts.Bar;
 import org.jfree.data.category.DefaultCategoryDataset;
 
@@ -106,23 +107,22 @@ final class ChartsSection extends Section {
             add(Line.note("No credential had to be rotated in the period."));
             return;
         }
-        Comparator<CredentialRotation> worst = Comparator.comparingInt((CredentialRotation c) ->
-                        List.of("missing", "late", "pending", "done").indexOf(c.status(asOf)))
+        Comparator<CredentialRotation> worst = Comparator.comparing((CredentialRotation c) -> c.status(asOf))
                 .thenComparing(Comparator.comparingLong(this::hoursToRotate).reversed());
         List<CredentialRotation> shown = worstFirst(all, worst, ReportContent.CHART_BARS).stream().sorted(ROTATION_ORDER).toList();
         List<Bar> bars = new ArrayList<>();
         for (CredentialRotation c : shown) {
             String category = c.episode() + " · " + c.credential();
-            String status = c.status(asOf);
+            RotationStatus status = c.status(asOf);
             Instant end = c.deadline().minus(policy.rotateWithin());
             double hours = (c.rotatedAt() == null ? asOf : c.rotatedAt()).getEpochSecond() / 3600.0
                     - end.getEpochSecond() / 3600.0;
             bars.add(switch (status) {
-                case "missing" -> new Bar("rotation", category, null, Charts.RED, "NEVER ROTATED");
-                case "pending" -> new Bar("rotation", category, hours, Charts.GREY,
+                case MISSING -> new Bar("rotation", category, null, Charts.RED, "NEVER ROTATED");
+                case PENDING -> new Bar("rotation", category, hours, Charts.GREY,
                         String.format(Locale.ROOT, "pending, %.1f h so far", hours));
-                case "late" -> new Bar("rotation", category, hours, Charts.ORANGE, String.format(Locale.ROOT, "%.1f h (late)", hours));
-                default -> new Bar("rotation", category, hours, Charts.palette(0), String.format(Locale.ROOT, "%.1f h", hours));
+                case LATE -> new Bar("rotation", category, hours, Charts.ORANGE, String.format(Locale.ROOT, "%.1f h (late)", hours));
+                case DONE -> new Bar("rotation", category, hours, Charts.palette(0), String.format(Locale.ROOT, "%.1f h", hours));
             });
         }
         chart(true, "Bar chart: hours from each episode's end to the rotation of each credential, against the "

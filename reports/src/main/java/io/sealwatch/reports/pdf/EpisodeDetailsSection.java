@@ -8,6 +8,7 @@ import io.sealwatch.model.Episode;
 import io.sealwatch.model.Finding;
 import io.sealwatch.model.Notification;
 import io.sealwatch.model.PersistentAccess;
+import io.sealwatch.model.RotationStatus;
 import io.sealwatch.reports.Fmt;
 import io.sealwatch.reports.pdf.Line.Tone;
 
@@ -86,13 +87,13 @@ final class EpisodeDetailsSection extends Section {
                         "no notification of this group was found", Tone.BAD));
             }
             for (CredentialRotation c : forEpisode(rotations, e)) {
-                String status = c.status(asOf);
+                RotationStatus status = c.status(asOf);
                 timeline.add(c.rotatedAt() != null
-                        ? new Event(c.rotatedAt(), "rotated " + c.credential() + " (" + status + ")", "",
-                        Display.ref(c.evidence()), "late".equals(status) ? Tone.WARN : Tone.GOOD)
+                        ? new Event(c.rotatedAt(), "rotated " + c.credential() + " (" + status.wire() + ")", "",
+                        Display.ref(c.evidence()), status == RotationStatus.LATE ? Tone.WARN : Tone.GOOD)
                         : new Event(c.deadline(), "rotation of " + c.credential() + " due: "
-                        + ("missing".equals(status) ? "NEVER ROTATED" : "pending"), "", "",
-                        "missing".equals(status) ? Tone.BAD : Tone.MUTED));
+                        + (status == RotationStatus.MISSING ? "NEVER ROTATED" : "pending"), "", "",
+                        status == RotationStatus.MISSING ? Tone.BAD : Tone.MUTED));
             }
             for (PersistentAccess p : forEpisode(access, e)) {
                 timeline.add(new Event(p.created(), "created " + p.kind(), Fmt.nz(p.object()), Display.ref(p.evidence()),

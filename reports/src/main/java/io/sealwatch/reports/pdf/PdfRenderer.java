@@ -81,7 +81,7 @@ public final class PdfRenderer extends OneFileRenderer {
         Map<String, Object> p = new HashMap<>(ReportContent.glance(r));
         p.put("ORGANIZATION", nz(info.organization()));
         p.put("PERIOD", "Period " + Display.period(info.period().from(), info.period().to()));
-        p.put("AS_OF", d.at(info.period().asOf()) + " (every deadline is judged at the period end)");
+        p.put("AS_OF", d.at(info.period().asOf()) + " (deadlines after it are shown as owed, not judged)");
         p.put("TIMES", "Times are shown in " + d.label() + ".");
         p.put("ENGINE_VERSION", nz(info.engineVersion()));
         p.put("CONFIG_SHA256", nz(info.configSha256()));

@@ -1,5 +1,6 @@
 package io.sealwatch.reports.pdf;
 
+import io.sealwatch.model.RotationStatus;
 import io.sealwatch.reports.pdf.Line.Tone;
 
 /** The Rotation status chapter: every credential to rotate and how it stands at the period end. */
@@ -19,18 +20,18 @@ final class RotationsSection extends Section {
         }
         add(Line.th("rot", "Status", "Episode", "Credential", "Deadline", "Rotated at", "Evidence"));
         r.facts().rotations().stream().sorted(ROTATION_ORDER).forEach(c -> {
-            String status = c.status(asOf);
-            add(Line.td("rot", rotationTone(status), status, c.episode(), c.credential(), d.at(c.deadline()),
+            RotationStatus status = c.status(asOf);
+            add(Line.td("rot", rotationTone(status), status.wire(), c.episode(), c.credential(), d.at(c.deadline()),
                     c.rotatedAt() == null ? NEVER : d.at(c.rotatedAt()), Display.ref(c.evidence())));
         });
     }
 
-    private static Tone rotationTone(String status) {
+    private static Tone rotationTone(RotationStatus status) {
         return switch (status) {
-            case "missing" -> Tone.BAD;
-            case "late" -> Tone.WARN;
-            case "done" -> Tone.GOOD;
-            default -> Tone.MUTED;
+            case MISSING -> Tone.BAD;
+            case LATE -> Tone.WARN;
+            case DONE -> Tone.GOOD;
+            case PENDING -> Tone.MUTED;
         };
     }
 }

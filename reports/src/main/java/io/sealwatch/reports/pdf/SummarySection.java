@@ -3,6 +3,7 @@ package io.sealwatch.reports.pdf;
 import io.sealwatch.model.Classification;
 import io.sealwatch.model.Episode;
 import io.sealwatch.model.Finding;
+import io.sealwatch.model.RotationStatus;
 import io.sealwatch.model.Severity;
 import io.sealwatch.reports.pdf.Line.Tone;
 
@@ -92,7 +93,7 @@ final class SummarySection extends Section {
         Map<String, Set<String>> controls = controlRules();
         long failing = controls.keySet().stream().filter(k -> openFor(k) > 0).count();
         g.put("G_CONTROLS", failing + "/" + controls.size());
-        g.put("G_ROTATION", str(r.facts().rotations().stream().filter(x -> "missing".equals(x.status(asOf))).count()));
+        g.put("G_ROTATION", str(r.facts().rotations().stream().filter(x -> x.status(asOf) == RotationStatus.MISSING).count()));
         g.put("G_NOTIFY", str(episodes.stream().mapToLong(e -> missingGroups(e).size()).sum()));
         g.put("G_GAPS", str(r.coverage().stream().mapToLong(s -> s.gaps().size()).sum()));
         g.put("G_INPUTS", str(r.inputs().stream().filter(i -> i.error() != null).count()));

@@ -165,7 +165,7 @@ public final class XlsxRenderer extends OneFileRenderer {
         r.facts().rotations().stream().sorted(Comparator.comparing(CredentialRotation::deadline)
                         .thenComparing(CredentialRotation::episode).thenComparing(CredentialRotation::credential))
                 .forEach(c -> s.row(c.episode(), c.account(), c.credential(), c.deadline(), c.rotatedAt(),
-                        c.status(asOf), Fmt.ref(c.evidence())));
+                        c.status(asOf).wire(), Fmt.ref(c.evidence())));
         s.finish();
     }
 
