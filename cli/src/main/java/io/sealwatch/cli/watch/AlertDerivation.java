@@ -61,12 +61,13 @@ final class AlertDerivation {
             EpisodeStatus status = EpisodeStatus.of(result.facts(), e);
             for (EpisodeStatus.Owed owed : status.owed()) {
                 if (!owed.due().isAfter(now)) {
-                    all.add(deadline(e, owed.what(), owed.due(), now, url));
+                    all.add(deadline(e, owed.what(), ruleOf(owed.what()), owed.due(), now, url));
                 }
             }
             Duration limit = result.config().account(e.account()).map(AccountSpec::maxSession).orElse(null);
             if ("ongoing".equals(status.state()) && limit != null && !e.start().plus(limit).isAfter(now)) {
-                all.add(deadline(e, "end of use (max-session " + limit + ")", e.start().plus(limit), now, url));
+                all.add(deadline(e, "end of use (max-session " + limit + ")", "BG-TTL-EXCEEDED", e.start().plus(limit),
+                        now, url));
             }
         }
         Instant periodStart = result.info().period().from();
@@ -122,9 +123,27 @@ final class AlertDerivation {
                 Severity.HIGH, null, null, null, now, now, problem, page);
     }
 
-    private static WatchAlert deadline(Episode e, String what, Instant due, Instant now, String url) {
+    /** The rule that will decide what is owed (the words of {@link EpisodeStatus.Owed#what}). */
+    static String ruleOf(String what) {
+        if (what.startsWith("approval")) {
+            return "BG-APPROVAL-MISSING";
+        } else if (what.startsWith("custody quorum")) {
+            return "BG-QUORUM-NOT-MET";
+        } else if (what.startsWith("incident")) {
+            return "BG-NO-INCIDENT";
+        } else if (what.startsWith("notification")) {
+            return "BG-NOTIFY-MISSING";
+        } else if (what.startsWith("rotation")) {
+            return "BG-ROTATION-INCOMPLETE";
+        } else if (what.startsWith("removal")) {
+            return "BG-STANDING-ACCESS";
+        }
+        return null;
+    }
+
+    private static WatchAlert deadline(Episode e, String what, String rule, Instant due, Instant now, String url) {
         return new WatchAlert(WatchAlert.id(Kind.DEADLINE_PASSED, e.id(), what), Kind.DEADLINE_PASSED, DEADLINE,
-                e.account(), e.id(), null, due, now, e.id() + ": " + what + " was due at " + due
+                e.account(), e.id(), rule, due, now, e.id() + ": " + what + " was due at " + due
                 + " and nothing is recorded", url);
     }
 }

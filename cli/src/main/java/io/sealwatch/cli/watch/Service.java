@@ -17,6 +17,7 @@ import io.sealwatch.model.InputFileStats;
 import io.sealwatch.model.Severity;
 import io.sealwatch.result.RunResult;
 import io.sealwatch.result.SourceCoverage;
+import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -179,6 +180,9 @@ public final class Service implements ServiceSignals.Service, AutoCloseable {
                     false, setup.ruleDirs(), state.resolve("scan"), null);
             result = new Job(progress).analyse(config, options, setup.rules(), work);
         } catch (IOException | RuntimeException e) {
+            if (stopRequested) {
+                return;   // cancelled by the stop: nothing was saved half-way (the scan state is written atomically)
+            }
             if (!Files.isWritable(state)) {
                 throw new StateUnwritable("the state folder " + state + " cannot be written: " + Failure.describe(e), e);
             }
@@ -269,6 +273,11 @@ public final class Service implements ServiceSignals.Service, AutoCloseable {
         stopRequested = true;
         synchronized (wake) {
             wake.notifyAll();
+        }
+        // a judgement in flight would hold the stop for as long as it reads; its Spark jobs end at once
+        var spark = SparkSession.getDefaultSession();
+        if (spark.isDefined()) {
+            spark.get().sparkContext().cancelAllJobs();
         }
     }
 
