@@ -31,6 +31,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -97,7 +98,17 @@ class WatchEquivalenceTest {
             compare(service, loaded, rules, clock.instant(), compared);
         }
         assertTrue(compared.size() >= 6, "moments compared: " + compared);
-        assertFalse(journal(loaded).isEmpty());
+
+        // a restart derives the same alerts again: none is taken twice; July's uses are history, not news
+        String sent = journal(loaded);
+        try (Service again = Watch.open(new Watch.Options(config, null, null, null, List.of(), false), err, clock,
+                Map.<String, String>of()::get)) {
+            assertTrue(again.tick());
+            assertEquals(sent, journal(loaded), "nothing new after a restart at the same moment");
+            assertTrue(again.status().recorded().stream().anyMatch(a -> a.kind() == WatchAlert.Kind.EPISODE_STARTED
+                    && a.episode().startsWith("aws-root-breakglass/2026-07-14")), "a July use is recorded");
+            assertFalse(sent.contains("aws-root-breakglass/2026-07-14"), "and not sent");
+        }
     }
 
     /** The service's latest judgement against a fresh run over the same files, as {@code run --to t}. */
