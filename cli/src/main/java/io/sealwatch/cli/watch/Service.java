@@ -9,6 +9,7 @@ import io.sealwatch.cli.job.RunOptions;
 import io.sealwatch.config.ConfigException;
 import io.sealwatch.config.ConfigLoader;
 import io.sealwatch.config.SealwatchConfig;
+import io.sealwatch.config.SourceSpec;
 import io.sealwatch.engine.ingest.Ingest;
 import io.sealwatch.engine.ingest.ListedFile;
 import io.sealwatch.engine.spark.Sparks;
@@ -30,7 +31,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -226,17 +226,27 @@ public final class Service implements ServiceSignals.Service, AutoCloseable {
     }
 
     private List<WatchStatus.Source> sources(RunResult result, Instant now) {
-        Map<String, WatchStatus.Source> out = new LinkedHashMap<>();
-        for (SourceCoverage c : result.coverage()) {
-            List<ListedFile> files = listing.values().stream().filter(f -> f.source().equals(c.source())).toList();
-            long records = result.inputs().stream().filter(i -> i.source().equals(c.source()))
+        SealwatchConfig config = result.config();
+        List<WatchStatus.Source> out = new ArrayList<>();
+        for (SourceSpec spec : config.sources()) {
+            String type = spec.type();
+            List<ListedFile> files = listing.values().stream().filter(f -> f.source().equals(type)).toList();
+            long records = result.inputs().stream().filter(i -> i.source().equals(type))
                     .mapToLong(InputFileStats::read).sum();
-            Instant newestFile = files.stream().filter(f -> f.modified() >= 0)
+            Instant lastFile = files.stream().filter(f -> f.modified() >= 0)
                     .map(f -> Instant.ofEpochMilli(f.modified())).max(Instant::compareTo).orElse(null);
-            out.put(c.source(), new WatchStatus.Source(c.source(), files.size(), records, c.last(), newestFile,
-                    c.last() == null ? -1 : Duration.between(c.last(), now).toSeconds()));
+            Instant lastEvent = result.coverage().stream().filter(c -> c.source().equals(type))
+                    .map(SourceCoverage::last).filter(Objects::nonNull).findFirst().orElse(null);
+            Duration lag = lastEvent == null ? null : Duration.between(lastEvent, now);
+            boolean silent = !"evidence".equals(type)
+                    && (lag == null || lag.compareTo(config.policy().logGap()) > 0);
+            String error = listProblems.stream().filter(p -> p.contains(type + " (" + spec.path() + ")")).findFirst()
+                    .orElse(result.inputs().stream().filter(i -> i.source().equals(type) && i.error() != null)
+                            .map(i -> i.path() + ": " + i.error()).findFirst().orElse(null));
+            out.add(new WatchStatus.Source(type, spec.path(), files.size(), records, lastFile, lastEvent, lag, silent,
+                    error));
         }
-        return List.copyOf(out.values());
+        return List.copyOf(out);
     }
 
     /** What {@code run --to <now>} judges: the quarter to date (PeriodSpec decides, as for run). */

@@ -2,6 +2,7 @@ package io.sealwatch.cli.watch;
 
 import io.sealwatch.result.RunResult;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,11 +19,14 @@ public record WatchStatus(RunResult result, Instant now, Instant judgedAt, List<
     /**
      * One configured source's freshness.
      *
-     * @param newestEvent the latest event read (relevant or not), or null
-     * @param newestFile  the latest modification time among its files, or null
-     * @param lagSeconds  seconds from the newest event to now, or -1 without events
+     * @param path        the configured glob or URI
+     * @param lastFileAt  the latest modification time among its files, or null
+     * @param lastEventAt the latest event read (relevant or not), or null (always for evidence)
+     * @param lag         from the newest event to now, or null without events
+     * @param silent      silent for longer than {@code log-gap}
+     * @param lastError   a listing problem or an unreadable file of this source, or null
      */
-    public record Source(String source, int files, long records, Instant newestEvent, Instant newestFile,
-                         long lagSeconds) {
+    public record Source(String type, String path, long files, long records, Instant lastFileAt, Instant lastEventAt,
+                         Duration lag, boolean silent, String lastError) {
     }
 }
