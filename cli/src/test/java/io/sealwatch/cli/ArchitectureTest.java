@@ -13,7 +13,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Module dependencies point one way (docs/architecture.md): rules ← engine, rules ← reports, all ← cli; samples alone. */
+/**
+ * Module dependencies point one way (docs/architecture.md): rules ← engine, rules ← reports, rules and reports ← web,
+ * all ← cli; samples alone.
+ */
 class ArchitectureTest {
     private static final String[] RULES_MODULE = {"io.sealwatch.model..", "io.sealwatch.config..",
             "io.sealwatch.rules..", "io.sealwatch.result..", "io.sealwatch.review..", "io.sealwatch.files.."};
@@ -30,22 +33,32 @@ class ArchitectureTest {
     void rulesNeverSeeSparkNorTheOtherModules() {
         ArchRule rule = noClasses().that().resideInAnyPackage(RULES_MODULE).should().dependOnClassesThat()
                 .resideInAnyPackage("org.apache.spark..", "org.apache.hadoop..", "io.sealwatch.engine..",
-                        "io.sealwatch.reports..", "io.sealwatch.cli..", "io.sealwatch.samples..");
+                        "io.sealwatch.reports..", "io.sealwatch.web..", "io.sealwatch.cli..", "io.sealwatch.samples..");
         rule.check(classes);
     }
 
     @Test
     void engineNeverSeesReports() {
         noClasses().that().resideInAPackage("io.sealwatch.engine..").should().dependOnClassesThat()
-                .resideInAnyPackage("io.sealwatch.reports..", "io.sealwatch.cli..", "io.sealwatch.samples..")
+                .resideInAnyPackage("io.sealwatch.reports..", "io.sealwatch.web..", "io.sealwatch.cli..",
+                        "io.sealwatch.samples..")
                 .check(classes);
     }
 
     @Test
     void reportsNeverSeeSparkNorTheEngine() {
         noClasses().that().resideInAPackage("io.sealwatch.reports..").should().dependOnClassesThat()
-                .resideInAnyPackage("org.apache.spark..", "io.sealwatch.engine..", "io.sealwatch.cli..",
-                        "io.sealwatch.samples..")
+                .resideInAnyPackage("org.apache.spark..", "io.sealwatch.engine..", "io.sealwatch.web..",
+                        "io.sealwatch.cli..", "io.sealwatch.samples..")
+                .check(classes);
+    }
+
+    /** The status page serves what the service judged; it never judges, so it needs neither Spark nor the engine. */
+    @Test
+    void webNeverSeesSparkNorTheEngine() {
+        noClasses().that().resideInAPackage("io.sealwatch.web..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.apache.spark..", "org.apache.hadoop..", "io.sealwatch.engine..",
+                        "io.sealwatch.cli..", "io.sealwatch.samples..")
                 .check(classes);
     }
 
@@ -53,7 +66,7 @@ class ArchitectureTest {
     void samplesStandAlone() {
         noClasses().that().resideInAPackage("io.sealwatch.samples..").should().dependOnClassesThat()
                 .resideInAnyPackage("io.sealwatch.model..", "io.sealwatch.config..", "io.sealwatch.rules..",
-                        "io.sealwatch.engine..", "io.sealwatch.reports..", "io.sealwatch.cli..")
+                        "io.sealwatch.engine..", "io.sealwatch.reports..", "io.sealwatch.web..", "io.sealwatch.cli..")
                 .check(classes);
     }
 
@@ -65,7 +78,7 @@ class ArchitectureTest {
     @ParameterizedTest
     @ValueSource(strings = {"io.sealwatch.config,io.sealwatch.model,io.sealwatch.rules,io.sealwatch.result,io.sealwatch.review,"
             + "io.sealwatch.files",
-            "io.sealwatch.engine", "io.sealwatch.reports", "io.sealwatch.samples", "io.sealwatch.cli"})
+            "io.sealwatch.engine", "io.sealwatch.reports", "io.sealwatch.web", "io.sealwatch.samples", "io.sealwatch.cli"})
     void packagesAreFreeOfCycles(String modulePackages) {
         JavaClasses module = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(modulePackages.split(","));

@@ -37,6 +37,14 @@ public record WatchSpec(String host, int port, Duration poll, Path state, LocalT
 
     /** True when {@link #host} names only this machine (a name that does not resolve is not loopback). */
     public boolean loopback() {
+        return loopback(host);
+    }
+
+    /** True when {@code host} names only this machine; a name that does not resolve, and none, is not loopback. */
+    public static boolean loopback(String host) {
+        if (host == null || host.isBlank()) {
+            return false;   // Jetty would listen on every address
+        }
         try {
             for (InetAddress a : InetAddress.getAllByName(host)) {
                 if (!a.isLoopbackAddress()) {
