@@ -1,6 +1,7 @@
 package io.sealwatch.cli.watch;
 
-import io.sealwatch.cli.watch.WatchAlert.Kind;
+import io.sealwatch.alerts.Alert;
+import io.sealwatch.alerts.AlertKind;
 import io.sealwatch.config.AccountSpec;
 import io.sealwatch.config.Policy;
 import io.sealwatch.engine.ingest.ListedFile;
@@ -21,7 +22,7 @@ import java.util.Map;
 
 /**
  * The alerts one judgement implies, derived from it alone: an id depends only on what the alert is
- * about, so every judgement derives the same alerts again and the sink keeps each id once — a restart
+ * about, so every judgement derives the same alerts again and the outbox keeps each id once — a restart
  * needs no memory beyond the sink's. Severity: a use starting is news (critical); a finding keeps its
  * rule's severity; a passed deadline, a silent source and an unreadable input are high.
  */
@@ -39,7 +40,7 @@ final class AlertDerivation {
      * @param recorded alerts about things older than the service's memory reaches (first start − log-gap):
      *                 shown, not posted, so a first start on a quarter of history pages nobody for old news
      */
-    record Derived(List<WatchAlert> send, List<WatchAlert> recorded) {
+    record Derived(List<Alert> send, List<Alert> recorded) {
     }
 
     /**
@@ -50,11 +51,11 @@ final class AlertDerivation {
      */
     static Derived derive(RunResult result, Instant now, Map<String, ListedFile> listing, List<String> listProblems,
                           Instant quietBefore, String page) {
-        List<WatchAlert> all = new ArrayList<>();
+        List<Alert> all = new ArrayList<>();
         Policy policy = result.config().policy();
         for (Episode e : result.facts().episodes()) {
             String url = page + "#" + e.id();
-            all.add(new WatchAlert(WatchAlert.id(Kind.EPISODE_STARTED, e.id()), Kind.EPISODE_STARTED, Severity.CRITICAL,
+            all.add(new Alert(Alert.id(AlertKind.EPISODE_STARTED, e.id()), AlertKind.EPISODE_STARTED, Severity.CRITICAL,
                     e.account(), e.id(), null, e.start(), now, "Break-glass account " + e.account() + " became active at "
                     + e.start() + " (" + String.join(", ", e.sources()) + "; by " + String.join(", ", e.actors()) + ")",
                     url));
@@ -77,21 +78,21 @@ final class AlertDerivation {
             }
             // a standing condition is dated at the period end, i.e. now: it is one alert per period while it lasts
             boolean standing = f.at().equals(result.info().period().to());
-            String id = WatchAlert.id(Kind.FINDING, f.rule(), f.account(), f.source(), f.episode(),
+            String id = Alert.id(AlertKind.FINDING, f.rule(), f.account(), f.source(), f.episode(),
                     String.valueOf(standing ? periodStart : f.at()),
                     // a silence's message grows with it; the source and its start identify it
                     standing || f.source() != null ? "" : f.message());
-            all.add(new WatchAlert(id, Kind.FINDING, f.severity(), f.account(), f.episode(), f.rule(), f.at(), now,
-                    f.message(), f.episode() == null ? page : page + "#" + f.episode()));
+            all.add(new Alert(id, AlertKind.FINDING, f.severity(), f.account(), f.episode(), f.rule(), f.at(), now,
+                    f.message(), f.episode() == null ? page + "#findings" : page + "#" + f.episode()));
         }
         for (SourceCoverage c : result.coverage()) {
             Instant since = c.last() == null ? periodStart : c.last();
             Instant silent = since.plus(policy.logGap());
             if (!silent.isAfter(now)) {
-                all.add(new WatchAlert(WatchAlert.id(Kind.SOURCE_SILENT, c.source(), since.toString()), Kind.SOURCE_SILENT,
+                all.add(new Alert(Alert.id(AlertKind.SOURCE_SILENT, c.source(), since.toString()), AlertKind.SOURCE_SILENT,
                         Severity.HIGH, null, null, null, silent, now, "Source " + c.source() + " has no events since "
                         + (c.last() == null ? "the period start, " + since : since) + " (log-gap " + policy.logGap()
-                        + "): a break-glass use there would not be seen", page));
+                        + "): a break-glass use there would not be seen", page + "#sources"));
             }
         }
         for (InputFileStats in : result.inputs()) {
@@ -99,17 +100,17 @@ final class AlertDerivation {
                 ListedFile f = listing.get(in.path());
                 long size = f == null ? in.bytes() : f.size();
                 long modified = f == null ? -1 : f.modified();
-                all.add(new WatchAlert(WatchAlert.id(Kind.INPUT_ERROR, in.path(), Long.toString(size), Long.toString(modified)),
-                        Kind.INPUT_ERROR, Severity.HIGH, null, null, null, modified < 0 ? now : Instant.ofEpochMilli(modified),
-                        now, in.path() + " (" + in.source() + ") could not be read: " + in.error(), page));
+                all.add(new Alert(Alert.id(AlertKind.INPUT_ERROR, in.path(), Long.toString(size), Long.toString(modified)),
+                        AlertKind.INPUT_ERROR, Severity.HIGH, null, null, null, modified < 0 ? now : Instant.ofEpochMilli(modified),
+                        now, in.path() + " (" + in.source() + ") could not be read: " + in.error(), page + "#sources"));
             }
         }
         for (String problem : listProblems) {
             all.add(inputProblem(problem, periodStart, now, page));
         }
-        all.sort(Comparator.comparing(WatchAlert::at).thenComparing(a -> a.id()));
-        List<WatchAlert> send = new ArrayList<>();
-        List<WatchAlert> recorded = new ArrayList<>();
+        all.sort(Comparator.comparing(Alert::at).thenComparing(a -> a.id()));
+        List<Alert> send = new ArrayList<>();
+        List<Alert> recorded = new ArrayList<>();
         all.forEach(a -> (a.at().isBefore(quietBefore) ? recorded : send).add(a));
         return new Derived(List.copyOf(send), List.copyOf(recorded));
     }
@@ -118,9 +119,9 @@ final class AlertDerivation {
      * A problem of the inputs that is no file of the judgement: a source without files, a folder or file
      * system that could not be listed. One alert per problem and quarter, dated when it was seen.
      */
-    static WatchAlert inputProblem(String problem, Instant periodStart, Instant now, String page) {
-        return new WatchAlert(WatchAlert.id(Kind.INPUT_ERROR, problem, periodStart.toString()), Kind.INPUT_ERROR,
-                Severity.HIGH, null, null, null, now, now, problem, page);
+    static Alert inputProblem(String problem, Instant periodStart, Instant now, String page) {
+        return new Alert(Alert.id(AlertKind.INPUT_ERROR, problem, periodStart.toString()), AlertKind.INPUT_ERROR,
+                Severity.HIGH, null, null, null, now, now, problem, page + "#sources");
     }
 
     /** The rule that will decide what is owed (the words of {@link EpisodeStatus.Owed#what}). */
@@ -141,8 +142,8 @@ final class AlertDerivation {
         return null;
     }
 
-    private static WatchAlert deadline(Episode e, String what, String rule, Instant due, Instant now, String url) {
-        return new WatchAlert(WatchAlert.id(Kind.DEADLINE_PASSED, e.id(), what), Kind.DEADLINE_PASSED, DEADLINE,
+    private static Alert deadline(Episode e, String what, String rule, Instant due, Instant now, String url) {
+        return new Alert(Alert.id(AlertKind.DEADLINE_PASSED, e.id(), what), AlertKind.DEADLINE_PASSED, DEADLINE,
                 e.account(), e.id(), rule, due, now, e.id() + ": " + what + " was due at " + due
                 + " and nothing is recorded", url);
     }

@@ -1,5 +1,9 @@
 package io.sealwatch.cli.watch;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.sealwatch.alerts.Alert;
+import io.sealwatch.alerts.DeliveryState;
+import io.sealwatch.alerts.Outbox;
 import io.sealwatch.cli.base.Failure;
 import io.sealwatch.cli.base.ProcessLock;
 import io.sealwatch.cli.base.ServiceSignals;
@@ -18,6 +22,12 @@ import io.sealwatch.model.InputFileStats;
 import io.sealwatch.model.Severity;
 import io.sealwatch.result.RunResult;
 import io.sealwatch.result.SourceCoverage;
+import io.sealwatch.web.AlertRow;
+import io.sealwatch.web.OutboxRow;
+import io.sealwatch.web.SourceRow;
+import io.sealwatch.web.StatusServer;
+import io.sealwatch.web.StatusSnapshot;
+import io.sealwatch.web.StatusView;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
@@ -43,14 +53,17 @@ import java.util.concurrent.TimeUnit;
  * as {@code run --to <now>} ({@link Job#analyse} over the quarter to date, reading only new or changed
  * files through the scan state in {@code <state>/scan}) — when a file is new or has changed, when a
  * deadline has passed ({@link Deadlines}), and at least every {@link #REJUDGE}; each judgement's alerts
- * go to the sink, and the nightly and quarterly bundles are written when due.
+ * go to the outbox, the status server shows the latest {@link #snapshot}, and the nightly and quarterly
+ * bundles are written when due.
  */
-public final class Service implements ServiceSignals.Service, AutoCloseable {
+public final class Service implements ServiceSignals.Service, StatusView, AutoCloseable {
     /** Standing conditions (drills, reviews) change with the date alone; this bounds how stale they get. */
     static final Duration REJUDGE = Duration.ofHours(1);
 
     private final Clock clock;
-    private final AlertSink sink;
+    private final Outbox outbox;
+    private StatusServer server;
+    private final WatchMetrics metrics;
     private final PrintStream err;
     private final PrintStream progress;
     private final ProcessLock lock;
@@ -63,23 +76,26 @@ public final class Service implements ServiceSignals.Service, AutoCloseable {
     private volatile boolean reloadRequested;
 
     private Map<String, ListedFile> listing = Map.of();
+    private Map<String, ListedFile> judgedListing = Map.of();
     private List<String> listProblems = List.of();
-    private volatile WatchStatus status;
-    private RunResult latest;
-    private Instant judgedAt;
+    private volatile List<SourceRow> sources = List.of();
+    private volatile String problem;
+    private List<Alert> recorded = List.of();
+    private volatile RunResult latest;
+    private volatile Instant judgedAt;
     private Instant nextDue;
 
-    Service(Setup setup, ProcessLock lock, AlertSink sink, Clock clock, PrintStream err, boolean verbose)
-            throws IOException {
+    Service(Setup setup, ProcessLock lock, Outbox outbox, WatchMetrics metrics, Clock clock, PrintStream err,
+            boolean verbose) throws IOException {
         this.setup = setup;
         this.lock = lock;
-        this.sink = sink;
+        this.outbox = outbox;
+        this.metrics = metrics;
         this.clock = clock;
         this.err = err;
         this.progress = verbose ? err : new PrintStream(OutputStream.nullOutputStream());
         this.firstStart = FirstStart.of(setup.state(), now());
         this.bundles = new Bundles(err, firstStart);
-        this.status = new WatchStatus(null, now(), null, List.of(), List.of(), List.of(), true, null);
     }
 
     /** Polls until asked to stop; the exit code: 0 after a requested stop, 3 when the state cannot be written. */
@@ -138,13 +154,37 @@ public final class Service implements ServiceSignals.Service, AutoCloseable {
         return setup;
     }
 
+    /** Starts the status page on the configured address (port 0: any free one, which alerts then link to). */
+    void serve(String bearerToken, PrometheusRegistry registry) {
+        server = StatusServer.start(setup.host(), setup.port(), bearerToken, this, registry);
+        setup = setup.withPort(server.port());
+    }
+
     /** The latest judgement, or null before the first. */
     public RunResult latest() {
         return latest;
     }
 
-    public WatchStatus status() {
-        return status;
+    /** Alerts of the latest judgement about history before the first start: not sent (docs/watch.md). */
+    List<Alert> recorded() {
+        return recorded;
+    }
+
+    /** What the status page shows; cheap, from any thread: only what the service already holds. */
+    @Override
+    public StatusSnapshot snapshot() {
+        List<AlertRow> alerts = outbox.alerts().stream().map(a -> new AlertRow(a.id(), a.kind().wire(),
+                a.severity().wire(), a.account(), a.episode(), a.rule(), a.at(), a.detectedAt(), a.message(), a.url()))
+                .toList();
+        List<OutboxRow> deliveries = outbox.deliveries().stream().map(Service::row).toList();
+        String why = problem;
+        return new StatusSnapshot(latest, now(), judgedAt, sources, alerts, deliveries, why == null, why);
+    }
+
+    private static OutboxRow row(DeliveryState d) {
+        return new OutboxRow(d.alertId(), d.kind().wire(), d.severity().wire(), d.sink(),
+                d.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), d.attempts(), d.lastAttempt(),
+                d.lastError(), d.nextAttempt());
     }
 
     /** True when the listing differs from the previous poll's. */
@@ -189,33 +229,35 @@ public final class Service implements ServiceSignals.Service, AutoCloseable {
             String problem = "judging as of " + now + " failed: " + Failure.describe(e);
             err.println("sealwatch: " + problem + " (the service keeps running and tries again at the next poll)");
             post(List.of(AlertDerivation.inputProblem(problem, period(now).period().from(), now, setup.page())));
-            status = new WatchStatus(latest, now, judgedAt, status.sources(), status.sent(), status.recorded(), false,
-                    problem);
+            this.problem = problem;
             nextDue = now;   // try again at the next poll
             return;
         }
+        metrics.judged(result, judgedListing, listing, now, Duration.ofNanos(System.nanoTime() - started));
+        judgedListing = listing;
+        sources = sources(result, now);
+        problem = result.info().complete() ? null : String.join("; ", result.info().problems());
         latest = result;
         judgedAt = now;
         nextDue = Deadlines.next(result, now);
         AlertDerivation.Derived derived = AlertDerivation.derive(result, now, listing, listProblems,
                 firstStart.minus(config.policy().logGap()), setup.page());
-        List<WatchAlert> fresh = post(derived.send());
+        recorded = derived.recorded();
+        List<Alert> fresh = post(derived.send());
         fresh.forEach(a -> err.println("alert " + a.kind().wire() + " " + a.severity().wire() + ": " + a.message()));
         if (!fresh.isEmpty() || System.nanoTime() - started > TimeUnit.SECONDS.toNanos(5)) {
             err.printf("judged as of %s in %.1f s: %d episodes, %d findings%n", now,
                     (System.nanoTime() - started) / 1e9, result.facts().episodes().size(),
                     result.evaluation().findings().size());
         }
-        status = new WatchStatus(result, now, now, sources(result, now), derived.send(), derived.recorded(),
-                result.info().complete(), result.info().complete() ? null : String.join("; ", result.info().problems()));
     }
 
-    /** Posts each alert; the ones not taken before. A sink that cannot keep an alert is a state failure. */
-    private List<WatchAlert> post(List<WatchAlert> alerts) {
-        List<WatchAlert> fresh = new ArrayList<>();
-        for (WatchAlert a : alerts) {
+    /** Posts each alert; the ones not taken before. An outbox that cannot keep an alert is a state failure. */
+    private List<Alert> post(List<Alert> alerts) {
+        List<Alert> fresh = new ArrayList<>();
+        for (Alert a : alerts) {
             try {
-                if (sink.post(a)) {
+                if (outbox.post(a)) {
                     fresh.add(a);
                 }
             } catch (IOException e) {
@@ -225,9 +267,9 @@ public final class Service implements ServiceSignals.Service, AutoCloseable {
         return fresh;
     }
 
-    private List<WatchStatus.Source> sources(RunResult result, Instant now) {
+    private List<SourceRow> sources(RunResult result, Instant now) {
         SealwatchConfig config = result.config();
-        List<WatchStatus.Source> out = new ArrayList<>();
+        List<SourceRow> out = new ArrayList<>();
         for (SourceSpec spec : config.sources()) {
             String type = spec.type();
             List<ListedFile> files = listing.values().stream().filter(f -> f.source().equals(type)).toList();
@@ -243,8 +285,7 @@ public final class Service implements ServiceSignals.Service, AutoCloseable {
             String error = listProblems.stream().filter(p -> p.contains(type + " (" + spec.path() + ")")).findFirst()
                     .orElse(result.inputs().stream().filter(i -> i.source().equals(type) && i.error() != null)
                             .map(i -> i.path() + ": " + i.error()).findFirst().orElse(null));
-            out.add(new WatchStatus.Source(type, spec.path(), files.size(), records, lastFile, lastEvent, lag, silent,
-                    error));
+            out.add(new SourceRow(type, spec.path(), files.size(), records, lastFile, lastEvent, lag, silent, error));
         }
         return List.copyOf(out);
     }
@@ -307,9 +348,12 @@ public final class Service implements ServiceSignals.Service, AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
-            sink.close();
+            if (server != null) {
+                server.close();
+            }
+            outbox.close();
         } finally {
-            lock.close();
+            lock.close();   // last: the state is whole before another service may take it
         }
     }
 

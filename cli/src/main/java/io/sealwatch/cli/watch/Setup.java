@@ -27,6 +27,10 @@ record Setup(SealwatchConfig config, RuleEngine rules, Signer signer, String hos
         return "http://" + h + ":" + port + "/";
     }
 
+    Setup withPort(int bound) {
+        return new Setup(config, rules, signer, host, bound, master, ruleDirs);
+    }
+
     Setup with(SealwatchConfig reloaded) {
         return new Setup(reloaded, rules, signer, host, port, master, ruleDirs);
     }

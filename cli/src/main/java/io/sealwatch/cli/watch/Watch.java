@@ -1,5 +1,7 @@
 package io.sealwatch.cli.watch;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.sealwatch.alerts.Outbox;
 import io.sealwatch.cli.base.ExitCode;
 import io.sealwatch.cli.base.Failure;
 import io.sealwatch.cli.base.ProcessLock;
@@ -7,7 +9,6 @@ import io.sealwatch.cli.base.ServiceSignals;
 import io.sealwatch.cli.job.Launch;
 import io.sealwatch.cli.job.PeriodSpec;
 import io.sealwatch.cli.job.RunOptions;
-import io.sealwatch.config.AlertSpec;
 import io.sealwatch.config.ConfigException;
 import io.sealwatch.config.ConfigLoader;
 import io.sealwatch.config.SealwatchConfig;
@@ -20,14 +21,14 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * {@code sealwatch watch}: checks everything the service needs before it starts — the config (exit 2
- * naming key and line), the listen address and its bearer token, every sink's environment variables, the
- * signing key when bundles are configured, the lock on {@code watch.state} — then runs it until stopped.
+ * naming key and line), the listen address and its bearer token, the signing key when bundles are
+ * configured, the lock on {@code watch.state}, every sink's environment variables (the outbox checks them)
+ * — then runs it until stopped.
  */
 public final class Watch {
     /** The lock that keeps a second service off the same state folder. */
@@ -91,7 +92,6 @@ public final class Watch {
         String host = options.host() == null ? watch.host() : options.host();
         int port = options.port() == null ? watch.port() : options.port();
         checkListen(watch.withListen(host, port), options.config(), env);
-        checkSinks(config, env);
         boolean sign = watch.nightlyOut() != null || watch.quarterlyOut() != null;
         PeriodSpec.Resolved period = PeriodSpec.resolve(null, clock.instant().toString(), null, clock);
         String password = sign && config.signing() != null ? env.apply(config.signing().passwordEnv()) : null;
@@ -114,11 +114,30 @@ public final class Watch {
         }
         Setup setup = new Setup(prepared.config(), prepared.rules(), prepared.signer(), host, port, options.master(),
                 options.ruleDirs());
+        PrometheusRegistry registry = new PrometheusRegistry();
+        Outbox outbox = null;
         try {
-            return new Service(setup, lock, AlertJournal.open(state), clock, err, options.verbose());
+            outbox = Outbox.open(state.resolve("outbox"), config.alerts(), env, clock, registry);
+            Service service = new Service(setup, lock, outbox, new WatchMetrics(registry), clock, err,
+                    options.verbose());
+            service.serve(watch.authTokenEnv() == null ? null : env.apply(watch.authTokenEnv()), registry);
+            return service;
+        } catch (IllegalArgumentException e) {
+            closeAll(outbox, lock);
+            throw new Refused(e.getMessage());   // a sink's variable is missing, or a setting is unusable
         } catch (IOException | RuntimeException e) {
-            lock.close();
+            closeAll(outbox, lock);
             throw e;
+        }
+    }
+
+    private static void closeAll(Outbox outbox, ProcessLock lock) throws IOException {
+        try {
+            if (outbox != null) {
+                outbox.close();
+            }
+        } finally {
+            lock.close();
         }
     }
 
@@ -137,27 +156,6 @@ public final class Watch {
         if (token == null || token.isBlank()) {
             throw new Refused("environment variable " + watch.authTokenEnv() + " (watch.auth-token-env) is not set "
                     + "or empty; it must hold the bearer token for " + where);
-        }
-    }
-
-    /** Every variable a sink names must be set: a sink that cannot send would lose alerts silently. */
-    private static void checkSinks(SealwatchConfig config, Function<String, String> env) throws Refused {
-        List<String> missing = new ArrayList<>();
-        for (int i = 0; i < config.alerts().size(); i++) {
-            AlertSpec a = config.alerts().get(i);
-            String[][] vars = {{"url-env", a.urlEnv()}, {"secret-env", a.secretEnv()},
-                {"routing-key-env", a.routingKeyEnv()}, {"username-env", a.usernameEnv()},
-                {"password-env", a.passwordEnv()}};
-            for (String[] v : vars) {
-                String value = v[1] == null ? null : env.apply(v[1]);
-                if (v[1] != null && (value == null || value.isEmpty())) {
-                    missing.add(config.file() + ":" + a.line() + ": alerts[" + i + "]." + v[0] + ": environment "
-                            + "variable " + v[1] + " is not set");
-                }
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new Refused(String.join("\n", missing));
         }
     }
 }

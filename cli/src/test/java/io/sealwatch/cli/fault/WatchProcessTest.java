@@ -31,7 +31,7 @@ class WatchProcessTest {
         Path config = ExampleCorp.extract(tmp.resolve("org"));
         String classpath = ChildJvm.installed(tmp.resolve("app"));
         Process p = new ProcessBuilder(ChildJvm.command(classpath, List.of("-Xmx1g"),
-                List.of("watch", "-c", config.toString()))).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                List.of("watch", "-c", config.toString(), "--listen", "127.0.0.1:0"))).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         StringBuilder all = new StringBuilder();
         Thread reader = new Thread(() -> {

@@ -58,7 +58,7 @@ class WatchBundlesTest {
         PrintStream err = new PrintStream(log, true, StandardCharsets.UTF_8);
         Map<String, String> env = Map.of("SEALWATCH_KEY_PASSWORD", PASSWORD);
         Path nightly = tmp.resolve("org/bundles/nightly");
-        try (Service service = Watch.open(new Watch.Options(config, null, null, null, List.of(), false), err, clock,
+        try (Service service = Watch.open(new Watch.Options(config, "127.0.0.1", 0, null, List.of(), false), err, clock,
                 env::get)) {
             service.tick();   // 01:30 in Berlin, the config's zone: not yet
             assertFalse(Files.exists(nightly), log.toString());

@@ -33,8 +33,8 @@ class WatchStartTest {
     }
 
     private int run(Path config, String host, Map<String, String> env) {
-        return Watch.run(new Watch.Options(config, host, host == null ? null : 0, null, List.of(), false), err, clock,
-                env::get);
+        return Watch.run(new Watch.Options(config, host == null ? "127.0.0.1" : host, 0, null, List.of(), false), err,
+                clock, env::get);
     }
 
     @Test
@@ -62,21 +62,21 @@ class WatchStartTest {
         int line = Files.readString(config).lines().toList().indexOf("  - { type: webhook, url: \"http://127.0.0.1:9/\","
                 + " secret-env: HOOK_SECRET }") + 1;
         assertEquals(2, run(config, null, Map.of()));
-        assertTrue(log.toString().contains(":" + line + ": alerts[0].secret-env: environment variable HOOK_SECRET is "
-                + "not set"), log.toString());
+        assertTrue(log.toString().contains("alert sink webhook (config line " + line + "): environment variable "
+                + "HOOK_SECRET (secret-env) is not set or empty"), log.toString());
     }
 
     @Test
     void aSecondServiceOnTheSameStateIsRefused() throws Exception {
         Path config = org("");
-        try (Service first = Watch.open(new Watch.Options(config, null, null, null, List.of(), false), err, clock,
+        try (Service first = Watch.open(new Watch.Options(config, "127.0.0.1", 0, null, List.of(), false), err, clock,
                 Map.<String, String>of()::get)) {
             Watch.Refused refused = assertThrows(Watch.Refused.class, () -> Watch.open(
-                    new Watch.Options(config, null, null, null, List.of(), false), err, clock,
+                    new Watch.Options(config, "127.0.0.1", 0, null, List.of(), false), err, clock,
                     Map.<String, String>of()::get));
             assertTrue(refused.getMessage().contains("is used by another service (process "
                     + ProcessHandle.current().pid()), refused.getMessage());
-            assertTrue(first.status().healthy());
+            assertTrue(first.snapshot().healthy());
         }
     }
 }
