@@ -6,8 +6,10 @@ import io.sealwatch.config.AccountSpec;
 import io.sealwatch.config.Policy;
 import io.sealwatch.engine.ingest.ListedFile;
 import io.sealwatch.model.Episode;
+import io.sealwatch.model.CoverageGap;
 import io.sealwatch.model.Finding;
 import io.sealwatch.model.InputFileStats;
+import io.sealwatch.model.Period;
 import io.sealwatch.model.Severity;
 import io.sealwatch.result.EpisodeStatus;
 import io.sealwatch.result.RunResult;
@@ -86,13 +88,13 @@ final class AlertDerivation {
                     f.message(), f.episode() == null ? page + "#findings" : page + "#" + f.episode()));
         }
         for (SourceCoverage c : result.coverage()) {
-            Instant since = c.last() == null ? periodStart : c.last();
-            Instant silent = since.plus(policy.logGap());
-            if (!silent.isAfter(now)) {
+            Instant since = silentSince(c, result.info().period());
+            if (since != null) {
                 all.add(new Alert(Alert.id(AlertKind.SOURCE_SILENT, c.source(), since.toString()), AlertKind.SOURCE_SILENT,
-                        Severity.HIGH, null, null, null, silent, now, "Source " + c.source() + " has no events since "
-                        + (c.last() == null ? "the period start, " + since : since) + " (log-gap " + policy.logGap()
-                        + "): a break-glass use there would not be seen", page + "#sources"));
+                        Severity.HIGH, null, null, null, since.plus(policy.logGap()), now, "Source " + c.source()
+                        + " has no events since " + (since.equals(periodStart) ? "the period start, " : "") + since
+                        + " (log-gap " + policy.logGap() + "): a break-glass use there would not be seen",
+                        page + "#sources"));
             }
         }
         for (InputFileStats in : result.inputs()) {
@@ -113,6 +115,28 @@ final class AlertDerivation {
         List<Alert> recorded = new ArrayList<>();
         all.forEach(a -> (a.at().isBefore(quietBefore) ? recorded : send).add(a));
         return new Derived(List.copyOf(send), List.copyOf(recorded));
+    }
+
+    /**
+     * Since when a source has been silent for longer than log-gap up to the judged moment (its newest event
+     * before it, or the period start), or null: the silence is the coverage gap that ends at the period end,
+     * the one {@code BG-LOG-GAP} reports.
+     */
+    static Instant silentSince(SourceCoverage c, Period period) {
+        return c.gaps().stream().filter(g -> g.to().equals(period.to())).map(CoverageGap::from).findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * The newest event before the judged moment, or null when the period has none; a file may hold later
+     * events (they are not judged), so a source that is not silent counts as current when its newest is later.
+     */
+    static Instant lastEvent(SourceCoverage c, Period period) {
+        Instant silent = silentSince(c, period);
+        if (silent != null) {
+            return silent.equals(period.from()) ? null : silent;   // none in the period: when before it is not known
+        }
+        return c.last() == null || c.last().isAfter(period.to()) ? period.to() : c.last();
     }
 
     /**

@@ -43,7 +43,8 @@ final class Deadlines {
         result.facts().sealReleases().stream().map(SealRelease::decidedAt).forEach(at::add);
         result.facts().authentications().stream().map(Authentication::time).forEach(t -> at.add(t.plus(MFA_STEP)));
         for (SourceCoverage c : result.coverage()) {
-            at.add((c.last() == null ? result.info().period().from() : c.last()).plus(policy.logGap()));
+            Instant last = AlertDerivation.lastEvent(c, result.info().period());
+            at.add((last == null ? result.info().period().from() : last).plus(policy.logGap()));
         }
         return at.stream().filter(t -> t.isAfter(now)).min(Instant::compareTo).orElse(null);
     }

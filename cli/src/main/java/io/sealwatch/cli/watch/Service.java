@@ -19,6 +19,7 @@ import io.sealwatch.engine.ingest.ListedFile;
 import io.sealwatch.engine.spark.Sparks;
 import io.sealwatch.files.FileTrees;
 import io.sealwatch.model.InputFileStats;
+import io.sealwatch.model.Period;
 import io.sealwatch.model.Severity;
 import io.sealwatch.result.RunResult;
 import io.sealwatch.result.SourceCoverage;
@@ -277,11 +278,12 @@ public final class Service implements ServiceSignals.Service, StatusView, AutoCl
                     .mapToLong(InputFileStats::read).sum();
             Instant lastFile = files.stream().filter(f -> f.modified() >= 0)
                     .map(f -> Instant.ofEpochMilli(f.modified())).max(Instant::compareTo).orElse(null);
-            Instant lastEvent = result.coverage().stream().filter(c -> c.source().equals(type))
-                    .map(SourceCoverage::last).filter(Objects::nonNull).findFirst().orElse(null);
+            SourceCoverage coverage = result.coverage().stream().filter(c -> c.source().equals(type)).findFirst()
+                    .orElse(null);   // evidence has none: it is not a log that must flow
+            Period period = result.info().period();
+            Instant lastEvent = coverage == null ? null : AlertDerivation.lastEvent(coverage, period);
             Duration lag = lastEvent == null ? null : Duration.between(lastEvent, now);
-            boolean silent = !"evidence".equals(type)
-                    && (lag == null || lag.compareTo(config.policy().logGap()) > 0);
+            boolean silent = coverage != null && AlertDerivation.silentSince(coverage, period) != null;
             String error = listProblems.stream().filter(p -> p.contains(type + " (" + spec.path() + ")")).findFirst()
                     .orElse(result.inputs().stream().filter(i -> i.source().equals(type) && i.error() != null)
                             .map(i -> i.path() + ": " + i.error()).findFirst().orElse(null));

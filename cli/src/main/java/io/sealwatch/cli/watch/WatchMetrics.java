@@ -46,8 +46,9 @@ final class WatchMetrics {
             }
         }
         for (SourceCoverage c : result.coverage()) {
-            if (c.last() != null) {
-                lag.labelValues(c.source()).set(Duration.between(c.last(), now).toSeconds());
+            Instant last = AlertDerivation.lastEvent(c, result.info().period());
+            if (last != null) {
+                lag.labelValues(c.source()).set(Duration.between(last, now).toSeconds());
             }
         }
         judge.observe(took.toNanos() / 1e9);
