@@ -43,6 +43,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -79,12 +80,17 @@ public final class Service implements ServiceSignals.Service, StatusView, AutoCl
     private Map<String, ListedFile> listing = Map.of();
     private Map<String, ListedFile> judgedListing = Map.of();
     private List<String> listProblems = List.of();
-    private volatile List<SourceRow> sources = List.of();
-    private volatile String problem;
+    /** The latest judgement as the page shows it, replaced whole so that a reader never mixes two. */
+    private volatile Judged judged = new Judged(null, null, List.of(), null);
     private List<Alert> recorded = List.of();
-    private volatile RunResult latest;
-    private volatile Instant judgedAt;
     private Instant nextDue;
+
+    /**
+     * @param result  the latest judgement, or null before the first
+     * @param problem why the service is not healthy (the evidence is incomplete, judging failed), or null
+     */
+    private record Judged(RunResult result, Instant at, List<SourceRow> sources, String problem) {
+    }
 
     Service(Setup setup, ProcessLock lock, Outbox outbox, WatchMetrics metrics, Clock clock, PrintStream err,
             boolean verbose) throws IOException {
@@ -132,15 +138,14 @@ public final class Service implements ServiceSignals.Service, StatusView, AutoCl
         }
         Instant now = now();
         boolean changed = list(now);
-        boolean due = latest == null || nextDue != null && !now.isBefore(nextDue)
-                || !now.isBefore(judgedAt.plus(REJUDGE));
-        boolean judged = false;
+        Judged last = judged;
+        boolean due = last.result() == null || nextDue != null && !now.isBefore(nextDue)
+                || !now.isBefore(last.at().plus(REJUDGE));
         if (changed || due) {
             judge(now);
-            judged = true;
         }
         bundles.writeDue(setup, now);
-        return judged;
+        return changed || due;
     }
 
     /** Judges as of now whatever changed: what the hourly re-judgement does, and what tests compare with {@code run}. */
@@ -148,7 +153,7 @@ public final class Service implements ServiceSignals.Service, StatusView, AutoCl
         Instant now = now();
         list(now);
         judge(now);
-        return latest;
+        return latest();
     }
 
     Setup setup() {
@@ -163,7 +168,7 @@ public final class Service implements ServiceSignals.Service, StatusView, AutoCl
 
     /** The latest judgement, or null before the first. */
     public RunResult latest() {
-        return latest;
+        return judged.result();
     }
 
     /** Alerts of the latest judgement about history before the first start: not sent (docs/watch.md). */
@@ -178,13 +183,14 @@ public final class Service implements ServiceSignals.Service, StatusView, AutoCl
                 a.severity().wire(), a.account(), a.episode(), a.rule(), a.at(), a.detectedAt(), a.message(), a.url()))
                 .toList();
         List<OutboxRow> deliveries = outbox.deliveries().stream().map(Service::row).toList();
-        String why = problem;
-        return new StatusSnapshot(latest, now(), judgedAt, sources, alerts, deliveries, why == null, why);
+        Judged last = judged;
+        return new StatusSnapshot(last.result(), now(), last.at(), last.sources(), alerts, deliveries,
+                last.problem() == null, last.problem());
     }
 
     private static OutboxRow row(DeliveryState d) {
         return new OutboxRow(d.alertId(), d.kind().wire(), d.severity().wire(), d.sink(),
-                d.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), d.attempts(), d.lastAttempt(),
+                d.state().name().toLowerCase(Locale.ROOT).replace('_', '-'), d.attempts(), d.lastAttempt(),
                 d.lastError(), d.nextAttempt());
     }
 
@@ -230,16 +236,15 @@ public final class Service implements ServiceSignals.Service, StatusView, AutoCl
             String problem = "judging as of " + now + " failed: " + Failure.describe(e);
             err.println("sealwatch: " + problem + " (the service keeps running and tries again at the next poll)");
             post(List.of(AlertDerivation.inputProblem(problem, period(now).period().from(), now, setup.page())));
-            this.problem = problem;
+            Judged last = judged;
+            judged = new Judged(last.result(), last.at(), last.sources(), problem);
             nextDue = now;   // try again at the next poll
             return;
         }
         metrics.judged(result, judgedListing, listing, now, Duration.ofNanos(System.nanoTime() - started));
         judgedListing = listing;
-        sources = sources(result, now);
-        problem = result.info().complete() ? null : String.join("; ", result.info().problems());
-        latest = result;
-        judgedAt = now;
+        judged = new Judged(result, now, sources(result, now),
+                result.info().complete() ? null : String.join("; ", result.info().problems()));
         nextDue = Deadlines.next(result, now);
         AlertDerivation.Derived derived = AlertDerivation.derive(result, now, listing, listProblems,
                 firstStart.minus(config.policy().logGap()), setup.page());
