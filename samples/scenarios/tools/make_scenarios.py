@@ -207,6 +207,115 @@ def vault(t, who, path, op="read", *, display=None, meta=True):
                                                    "version": "hmac-sha256:" + hexid("v", path, n=64)}}}}
     return [request, response]
 
+# ---------------------------------------------------------------- tickets, pages, Key Vault (REST exports)
+JIRA = "https://examplecorp.atlassian.net"
+
+def jira_time(t):
+    return t.strftime("%Y-%m-%dT%H:%M:%S.000+0000")
+
+def jira_user(email):
+    acc = "5b10ac8d82e05b22cc7d" + hexid("jira", email, n=4)
+    return {"self": f"{JIRA}/rest/api/2/user?accountId={acc}", "accountId": acc, "emailAddress": email,
+            "displayName": email.split("@")[0].replace(".", " ").title(), "active": True,
+            "timeZone": "Europe/Berlin", "accountType": "atlassian"}
+
+def jira_issue(key, itype, label, created, summary, transitions):
+    """An issue as GET /rest/api/2/search?expand=changelog returns it; transitions: (time, from, to, author)."""
+    iid = str(10000 + int(hexid("jid", key, n=4), 16) % 90000)
+    histories = [{"id": str(20000 + i), "author": jira_user(who), "created": jira_time(t),
+                  "items": [{"field": "status", "fieldtype": "jira", "fieldId": "status", "from": "1000" + str(i),
+                             "fromString": frm, "to": "1000" + str(i + 1), "toString": to}]}
+                 for i, (t, frm, to, who) in enumerate(transitions)]
+    last = transitions[-1] if transitions else (created, "", "Open", "")
+    return {"expand": "operations,versionedRepresentations,editmeta,changelog,renderedFields", "id": iid,
+            "self": f"{JIRA}/rest/api/2/issue/{iid}", "key": key,
+            "fields": {"summary": summary,
+                       "issuetype": {"self": f"{JIRA}/rest/api/2/issuetype/10005", "id": "10005", "name": itype,
+                                     "subtask": False, "hierarchyLevel": 0},
+                       "project": {"self": f"{JIRA}/rest/api/2/project/10010", "id": "10010", "key": key.split("-")[0],
+                                   "name": "Security Operations", "projectTypeKey": "service_desk"},
+                       "labels": [label] if label else [], "status": {"name": last[2], "id": "10002"},
+                       "reporter": jira_user("ops-lead@example.com"), "created": jira_time(created),
+                       "updated": jira_time(last[0])},
+            "changelog": {"startAt": 0, "maxResults": len(histories), "total": len(histories), "histories": histories}}
+
+PD = "https://examplecorp.pagerduty.com"
+
+def pd_ref(kind, name, typ):
+    rid = "P" + hexid("pd", kind, name, n=6).upper()
+    path = {"service": "service-directory", "escalation_policy": "escalation_policies", "user": "users"}[kind]
+    return {"id": rid, "type": typ, "summary": name, "self": f"https://api.pagerduty.com/{path}/{rid}",
+            "html_url": f"{PD}/{path}/{rid}"}
+
+def pd_entry(t, typ, incident, *, user=None, channel="sms", summary=""):
+    """A log entry as GET /log_entries?include[]=incidents lists it; incident: (number, title, service, policy, t0)."""
+    number, title, service, policy, t0 = incident
+    iid = "Q" + hexid("pdinc", number, n=13).upper()
+    eid = "R" + hexid("pdle", t, typ, user, number, n=13).upper()
+    e = {"id": eid, "type": typ, "summary": summary, "self": f"https://api.pagerduty.com/log_entries/{eid}",
+         "html_url": f"{PD}/incidents/{iid}/log_entries/{eid}", "created_at": iso(t),
+         "agent": pd_ref("service", service, "service_reference"), "channel": {"type": channel},
+         "service": pd_ref("service", service, "service_reference"),
+         "incident": {"id": iid, "type": "incident", "summary": f"[#{number}] {title}", "self":
+                      f"https://api.pagerduty.com/incidents/{iid}", "html_url": f"{PD}/incidents/{iid}",
+                      "incident_number": number, "title": title, "created_at": iso(t0), "status": "triggered",
+                      "urgency": "high", "service": pd_ref("service", service, "service_reference"),
+                      "escalation_policy": pd_ref("escalation_policy", policy, "escalation_policy_reference"),
+                      "assigned_via": "escalation_policy"},
+         "teams": [], "contexts": []}
+    if user:
+        e["user"] = pd_ref("user", user, "user_reference")
+    return e
+
+def pd_page(t0, number, title, service, policy, person):
+    """An incident triggered at t0 and the notification of its first responder through the escalation policy."""
+    inc = (number, title, service, policy, t0)
+    return [pd_entry(t0, "trigger_log_entry", inc, channel="api", summary="Triggered through the API"),
+            pd_entry(t0, "notify_log_entry", inc, user=person, summary=f"Notified {person} by SMS")]
+
+SNOW = "https://examplecorp.service-now.com/api/now/table"
+
+def snow_pair(v, display=None):
+    return {"display_value": v if display is None else display, "value": v}
+
+def snow_approval(t, approver, state, number, ci, ctype="emergency", summary=""):
+    """A sysapproval_approver row of the Table API with sysparm_display_value=all and dot-walked task fields."""
+    uid_ = hexid("snowuser", approver)
+    task = hexid("snowtask", number)
+    ci_id = hexid("snowci", ci)
+    tm = t.strftime("%Y-%m-%d %H:%M:%S")
+    return {"sys_id": snow_pair(hexid("snowappr", number, approver)), "state": snow_pair(state, state.title()),
+            "approver": {"display_value": approver.split("@")[0].title(), "link": f"{SNOW}/sys_user/{uid_}",
+                         "value": uid_},
+            "approver.email": snow_pair(approver), "source_table": snow_pair("change_request", "Change Request"),
+            "sysapproval": {"display_value": number, "link": f"{SNOW}/task/{task}", "value": task},
+            "sysapproval.number": snow_pair(number), "sysapproval.type": snow_pair(ctype, ctype.title()),
+            "sysapproval.cmdb_ci": {"display_value": ci, "link": f"{SNOW}/cmdb_ci/{ci_id}", "value": ci_id},
+            "sysapproval.short_description": snow_pair(summary),
+            "sys_created_on": snow_pair(tm), "sys_updated_on": snow_pair(tm, tm)}
+
+KV = "https://examplecorp-bg.vault.azure.net"
+
+def kv(t, op, who, secret, *, result="Success", app=False):
+    """A Key Vault AuditEvent as diagnostic settings write it."""
+    version = hexid("kvver", secret, op, t, n=32)
+    claim = {"oid": uid("kvoid", who), "appid": "04b07795-8ddb-461a-bbee-02f9e1bf7b46" if not app else uid("kvapp", who),
+             "scp": "user_impersonation", "amr": "pwd mfa", "ipaddr": "203.0.113.45"}
+    if not app:
+        claim.update(upn=who, unique_name=who)
+    return {"time": t.strftime("%Y-%m-%dT%H:%M:%S.") + "1234567Z",
+            "resourceId": "/SUBSCRIPTIONS/0F3C2B1A-9E8D-4C7B-A6F5-1E2D3C4B5A69/RESOURCEGROUPS/SECURITY/PROVIDERS/"
+                          "MICROSOFT.KEYVAULT/VAULTS/EXAMPLECORP-BG",
+            "operationName": op, "operationVersion": "7.4", "category": "AuditEvent", "resultType": result,
+            "resultSignature": "OK" if result == "Success" else "Forbidden", "resultDescription": "",
+            "durationMs": "11", "callerIpAddress": "203.0.113.45", "correlationId": uid("kvcorr", t, who),
+            "identity": {"claim": claim},
+            "properties": {"id": f"{KV}/secrets/{secret}/{version}",
+                           "clientInfo": "azsdk-python-keyvault-secrets/4.8.0 Python/3.11.9 (macOS-14.5-arm64)",
+                           "httpStatusCode": 200 if result == "Success" else 403,
+                           "requestUri": f"{KV}/secrets/{secret}/?api-version=7.4", "isAccessPolicyMatch": True,
+                           "tlsVersion": "TLS1.3"}}
+
 # ---------------------------------------------------------------- scenario
 class Scenario:
     def __init__(self, name, description):
@@ -221,6 +330,9 @@ class Scenario:
         self.waivers = []
         self.ct_records = False
         self.late_days = set()
+        self.jira, self.pagerduty, self.servicenow, self.keyvault = [], [], [], []
+        self.csv = True
+        self.evidence_map = []
 
     def ev(self, t, kind, actor="", incident="", recipient="", credential="", detail="", account="aws-breakglass"):
         self.evidence.append([t if isinstance(t, str) else iso(t), kind, account, actor, incident, recipient,
@@ -246,12 +358,15 @@ def sm_account(credential="password"):
 def yaml_of(s):
     types = sorted({*(["aws-cloudtrail"] if s.cloudtrail else []),
                     *(["okta-system-log"] if s.okta else []), *(["entra-signin"] if s.entra else []),
-                    *(["vault-audit"] if s.vault else [])})
+                    *(["vault-audit"] if s.vault else []), *(["azure-keyvault"] if s.keyvault else []),
+                    *(["evidence"] if s.csv else []), *(["jira"] if s.jira else []),
+                    *(["servicenow"] if s.servicenow else []), *(["pagerduty"] if s.pagerduty else [])})
     paths = {"aws-cloudtrail": "logs/cloudtrail/*.json*", "okta-system-log": "logs/okta/*.json",
              "entra-signin": "logs/entra/signin/*.json", "vault-audit": "logs/vault/audit*.log",
-             "evidence": "logs/evidence/*.csv"}
+             "azure-keyvault": "logs/keyvault/*.json", "evidence": "logs/evidence/*.csv",
+             "jira": "logs/jira/*.json", "servicenow": "logs/servicenow/*.json", "pagerduty": "logs/pagerduty/*.json"}
     out = [f"# Scenario {s.name}: {s.description}", "organization: Scenario Corp", "timezone: UTC", "", "sources:"]
-    for ty in [t for t in paths if t in types] + ["evidence"]:
+    for ty in [t for t in paths if t in types]:
         out.append(f"  - {{ type: {ty + ',':16} path: \"{paths[ty]}\" }}")
     out += ["", "accounts:"]
     for a in s.accounts:
@@ -268,7 +383,10 @@ def yaml_of(s):
         out.append(f"    custodians: [{', '.join(a['custodians'])}]")
         out.append(f"    quorum: {a['quorum']}")
         out.append(f"    max-session: {a['max-session']}")
-    out += ["", f"approvers: [{', '.join(s.approvers)}]", "", "policy:"]
+    out += ["", f"approvers: [{', '.join(s.approvers)}]"]
+    if s.evidence_map:
+        out += ["", "evidence-map:"] + s.evidence_map
+    out += ["", "policy:"]
     for k, v in s.policy.items():
         out.append(f"  {k}: {v}")
     if s.waivers:
@@ -285,7 +403,9 @@ def write(s):
     props = [f"description={s.description}", f"args={s.args}"] + [f"{k}={v}" for k, v in s.props.items()]
     with open(os.path.join(d, "scenario.properties"), "w") as f:
         f.write("\n".join(props) + "\n")
-    write_logs(os.path.join(d, "logs"), [] if s.ct_records else s.cloudtrail, s.okta, s.entra, s.vault, s.evidence)
+    write_logs(os.path.join(d, "logs"), [] if s.ct_records else s.cloudtrail, s.okta, s.entra, s.vault,
+               s.evidence if s.csv else None)
+    write_exports(os.path.join(d, "logs"), s)
     if s.ct_records:
         days = {}
         for e in s.cloudtrail:
@@ -323,11 +443,28 @@ def write_logs(d, cloudtrail, okta_events, entra, vault_lines, evidence):
         with open(os.path.join(mk("vault"), "audit.log"), "w") as f:
             for e in by_time(vault_lines, lambda e: (e["time"], e["type"] == "response")):
                 f.write(json.dumps(e, separators=(",", ":")) + "\n")
+    if evidence is None:
+        return
     with open(os.path.join(mk("evidence"), "evidence.csv"), "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["time", "kind", "account", "actor", "incident", "recipient", "credential", "detail"])
         for row in sorted(evidence, key=lambda r: (r[0], r[1], r[2], r[3], r[5])):
             w.writerow(row)
+
+def write_exports(d, s):
+    """Tickets, pages and Key Vault logs, each one page of its REST export (or one diagnostic-settings blob)."""
+    pages = [("jira", "search.json", {"expand": "schema,names", "startAt": 0, "maxResults": 50, "total": len(s.jira),
+                                      "issues": sorted(s.jira, key=lambda i: i["key"])}),
+             ("pagerduty", "log-entries.json", {"log_entries": sorted(s.pagerduty, key=lambda e: (e["created_at"], e["id"])),
+                                                "limit": 100, "offset": 0, "more": False, "total": None}),
+             ("servicenow", "sysapproval_approver.json",
+              {"result": sorted(s.servicenow, key=lambda r: r["sys_updated_on"]["value"])}),
+             ("keyvault", "PT1H.json", {"records": sorted(s.keyvault, key=lambda r: r["time"])})]
+    for sub, name, body in pages:
+        if body.get("issues") or body.get("log_entries") or body.get("result") or body.get("records"):
+            os.makedirs(os.path.join(d, sub), exist_ok=True)
+            with open(os.path.join(d, sub, name), "w") as f:
+                f.write(json.dumps(body, indent=2) + "\n")
 
 # ---------------------------------------------------------------- building blocks
 M = lambda n: timedelta(minutes=n)
@@ -358,7 +495,8 @@ def aws_episode(s, start=S0, *, login="u2f", acts=(M(5), M(20), M(40)),
                 approvals=(("ciso@example.com", -M(5)),),
                 notify=(("security-leadership", M(2)), ("engineering-leadership", M(2))),
                 rotations=(("password", H(2), "ct"), ("mfa", H(2) + M(5), "ct"), ("access-key", H(2) + M(10), "evidence")),
-                incident=INC, user=BG, account="aws-breakglass", custody_via="evidence"):
+                incident=INC, user=BG, account="aws-breakglass", custody_via="evidence", approve_via="evidence",
+                notify_via="evidence"):
     """The compliant use of the AWS break-glass user; each argument is one knob a scenario turns."""
     s.cloudtrail.append(console_login(start, user, mfa=login))
     names = ["ListUsers", "DescribeInstances", "StopInstances", "DescribeTrails", "ListBuckets"]
@@ -370,16 +508,36 @@ def aws_episode(s, start=S0, *, login="u2f", acts=(M(5), M(20), M(40)),
             s.vault.extend(vault(start + d, who, f"secret/data/breakglass/aws/{share}"))
         elif custody_via == "secretsmanager":
             s.cloudtrail.append(secret_call(start + d, "GetSecretValue", who, share))
+        elif custody_via == "keyvault":
+            s.keyvault.append(kv(start + d, "SecretGet", who, share))
         else:
             s.ev(start + d, "custody", who, incident, credential=share, detail="Share released from the safe", account=account)
     for who, d in approvals:
-        s.ev(start + d, "approval", who, incident, detail="Approved in the incident channel", account=account)
-    for group, d in notify:
-        s.ev(start + d, "notification", "pagerduty", incident, group, detail="Break-glass use alert", account=account)
+        if approve_via == "jira":
+            s.jira.append(jira_issue(JIRA_KEY, "Break-glass request", "bg-aws-root", start - M(20),
+                                     "Break-glass: restore the SSO trust of the management account",
+                                     [(start - M(15), "Open", "In Review", "ops-lead@example.com"),
+                                      (start + d, "In Review", "Approved", who),
+                                      (end + H(3), "Approved", "Done", "ops-lead@example.com")]))
+        elif approve_via == "servicenow":
+            s.servicenow.append(snow_approval(start + d, who, "approved", SNOW_CHG, "AWS root break-glass",
+                                              summary="Emergency access to the AWS root account"))
+        else:
+            s.ev(start + d, "approval", who, incident, detail="Approved in the incident channel", account=account)
+    for i, (group, d) in enumerate(notify):
+        if notify_via == "pagerduty":
+            s.pagerduty += pd_page(start + d, 4211 + i, "Break-glass use of the AWS management account",
+                                   PD_SERVICE, POLICIES.get(group, group), ("Dana Fox", "Lee Park")[i % 2])
+        else:
+            s.ev(start + d, "notification", "pagerduty", incident, group, detail="Break-glass use alert", account=account)
     for cred, d, how in rotations:
         t = end + d
         if how == "ct" and cred == "password":
             s.cloudtrail.append(iam_on(t, "alice", "UpdateLoginProfile", user, {"passwordResetRequired": False}))
+        elif how == "kv":
+            s.keyvault.append(kv(t, "SecretSet", "alice@example.com", f"aws-{cred}-share-1"))
+        elif how == "ct-key":
+            s.cloudtrail.append(delete_key(t, "alice", OLD_KEY, user))
         elif how == "sm":
             s.cloudtrail.append(secret_call(t, "RotateSecret", "alice@example.com", f"breakglass/aws/{cred}-share-1",
                                             {"clientRequestToken": uid("rotate", t), "rotateImmediately": True}))
@@ -389,6 +547,12 @@ def aws_episode(s, start=S0, *, login="u2f", acts=(M(5), M(20), M(40)),
         else:
             s.ev(t, "rotation", "bob@example.com", incident, credential=cred, detail="Rotated after use", account=account)
     return end
+
+JIRA_KEY = "SEC-4211"
+SNOW_CHG = "CHG0030042"
+PD_SERVICE = "Break-glass: AWS root"
+POLICIES = {"security-leadership": "Security Leadership", "engineering-leadership": "Engineering Leadership"}
+OLD_KEY = "AKIA" + hexid("oldkey", n=16).upper()
 
 def aws_scenario(name, desc, props, **knobs):
     s = Scenario(name, desc)
@@ -739,6 +903,93 @@ A(secrets_manager("secrets-manager-rotation-incomplete-fires",
                   "counts for no credential and the password is still owed at settlement",
                   fires("BG-ROTATION-INCOMPLETE", 1, 1, states="settled"),
                   (("alice@example.com", -M(10), SHARE_1), ("bob@example.com", -M(8), SHARE_2)), credential=None))
+
+# ---------------------------------------------------------------- process evidence from where it happens
+NATIVE_MAP = ['  jira:', '    accounts: { bg-aws-root: aws-breakglass }', '    approved: [Approved, Done]',
+              '    kinds: { "Seal drill": drill, "Access review": review }',
+              '  pagerduty:', f'    accounts: {{ "{PD_SERVICE}": aws-breakglass }}',
+              '    recipients: { "Security Leadership": security-leadership, "Engineering Leadership": engineering-leadership }']
+NATIVE_ROTATIONS = (("password", H(2), "sm"), ("mfa", H(2) + M(5), "ct"), ("access-key", H(2) + M(10), "ct-key"))
+
+def native_noise(s):
+    """Tickets and pages of other systems in the same exports: read, tied to no account, not relevant."""
+    s.jira.append(jira_issue("OPS-977", "Task", "checkout", T("2026-08-14T07:00:00Z"), "Rotate the checkout TLS certificate",
+                             [(T("2026-08-14T07:30:00Z"), "Open", "Approved", "ciso@example.com")]))
+    s.pagerduty += pd_page(T("2026-08-15T03:12:00Z"), 4190, "Checkout API latency above SLO", "Checkout API",
+                           "Ops On-Call", "Sam Reyes")
+
+def native(name, desc, props, custody, *, csv=False, **knobs):
+    """The compliant AWS use with every piece of process evidence where it happens: the approval a Jira transition,
+    custody two Secrets Manager reads, the pages PagerDuty notify entries, the rotations RotateSecret, EnableMFADevice
+    and DeleteAccessKey in CloudTrail; without csv, the drill and the review of need are Jira tickets too.
+    settle-after PT12H: the episode settles in the period, so notifications and rotations are judged."""
+    s = Scenario(name, desc)
+    s.props.update(props)
+    s.csv = csv
+    s.accounts = [sm_account()]
+    s.evidence_map = list(NATIVE_MAP)
+    settling(s)
+    if csv:
+        program(s)
+    else:
+        s.jira.append(jira_issue("SEC-4102", "Seal drill", "bg-aws-root", T("2026-07-20T09:00:00Z"),
+                                 "Quarterly drill of the AWS root seal",
+                                 [(T("2026-07-20T14:00:00Z"), "In Progress", "Done", "alice@example.com")]))
+        s.jira.append(jira_issue("SEC-3990", "Access review", "bg-aws-root", T("2026-02-20T09:00:00Z"),
+                                 "Annual review of need: AWS root break-glass",
+                                 [(T("2026-03-02T10:00:00Z"), "In Review", "Done", "ciso@example.com")]))
+    ct_noise(s)
+    native_noise(s)
+    knobs.setdefault("approve_via", "jira")
+    knobs.setdefault("notify_via", "pagerduty")
+    knobs.setdefault("rotations", NATIVE_ROTATIONS)
+    knobs.setdefault("custody_via", "secretsmanager")
+    aws_episode(s, custody=custody, **knobs)
+    return s
+
+NATIVE_CUSTODY = (("alice@example.com", -M(10), SHARE_1), ("bob@example.com", -M(8), SHARE_2))
+NATIVE_NEAR = "BG-APPROVAL-MISSING,BG-QUORUM-NOT-MET,BG-NOTIFY-MISSING,BG-ROTATION-INCOMPLETE,BG-NO-INCIDENT," \
+              "BG-ACCOUNT-CHANGED,BG-DRILL-OVERDUE,BG-REVIEW-OVERDUE"
+A(native("native-no-csv-compliant",
+         "no evidence CSV at all: approval a Jira transition, custody two Secrets Manager reads, both groups paged "
+         "through PagerDuty, rotations in CloudTrail, drill and review Jira tickets: no finding",
+         {"exit": 0, "compliant": "true", "episodes": 1, "states": "settled", "near-miss": NATIVE_NEAR},
+         NATIVE_CUSTODY))
+A(native("native-quorum-not-met-fires", "no CSV; alice alone read both password shares from Secrets Manager",
+         fires("BG-QUORUM-NOT-MET", 0, 1), (("alice@example.com", -M(10), SHARE_1), ("alice@example.com", -M(8), SHARE_2))))
+A(native("native-notify-wrong-policy-fires",
+         "no CSV; engineering leadership's page went to the Ops On-Call escalation policy, which stands for no group",
+         fires("BG-NOTIFY-MISSING", 1, 1), NATIVE_CUSTODY,
+         notify=(("security-leadership", M(2)), ("Ops On-Call", M(2)))))
+A(native("native-approval-after-grace-fires",
+         "no CSV; the Jira ticket moved to Approved 1 s after the approval grace: no approval of the use",
+         fires("BG-APPROVAL-MISSING", 1, 1), NATIVE_CUSTODY, approvals=(("ciso@example.com", M(15) + SEC(1)),)))
+A(native("native-approval-at-grace-near-miss",
+         "no CSV; the Jira ticket moved to Approved exactly approval-grace after the start: late, not missing",
+         near("BG-APPROVAL-MISSING", 0, 1, fires="BG-APPROVAL-LATE"), NATIVE_CUSTODY,
+         approvals=(("ciso@example.com", M(15)),)))
+
+def keyvault_servicenow(name, desc, props, custody):
+    """The password's shares in Azure Key Vault, the use approved on a ServiceNow emergency change, pages from
+    PagerDuty; drill and review from the CSV."""
+    s = native(name, desc, props, custody, csv=True, custody_via="keyvault", approve_via="servicenow",
+               rotations=(("password", H(2), "kv"),) + NATIVE_ROTATIONS[1:])
+    s.accounts[0]["sealed-secrets"] = [("azure-keyvault", f"{KV}/secrets/aws-password-share-*", "password")]
+    s.jira = []   # no tickets in Jira here: the drill and the review are in the CSV
+    s.evidence_map = NATIVE_MAP[4:] + ['  servicenow:', '    accounts: { "AWS root break-glass": aws-breakglass }']
+    s.servicenow.append(snow_approval(T("2026-08-15T10:00:00Z"), "ciso@example.com", "approved", "CHG0030050",
+                                      "Checkout API", "normal", "Scale the checkout fleet"))
+    s.keyvault += [kv(T(t), "SecretGet", "payments-api", "payments-db-password", app=True)
+                   for t in ("2026-08-14T02:00:00Z", "2026-08-14T14:00:00Z", "2026-08-15T02:00:00Z")]
+    return s
+
+A(keyvault_servicenow("native-keyvault-servicenow-compliant",
+                      "the password shares read from Azure Key Vault by alice and bob and rotated there (SecretSet), "
+                      "the use approved on a ServiceNow emergency change, both groups paged through PagerDuty: no finding",
+                      {"exit": 0, "compliant": "true", "episodes": 1, "states": "settled",
+                       "near-miss": "BG-APPROVAL-MISSING,BG-QUORUM-NOT-MET,BG-ROTATION-INCOMPLETE,BG-CUSTODIAN-UNKNOWN"},
+                      (("alice@example.com", -M(10), "aws-password-share-1"),
+                       ("bob@example.com", -M(8), "aws-password-share-2"))))
 
 # ---------------------------------------------------------------- between uses
 CHANGED = T("2026-08-15T14:00:00Z")

@@ -66,7 +66,16 @@ class DemoEndToEndTest {
             compliant = "aws-root-breakglass/2026-07-14T03:12:09Z".equals(e.get("id").asText()) ? e : compliant;
         }
         assertEquals("[\"alice@example.com\",\"bob@example.com\"]", String.valueOf(compliant.get("custodians")));
+        // its pages: both leadership groups notified through PagerDuty log entries (no notification row in the CSV)
+        assertEquals("{\"engineering-leadership\":123,\"security-leadership\":121}",
+                String.valueOf(compliant.get("notifications")));
         JsonNode run = new ObjectMapper().readTree(bundle.resolve("run.json").toFile());
+        JsonNode pages = null;
+        for (JsonNode in : run.get("inputs")) {
+            pages = in.get("path").asText().endsWith("log-entries-2026-07.json") ? in : pages;
+        }
+        assertEquals("pagerduty 10 2 8", pages.get("source").asText() + " " + pages.get("read") + " "
+                + pages.get("normalised") + " " + pages.get("notRelevant"), "two notify entries of the use: " + pages);
         for (JsonNode in : run.get("inputs")) {
             assertEquals(in.get("read").asLong(), in.get("normalised").asLong() + in.get("notRelevant").asLong()
                     + in.get("quarantined").asLong() + in.get("duplicates").asLong(), in.toString());

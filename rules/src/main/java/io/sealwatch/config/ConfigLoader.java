@@ -70,7 +70,7 @@ public final class ConfigLoader {
                     "expected a mapping at the top level")));
         }
         Keys m = keys(top, "", Set.of("organization", "timezone", "sources", "accounts", "approvers",
-                "policy", "signing", "waivers", "watch", "alerts"));
+                "policy", "signing", "waivers", "watch", "alerts", "evidence-map"));
         String organization = string(m, "organization", "", true);
         String timezone = string(m, "timezone", "", false);
         if (timezone == null) {
@@ -98,11 +98,12 @@ public final class ConfigLoader {
         ServiceSections service = new ServiceSections(this);
         WatchSpec watch = m.containsKey("watch") ? service.watch(m.get("watch"), "watch", base) : WatchSpec.defaults(base);
         List<AlertSpec> alerts = service.alerts(m);
+        EvidenceMap evidenceMap = new EvidenceMaps(this).read(m, sources, accounts);
         if (!errors.isEmpty()) {
             throw new ConfigException(List.copyOf(errors));
         }
         return new SealwatchConfig(file, sha256(bytes), organization, timezone, sources, accounts, approvers,
-                policy, signing, waivers, watch, alerts);
+                policy, signing, waivers, watch, alerts, evidenceMap);
     }
 
     private SourceSpec source(Node node, String path) {
@@ -296,7 +297,7 @@ public final class ConfigLoader {
             }
             source = sourceType(m, "source", path);
             List<String> judged = SourceSpec.TYPES.stream()
-                    .filter(t -> configuredTypes.contains(t) && !t.equals("evidence")).toList();
+                    .filter(t -> configuredTypes.contains(t) && !SourceSpec.isProcess(t)).toList();
             if (source != null && !judged.contains(source)) {
                 error(m.get("source"), path + ".source", Waiver.BY_SOURCE + " judges only the configured log "
                         + "sources (" + String.join(", ", judged) + "), not '" + source + "'");

@@ -14,18 +14,19 @@ import java.util.Optional;
  * @param signing null when the config has no signing section
  * @param watch   the service's settings ({@link WatchSpec#defaults} without a {@code watch} section)
  * @param alerts  the alert sinks of the service, possibly none
+ * @param evidenceMap how ticketing and paging records name accounts and recipient groups
  */
 public record SealwatchConfig(Path file, String sha256, String organization, String timezone,
                               List<SourceSpec> sources, List<AccountSpec> accounts, List<String> approvers,
                               Policy policy, SigningSpec signing, List<Waiver> waivers, WatchSpec watch,
-                              List<AlertSpec> alerts) {
+                              List<AlertSpec> alerts, EvidenceMap evidenceMap) {
 
     /** A config for batch jobs only: default watch settings, no alert sinks. */
     public SealwatchConfig(Path file, String sha256, String organization, String timezone,
                            List<SourceSpec> sources, List<AccountSpec> accounts, List<String> approvers,
                            Policy policy, SigningSpec signing, List<Waiver> waivers) {
         this(file, sha256, organization, timezone, sources, accounts, approvers, policy, signing, waivers,
-                WatchSpec.defaults(baseDir(file)), List.of());
+                WatchSpec.defaults(baseDir(file)), List.of(), EvidenceMap.NONE);
     }
 
     public Path baseDir() {

@@ -11,5 +11,17 @@ import java.util.List;
  */
 public record SourceSpec(String type, String path, int line) {
     public static final List<String> TYPES = List.of(
-            "aws-cloudtrail", "okta-system-log", "entra-signin", "entra-audit", "gcp-audit", "vault-audit", "evidence");
+            "aws-cloudtrail", "okta-system-log", "entra-signin", "entra-audit", "gcp-audit", "vault-audit",
+            "azure-keyvault", "evidence", "jira", "servicenow", "pagerduty");
+
+    /**
+     * Sources of process evidence (approvals, notifications, changes): what people did, not what the systems
+     * logged. Every record is read (no identity prefilter), their silence is no coverage gap, and nothing in them
+     * is a change to an account.
+     */
+    public static final List<String> PROCESS = List.of("evidence", "jira", "servicenow", "pagerduty");
+
+    public static boolean isProcess(String type) {
+        return PROCESS.contains(type);
+    }
 }

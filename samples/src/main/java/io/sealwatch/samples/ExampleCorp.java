@@ -10,11 +10,12 @@ import java.time.Instant;
  * The bundled sample organisation for 2026-Q3: four break-glass accounts, every source type in its native
  * export form (CloudTrail files as AWS delivers them to S3, Okta System Log API pages, Entra sign-in and
  * audit diagnostic exports, Cloud Audit Logs from {@code gcloud logging read}, the Vault file audit device
- * rotated monthly, a process-evidence CSV), with background activity of other people throughout the quarter
+ * rotated monthly, a process-evidence CSV, PagerDuty log entries), with background activity of other people throughout the quarter
  * and planted episodes that between them show every rule at least once:
  * <ul>
  * <li>{@code aws-root-breakglass}: 2026-07-14 compliant, alice's password share read from AWS Secrets Manager
- *     through her IAM Identity Center session (in CloudTrail), bob's security key released from the safe; 2026-07-30 the BreakGlass role's trust policy
+ *     through her IAM Identity Center session (in CloudTrail), bob's security key released from the safe, both
+ *     leadership groups paged through PagerDuty; 2026-07-30 the BreakGlass role's trust policy
  *     narrowed under an approved change record; 2026-08-14 without approval; 2026-09-02 too long, its access
  *     key never rotated; 2026-09-15 an administrator gives it an access key and removes its MFA device with no
  *     change record.</li>

@@ -72,6 +72,8 @@ final class StatusPage {
                     + ". Page rendered at " + Html.at(s.now()) + "; times are UTC.");
         }
         h.close("p");
+        h.element("p", "Countdowns are as of the page's rendering (it reloads every " + REFRESH_SECONDS
+                + " s); with this page's script allowed they run live.", "class", "static-only");
     }
 
     private void episodes(List<Checklist> open) {

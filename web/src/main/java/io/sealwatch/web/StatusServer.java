@@ -74,7 +74,7 @@ public final class StatusServer implements AutoCloseable {
         Objects.requireNonNull(registry, "registry");
         String token = bearerToken == null || bearerToken.isBlank() ? null : bearerToken;
         if (token == null && !WatchSpec.loopback(host)) {
-            throw new IllegalArgumentException("The status page would listen on " + host + ", which is not a loopback "
+            throw new IllegalArgumentException("The status page would listen on '" + host + "', which is not a loopback "
                     + "address, without a bearer token: name an environment variable holding one in "
                     + "watch.auth-token-env, or listen on 127.0.0.1.");
         }

@@ -3,6 +3,7 @@ package io.sealwatch.engine.episode;
 import io.sealwatch.config.AccountSpec;
 import io.sealwatch.config.IdentityMatch;
 import io.sealwatch.config.SealwatchConfig;
+import io.sealwatch.config.SourceSpec;
 import io.sealwatch.model.EventClass;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -98,7 +99,7 @@ final class Sessionizer {
             if (account == null || actor == null) {
                 return false;
             }
-            if ("evidence".equals(sourceType)) {
+            if (SourceSpec.isProcess(sourceType)) {
                 return false;
             }
             return byAccount.getOrDefault(account, List.of()).stream()

@@ -1,18 +1,21 @@
 package io.sealwatch.engine.ingest;
 
 import io.sealwatch.config.AccountSpec;
+import io.sealwatch.config.EvidenceMap;
 import io.sealwatch.config.IdentityMatch;
 import io.sealwatch.config.SealwatchConfig;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The part of the config executors need: which identities and sealed-secret paths belong to which
- * account, per source type, and each account's credentials. Serializable so it ships with the tasks.
+ * account, per source type, each account's credentials, and the evidence map of ticketing and paging sources. Serializable so it ships with the tasks.
  * The first account (in config order) whose pattern matches wins.
  */
 public final class AccountIndex implements Serializable {
@@ -32,8 +35,14 @@ public final class AccountIndex implements Serializable {
     private final List<Rule> identities = new ArrayList<>();
     private final List<Rule> sealed = new ArrayList<>();
     private final Map<String, List<String>> credentials = new LinkedHashMap<>();
+    private final EvidenceMap evidenceMap;
 
     public AccountIndex(List<AccountSpec> accounts) {
+        this(accounts, EvidenceMap.NONE);
+    }
+
+    public AccountIndex(List<AccountSpec> accounts, EvidenceMap evidenceMap) {
+        this.evidenceMap = evidenceMap;
         for (AccountSpec a : accounts) {
             a.identities().forEach(m -> identities.add(new Rule(a.id(), m.source(), m.match(), null)));
             a.sealedSecrets().forEach(m -> sealed.add(new Rule(a.id(), m.source(), m.match(),
@@ -43,7 +52,7 @@ public final class AccountIndex implements Serializable {
     }
 
     public static AccountIndex of(SealwatchConfig config) {
-        return new AccountIndex(config.accounts());
+        return new AccountIndex(config.accounts(), config.evidenceMap());
     }
 
     /** The account whose identity for {@code sourceType} matches {@code value}, or null. */
@@ -79,6 +88,16 @@ public final class AccountIndex implements Serializable {
 
     public boolean isAccount(String id) {
         return credentials.containsKey(id);
+    }
+
+    /** How the records of a ticketing or paging source name accounts and recipients, or null. */
+    public EvidenceMap.Source mapping(String sourceType) {
+        return evidenceMap.of(sourceType);
+    }
+
+    /** The configured account ids, in config order. */
+    public Set<String> ids() {
+        return Collections.unmodifiableSet(credentials.keySet());
     }
 
     public List<String> credentials(String account) {

@@ -4,6 +4,7 @@ import io.sealwatch.model.EventClass;
 import io.sealwatch.model.MfaFactor;
 import io.sealwatch.model.NormalizedEvent;
 
+import java.time.Instant;
 import java.util.Locale;
 
 /** Fills a {@link NormalizedEvent} field by field; the detail is redacted and capped on the way in. */
@@ -11,6 +12,7 @@ public final class EventBuilder {
     private static final int MAX_DETAIL = 500;
 
     private final RecordContext ctx;
+    private Instant time;
     private EventClass eventClass;
     private final String action;
     private String eventId;
@@ -34,6 +36,12 @@ public final class EventBuilder {
         this.ctx = ctx;
         this.eventClass = eventClass;
         this.action = action;
+    }
+
+    /** When it happened, where that is not the record's timestamp (a ticket's transition, not its creation). */
+    public EventBuilder time(Instant v) {
+        this.time = v;
+        return this;
     }
 
     public EventBuilder eventClass(EventClass c) {
@@ -121,7 +129,7 @@ public final class EventBuilder {
     }
 
     public NormalizedEvent build() {
-        return new NormalizedEvent(ctx.time(), ctx.sourceType(), ctx.file(), ctx.record(), eventId, eventClass,
+        return new NormalizedEvent(time == null ? ctx.time() : time, ctx.sourceType(), ctx.file(), ctx.record(), eventId, eventClass,
                 action, outcome, actor, person, target, account, mfa, federated, sourceIp, incident, credential,
                 recipient, accessChange, accessKind, accessObject, detail);
     }

@@ -35,7 +35,12 @@ import java.util.zip.GZIPInputStream;
  * {@code {} are CSV. Either way at most one record is held at a time, of at most {@link #MAX_RECORD} bytes.
  */
 final class FileReader {
-    static final Set<String> WRAPPER_KEYS = Set.of("Records", "records", "value");
+    /**
+     * Arrays of records inside a wrapper object: CloudTrail, Entra diagnostics, Graph pages, and the REST exports of
+     * Jira ({@code issues}), ServiceNow ({@code result}) and PagerDuty ({@code log_entries}, {@code incidents}).
+     */
+    static final Set<String> WRAPPER_KEYS = Set.of("Records", "records", "value", "issues", "result", "log_entries",
+            "incidents");
     /**
      * The most bytes one record may hold. Real ones are far smaller (CloudTrail and GCP cap an event
      * at 256 KB, Okta and Entra events are a few KB); the cap bounds what a reader holds at once — the
@@ -124,7 +129,7 @@ final class FileReader {
     }
 
     private static void readRecords(LineSplitter lines, RecordSink sink) throws IOException {
-        if (lines.opensDocument(!sink.evidence)) {
+        if (lines.opensDocument(!sink.csv)) {
             sink.document(lines.document(sink.skim));
             return;
         }
@@ -137,7 +142,7 @@ final class FileReader {
         }
         lines.skipBom();
         byte c = lines.oversized || lines.blank() ? 0 : lines.firstNonBlank();
-        if (sink.evidence && c != '{') {
+        if (sink.csv && c != '{') {
             sink.csv(lines.rest(sink), lines.number - 1, sink.truncated);
             if (sink.readFailure != null) {
                 throw sink.readFailure;

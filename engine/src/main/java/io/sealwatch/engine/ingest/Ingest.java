@@ -260,10 +260,10 @@ public final class Ingest {
         return total;
     }
 
-    /** One coverage per configured non-evidence source type, in type order. */
+    /** One coverage per configured log source type (not process evidence), in type order. */
     private static List<SourceCoverage> coverage(SealwatchConfig config, List<FileScan> scans, Period period) {
         Set<String> types = new TreeSet<>();
-        config.sources().stream().map(SourceSpec::type).filter(t -> !"evidence".equals(t)).forEach(types::add);
+        config.sources().stream().map(SourceSpec::type).filter(t -> !SourceSpec.isProcess(t)).forEach(types::add);
         long gap = config.policy().logGap().toMillis();
         List<SourceCoverage> out = new ArrayList<>();
         for (String type : types) {

@@ -56,7 +56,8 @@ public final class Json {
         return out;
     }
 
-    private static JsonNode node(JsonNode root, String path) throws RecordException {
+    /** Any node at the path (a value, object or array), or null when absent or null. */
+    public static JsonNode node(JsonNode root, String path) throws RecordException {
         JsonNode n = root;
         int start = 0;
         while (n != null) {

@@ -2,6 +2,7 @@ package io.sealwatch.engine.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sealwatch.config.SourceSpec;
 import io.sealwatch.model.NormalizedEvent;
 import org.apache.spark.sql.Row;
 
@@ -27,7 +28,10 @@ final class RecordSink {
     final Prefilter prefilter;
     final Probe.Fields fields;
     final Skim skim;
-    final boolean evidence;
+    /** Sealwatch's own evidence: a file not opening with an object (or array) is CSV. */
+    final boolean csv;
+    /** Process evidence is read whole: its records name accounts by the evidence map, not by identity literals. */
+    final boolean unfiltered;
     final long gapMillis;
     long read;
     long normalised;
@@ -59,7 +63,8 @@ final class RecordSink {
         wanted.addAll(connector.pairFields());
         this.fields = Probe.Fields.of(wanted);
         this.skim = new Skim(fields);
-        this.evidence = "evidence".equals(task.source());
+        this.csv = "evidence".equals(task.source());
+        this.unfiltered = SourceSpec.isProcess(task.source());
         this.gapMillis = spec.logGapMillis();
     }
 
@@ -168,7 +173,7 @@ final class RecordSink {
         }
         timed(time);
         // an identity may be written with JSON escapes (backslash-u, backslash-slash): parse such records
-        if (!evidence && !escaped && !prefilter.mayMatch(json.bytes(), json.off(), json.len())) {
+        if (!unfiltered && !escaped && !prefilter.mayMatch(json.bytes(), json.off(), json.len())) {
             notRelevant++;
             return;
         }
@@ -279,7 +284,7 @@ final class RecordSink {
             }
             String v = probe.values().get(field);
             if (v != null) {
-                return Times.parse(v, field);
+                return connector.time(v, field);
             }
         }
         throw new RecordException("missing timestamp (" + String.join(" or ", connector.timeFields()) + ")");

@@ -157,6 +157,9 @@ final class ScanState {
             }
             sb.append('\n');
         }
+        if (!config.evidenceMap().sources().isEmpty()) {
+            sb.append(config.evidenceMap());   // which tickets and pages name which account is decided while reading
+        }
         return sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sealwatch.model.NormalizedEvent;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -44,6 +45,11 @@ public interface SourceConnector extends Serializable {
      */
     default List<String> sealedLiterals(String match) {
         return List.of(literal(match));
+    }
+
+    /** The record's timestamp from the text of one of {@link #timeFields()}. */
+    default Instant time(String value, String field) throws RecordException {
+        return Times.parse(value, field);
     }
 
     /** Extra scalar fields the reader should pick up cheaply for {@link #pair}. */

@@ -3,6 +3,7 @@
 // browser with a wrong clock still shows the service's deadlines right. Writes text only (textContent).
 "use strict";
 (function () {
+  document.body.classList.add("live");   // hides the note that countdowns are static
   var serverNow = Date.parse(document.body.getAttribute("data-now"));
   var loaded = performance.now();
   var times = document.querySelectorAll("time[data-due]");

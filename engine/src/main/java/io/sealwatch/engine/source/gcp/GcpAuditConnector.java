@@ -59,9 +59,14 @@ public final class GcpAuditConnector implements SourceConnector {
                 .sourceIp(ip)
                 .target(text(p, "resourceName"))
                 .detail(text(p, "status.message"));
-        NormalizedEvent secret = SecretManager.map(p, method, code == null || code.equals("0"), ctx, e);
+        boolean ok = code == null || code.equals("0");
+        NormalizedEvent secret = SecretManager.map(p, method, ok, ctx, e);
         if (secret != null) {
             return secret;
+        }
+        NormalizedEvent approval = PrivilegedAccess.map(p, method, ok, ctx, e);
+        if (approval != null) {
+            return approval;
         }
         String account = ctx.accountOf(actor);
         String m = method == null ? "" : method.toLowerCase(Locale.ROOT);
