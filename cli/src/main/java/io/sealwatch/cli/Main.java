@@ -11,6 +11,7 @@ import io.sealwatch.cli.command.RulesCommand;
 import io.sealwatch.cli.command.RunCommand;
 import io.sealwatch.cli.command.ValidateCommand;
 import io.sealwatch.cli.command.VerifyCommand;
+import io.sealwatch.cli.command.WatchCommand;
 import io.sealwatch.cli.job.Steps;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -24,7 +25,7 @@ import java.util.Arrays;
         description = "Break-glass access compliance engine: rebuilds every use of a break-glass account from "
                 + "audit logs, checks it against the discipline, and produces signed evidence.",
         subcommands = {DemoCommand.class, RunCommand.class, ReviewCommand.class, VerifyCommand.class,
-                ValidateCommand.class, RulesCommand.class, KeysCommand.class, GenerateCommand.class,
+                WatchCommand.class, ValidateCommand.class, RulesCommand.class, KeysCommand.class, GenerateCommand.class,
                 AutoComplete.GenerateCompletion.class},
         footer = {"", "Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage/config error,",
                 "3 inputs unreadable or bundle incomplete, 4 verify mismatch.",

@@ -39,14 +39,14 @@ public final class Launch {
     }
 
     /** What every job needs before any work starts, loaded and checked. */
-    record Prepared(SealwatchConfig config, Signer signer, RuleEngine rules) {
+    public record Prepared(SealwatchConfig config, Signer signer, RuleEngine rules) {
     }
 
     /**
      * Loads the config, the signing key (unless unsigned) and the rules, failing fast: null after
      * printing why (the caller exits 2). Once the config is valid, Spark and {@code renderers} warm up meanwhile.
      */
-    static Prepared prepare(RunOptions options, PrintStream err, List<Renderer> renderers) {
+    public static Prepared prepare(RunOptions options, PrintStream err, List<Renderer> renderers) {
         SealwatchConfig config;
         long t = Steps.start();
         try {

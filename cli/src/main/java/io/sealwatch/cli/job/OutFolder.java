@@ -1,21 +1,16 @@
 package io.sealwatch.cli.job;
 
+import io.sealwatch.cli.base.ProcessLock;
 import io.sealwatch.files.FileTrees;
 import io.sealwatch.reports.bundle.Manifest;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,22 +20,17 @@ import java.util.stream.Stream;
  * The {@code --out} folder, claimed for one run. {@code --out} must never destroy anything, so a run
  * may only replace a folder that is missing, empty, or a bundle Sealwatch wrote (a {@code manifest.json}
  * and nothing but the files it lists); everything else is refused before any work. A lock file beside
- * it ({@code .<name>.lock}) keeps two runs from writing the same {@code --out}: the lock is the OS's
- * (released when the process dies, so a killed run never blocks the next one); the file stays, holding
- * the last owner's process id for the refusal message. It is never deleted: deleting a lock file races
- * with a run that has just opened it, and on POSIX any other open/close of it would drop the lock.
+ * it ({@code .<name>.lock}, a {@link ProcessLock}) keeps two runs from writing the same {@code --out}.
  */
 public final class OutFolder implements AutoCloseable {
     private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
 
     private final Path target;
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final ProcessLock lock;
     private final Thread onExit;
 
-    private OutFolder(Path target, FileChannel channel, FileLock lock) {
+    private OutFolder(Path target, ProcessLock lock) {
         this.target = target;
-        this.channel = channel;
         this.lock = lock;
         // Ctrl-C or a fatal error: what the run left beside --out goes with it, and the lock is released.
         this.onExit = new Thread(() -> {
@@ -49,7 +39,7 @@ public final class OutFolder implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 // best effort: the next run over this --out removes whatever is left
             }
-            release();
+            lock.close();
         }, "sealwatch-out-cleanup");
         Runtime.getRuntime().addShutdownHook(onExit);
     }
@@ -109,61 +99,17 @@ public final class OutFolder implements AutoCloseable {
         } catch (IllegalStateException shuttingDown) {
             // the hook runs anyway
         }
-        release();
-    }
-
-    private synchronized void release() {
-        try {
-            if (lock.isValid()) {
-                lock.release();
-            }
-            channel.close();
-        } catch (IOException e) {
-            // the OS releases the lock with the process
-        }
+        lock.close();
     }
 
     private static OutFolder lock(Path out, Path lockFile, Path target) throws Refused {
-        FileChannel ch = null;
         try {
-            ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-            FileLock l;
-            try {
-                l = ch.tryLock();
-            } catch (OverlappingFileLockException sameProcess) {
-                l = null;
-            }
-            if (l == null) {
-                String pid = holder(ch);
-                ch.close();
-                throw new Refused("--out " + out + " is being written by another run (process " + pid
-                        + ", lock " + lockFile + "); wait for it to finish");
-            }
-            ch.truncate(0);
-            ch.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
-            ch.force(false);
-            return new OutFolder(target, ch, l);
+            return new OutFolder(target, ProcessLock.acquire(lockFile));
+        } catch (ProcessLock.Held held) {
+            throw new Refused("--out " + out + " is being written by another run (process " + held.pid()
+                    + ", lock " + lockFile + "); wait for it to finish");
         } catch (IOException e) {
-            closeQuietly(ch);
             throw new Refused("--out " + out + ": cannot create the lock file " + lockFile + " (" + reason(e) + ")");
-        }
-    }
-
-    private static String holder(FileChannel ch) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(32);
-        ch.read(buf, 0);
-        String pid = new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII).lines().findFirst().orElse("");
-        return pid.matches("\\d{1,10}") ? pid : "unknown";
-    }
-
-    private static void closeQuietly(FileChannel ch) {
-        if (ch != null) {
-            try {
-                ch.close();
-            } catch (IOException ignored) {
-                // nothing was written through it
-            }
         }
     }
 
