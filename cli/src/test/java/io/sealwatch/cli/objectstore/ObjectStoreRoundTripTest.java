@@ -9,11 +9,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.RemoteIterator;
-import org.eclipse.jetty.util.component.AbstractLifeCycle;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStoreContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,25 +43,42 @@ class ObjectStoreRoundTripTest {
     private static final String SECRET = "secret-key-for-the-loopback-server";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static BlobStoreContext store;
-    private static S3Proxy proxy;
+    private static Process server;
 
     @TempDir
     static Path tmp;
 
+    /**
+     * S3Proxy runs in its own JVM from its published all-in-one jar (copied by the build into
+     * target/s3proxy): it is built on Jetty 11, the status page on Jetty 12, and the two cannot share a
+     * class path. Its file-system store keeps each bucket as a folder.
+     */
     @BeforeAll
     static void startServer() throws Exception {
-        store = ContextBuilder.newBuilder("transient").credentials(KEY, SECRET).build(BlobStoreContext.class);
-        proxy = S3Proxy.builder().blobStore(store.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, KEY, SECRET).build();
-        proxy.start();
-        while (!AbstractLifeCycle.STARTED.equals(proxy.getState())) {
-            Thread.sleep(10);
+        Path blobs = Files.createDirectories(tmp.resolve("s3-store/" + BUCKET));
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
         }
-        store.getBlobStore().createContainerInLocation(null, BUCKET);
+        Path properties = tmp.resolve("s3proxy.properties");
+        Files.writeString(properties, String.join("\n",
+                "s3proxy.endpoint=http://127.0.0.1:" + port,
+                "s3proxy.authorization=aws-v2-or-v4",
+                "s3proxy.identity=" + KEY,
+                "s3proxy.credential=" + SECRET,
+                "jclouds.provider=filesystem",
+                "jclouds.filesystem.basedir=" + blobs.getParent(),
+                "jclouds.identity=" + KEY,
+                "jclouds.credential=" + SECRET) + "\n");
+        Path jar = Path.of(System.getProperty("s3proxy.jar", "target/s3proxy/s3proxy.jar"));
+        assertTrue(Files.isRegularFile(jar), "S3Proxy's jar is copied by the build (mvn test-compile): " + jar);
+        server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-jar", jar.toString(), "--properties", properties.toString())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("s3proxy.log").toFile()).start();
+        awaitListening(port);
         // the settings docs/deploying.md gives, on the session every run of this JVM shares
         Configuration hadoop = Sparks.session(null, null).sparkContext().hadoopConfiguration();
-        hadoop.set("fs.s3a.endpoint", "http://127.0.0.1:" + proxy.getPort());
+        hadoop.set("fs.s3a.endpoint", "http://127.0.0.1:" + port);
         hadoop.set("fs.s3a.endpoint.region", "us-east-1");
         hadoop.set("fs.s3a.path.style.access", "true");
         hadoop.set("fs.s3a.connection.ssl.enabled", "false");
@@ -71,13 +86,26 @@ class ObjectStoreRoundTripTest {
         hadoop.set("fs.s3a.secret.key", SECRET);
     }
 
+    private static void awaitListening(int port) throws Exception {
+        for (int i = 0; i < 1200; i++) {
+            if (!server.isAlive()) {
+                throw new AssertionError("S3Proxy exited: " + Files.readString(tmp.resolve("s3proxy.log")));
+            }
+            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("S3Proxy did not listen on port " + port + ": "
+                + Files.readString(tmp.resolve("s3proxy.log")));
+    }
+
     @AfterAll
     static void stopServer() throws Exception {
-        if (proxy != null) {
-            proxy.stop();
-        }
-        if (store != null) {
-            store.close();
+        if (server != null) {
+            server.destroy();
+            server.waitFor();
         }
     }
 
