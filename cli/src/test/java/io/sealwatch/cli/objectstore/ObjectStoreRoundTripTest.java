@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -91,7 +92,8 @@ class ObjectStoreRoundTripTest {
             if (!server.isAlive()) {
                 throw new AssertionError("S3Proxy exited: " + Files.readString(tmp.resolve("s3proxy.log")));
             }
-            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
                 return;
             } catch (IOException notYet) {
                 Thread.sleep(100);
