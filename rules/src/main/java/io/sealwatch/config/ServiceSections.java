@@ -27,23 +27,11 @@ final class ServiceSections {
         }
         String host = d.host();
         int port = d.port();
-        String listen = loader.string(m, "listen", path, false);
-        if (listen != null) {
-            Optional<int[]> hp = Optional.empty();
-            int colon = listen.lastIndexOf(':');
-            if (colon > 0) {
-                hp = loader.parsed(m.get("listen"), path + ".listen", v -> new int[] {Integer.parseInt(v.substring(colon + 1))},
-                        "HOST:PORT such as 127.0.0.1:8787");
-            } else {
-                loader.error(m.get("listen"), path + ".listen", "'" + listen + "' is not HOST:PORT such as 127.0.0.1:8787");
-            }
-            if (hp.isPresent()) {
-                host = listen.substring(0, colon).replace("[", "").replace("]", "");
-                port = hp.get()[0];
-                if (port < 0 || port > 65_535) {
-                    loader.error(m.get("listen"), path + ".listen", "port " + port + " is not between 0 and 65535");
-                }
-            }
+        if (m.containsKey("listen")) {
+            Optional<WatchSpec.Listen> listen = loader.parsed(m.get("listen"), path + ".listen", WatchSpec.Listen::parse,
+                    "HOST:PORT such as 127.0.0.1:8787");
+            host = listen.map(WatchSpec.Listen::host).orElse(host);
+            port = listen.map(WatchSpec.Listen::port).orElse(port);
         }
         Duration poll = loader.dur(m, "poll", path, d.poll());
         String state = loader.string(m, "state", path, false);

@@ -31,6 +31,19 @@ public record WatchSpec(String host, int port, Duration poll, Path state, LocalT
                 DEFAULT_NIGHTLY_AT, null, null, null);
     }
 
+    /** A listen address: {@code HOST:PORT}, an IPv6 host in brackets ({@code [::1]:8787}). */
+    public record Listen(String host, int port) {
+        /** @throws IllegalArgumentException when {@code value} is not HOST:PORT with a port from 0 to 65535 */
+        public static Listen parse(String value) {
+            int colon = value.lastIndexOf(':');
+            int port = colon <= 0 ? -1 : Integer.parseInt(value.substring(colon + 1));
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException(value);
+            }
+            return new Listen(value.substring(0, colon).replace("[", "").replace("]", ""), port);
+        }
+    }
+
     public WatchSpec withListen(String newHost, int newPort) {
         return new WatchSpec(newHost, newPort, poll, state, nightlyAt, nightlyOut, quarterlyOut, authTokenEnv);
     }

@@ -6,12 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The options {@code run} and {@code review} share, declared once: where Spark runs, signing, extra rules, logging. */
+/** The options {@code run}, {@code review} and {@code watch} share, declared once: where Spark runs, extra rules, logging. */
 final class JobOptions {
     @Option(names = "--master", description = "Spark master URL (default: embedded local[*])")
     String master;
-    @Option(names = "--no-sign", description = "write an unsigned bundle (its manifest says so)")
-    boolean noSign;
     @Option(names = "--rules", description = "a folder of extra .drl rules (repeatable)")
     List<Path> ruleDirs = new ArrayList<>();
     /** Read by Main from the raw arguments, before picocli runs, to set the log levels; declared for --help. */

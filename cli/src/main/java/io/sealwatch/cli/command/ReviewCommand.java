@@ -34,6 +34,8 @@ public final class ReviewCommand implements Callable<Integer> {
 
     @Mixin
     JobOptions job;
+    @Option(names = "--no-sign", description = "write an unsigned bundle (its manifest says so)")
+    boolean noSign;
 
     @Override
     public Integer call() {
@@ -49,7 +51,7 @@ public final class ReviewCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         }
         Path bundle = out != null ? out : Path.of("sealwatch-review-" + year);
-        return ReviewJob.run(new RunOptions(config, period, bundle, job.master, failOn.severity(), !job.noSign,
+        return ReviewJob.run(new RunOptions(config, period, bundle, job.master, failOn.severity(), !noSign,
                 job.ruleDirs, null, null), System.err);
     }
 }
