@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The one fact builder of the rule tests. {@link #clean()} is a compliant quarter with one episode
@@ -124,6 +125,12 @@ public final class Fixture {
     /** The period as it would be judged ending at {@code to} (e.g. before a deadline has passed). */
     public Fixture until(Instant to) {
         period = new Period(period.from(), to);
+        return this;
+    }
+
+    /** Applies a change to the public fields, so that a case stays one expression (see RuleCase). */
+    public Fixture with(Consumer<Fixture> change) {
+        change.accept(this);
         return this;
     }
 

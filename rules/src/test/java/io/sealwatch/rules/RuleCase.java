@@ -8,6 +8,7 @@ import org.junit.jupiter.api.TestFactory;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,13 +27,35 @@ public abstract class RuleCase {
     public record Expected(String rule, Severity severity, String account, String episode, String message) {
     }
 
-    public abstract Expected expected();
+    private final Expected expected;
+    private final Supplier<Fixture> firing;
+    private final Map<String, Fixture> nearMisses;
 
-    /** The smallest fact set that fires the rule. */
-    protected abstract Fixture firing();
+    /**
+     * A rule case is data, given once to this constructor (rather than as three overridden
+     * methods per rule, which made every rule test the same shape): the finding expected, the
+     * smallest fact set that fires the rule (a supplier, so each use gets a fresh fixture) and the
+     * nearest fact sets that must not fire it, by what they show.
+     */
+    protected RuleCase(Expected expected, Supplier<Fixture> firing, Map<String, Fixture> nearMisses) {
+        this.expected = expected;
+        this.firing = firing;
+        this.nearMisses = nearMisses;
+    }
+
+    public Expected expected() {
+        return expected;
+    }
+
+    /** The smallest fact set that fires the rule, fresh on each call. */
+    protected Fixture firing() {
+        return firing.get();
+    }
 
     /** The nearest fact sets that must not fire it, by what they show. */
-    protected abstract Map<String, Fixture> nearMisses();
+    protected Map<String, Fixture> nearMisses() {
+        return nearMisses;
+    }
 
     @Test
     void firesOnceWithItsMessage() {

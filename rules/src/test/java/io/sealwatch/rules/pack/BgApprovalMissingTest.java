@@ -11,24 +11,9 @@ import static io.sealwatch.rules.Fixture.*;
 /** BG-APPROVAL-MISSING: the smallest facts that fire it and the nearest that must not. */
 class BgApprovalMissingTest extends RuleCase {
 
-    @Override
-    public Expected expected() {
-        return new Expected("BG-APPROVAL-MISSING", Severity.CRITICAL, ACCOUNT, EPISODE,
-                "Episode " + EPISODE + " of aws-root has no approval");
-    }
-
-    @Override
-    protected Fixture firing() {
-        Fixture f = Fixture.clean();
-        f.approvals.clear();
-        return f;
-    }
-
-    @Override
-    protected Map<String, Fixture> nearMisses() {
-        Fixture lateOnly = Fixture.clean();
-        lateOnly.approvals.clear();
-        lateOnly.approval(APPROVER, Duration.ofMinutes(5));
-        return Map.of("the only approval is late", lateOnly);
+    BgApprovalMissingTest() {
+        super(new Expected("BG-APPROVAL-MISSING", Severity.CRITICAL, ACCOUNT, EPISODE, "Episode " + EPISODE + " of aws-root has no approval"),
+                () -> Fixture.clean().with(f -> f.approvals.clear()),
+                Map.of("the only approval is late", Fixture.clean().with(f -> f.approvals.clear()).approval(APPROVER, Duration.ofMinutes(5))));
     }
 }

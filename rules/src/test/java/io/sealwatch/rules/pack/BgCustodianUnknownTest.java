@@ -11,20 +11,10 @@ import static io.sealwatch.rules.Fixture.*;
 /** BG-CUSTODIAN-UNKNOWN: the smallest facts that fire it and the nearest that must not. */
 class BgCustodianUnknownTest extends RuleCase {
 
-    @Override
-    public Expected expected() {
-        return new Expected("BG-CUSTODIAN-UNKNOWN", Severity.HIGH, ACCOUNT, EPISODE,
-                "mallory@example.com released a credential share of aws-root for episode " + EPISODE + " but is not one of its custodians");
-    }
-
-    @Override
-    protected Fixture firing() {
-        return Fixture.clean().custody("mallory@example.com", Duration.ofMinutes(-15));
-    }
-
-    @Override
-    protected Map<String, Fixture> nearMisses() {
-        return Map.of("a configured custodian spelled in another case",
-                Fixture.clean().custody("Carol@Example.com", Duration.ofMinutes(-15)));
+    BgCustodianUnknownTest() {
+        super(new Expected("BG-CUSTODIAN-UNKNOWN", Severity.HIGH, ACCOUNT, EPISODE,
+                        "mallory@example.com released a credential share of aws-root for episode " + EPISODE + " but is not one of its custodians"),
+                () -> Fixture.clean().custody("mallory@example.com", Duration.ofMinutes(-15)),
+                Map.of("a configured custodian spelled in another case", Fixture.clean().custody("Carol@Example.com", Duration.ofMinutes(-15))));
     }
 }

@@ -11,20 +11,10 @@ import static io.sealwatch.rules.Fixture.*;
 /** BG-DRILL-OVERDUE: the smallest facts that fire it and the nearest that must not. */
 class BgDrillOverdueTest extends RuleCase {
 
-    @Override
-    public Expected expected() {
-        return new Expected("BG-DRILL-OVERDUE", Severity.MEDIUM, ACCOUNT, null,
-                "No drill of aws-root since 2026-07-01T00:00:00Z (drill-every P3M); last drill: 2026-06-30T23:59:59Z");
-    }
-
-    @Override
-    protected Fixture firing() {
-        return Fixture.clean().program("drill", Instant.parse("2026-06-30T23:59:59Z"));
-    }
-
-    @Override
-    protected Map<String, Fixture> nearMisses() {
-        return Map.of("a drill exactly drill-every before the period end",
-                Fixture.clean().program("drill", Instant.parse("2026-07-01T00:00:00Z")));
+    BgDrillOverdueTest() {
+        super(new Expected("BG-DRILL-OVERDUE", Severity.MEDIUM, ACCOUNT, null,
+                        "No drill of aws-root since 2026-07-01T00:00:00Z (drill-every P3M); last drill: 2026-06-30T23:59:59Z"),
+                () -> Fixture.clean().program("drill", Instant.parse("2026-06-30T23:59:59Z")),
+                Map.of("a drill exactly drill-every before the period end", Fixture.clean().program("drill", Instant.parse("2026-07-01T00:00:00Z"))));
     }
 }

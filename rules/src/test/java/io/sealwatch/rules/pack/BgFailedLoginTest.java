@@ -15,25 +15,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** BG-FAILED-LOGIN: the smallest facts that fire it and the nearest that must not. */
 class BgFailedLoginTest extends RuleCase {
 
-    @Override
-    public Expected expected() {
-        return new Expected("BG-FAILED-LOGIN", Severity.HIGH, ACCOUNT, null,
-                "2 failed sign-in attempt(s) on aws-root on 2026-08-20 outside any episode");
-    }
-
-    @Override
-    protected Fixture firing() {
-        Fixture f = Fixture.clean();
-        f.authentication(null, Instant.parse("2026-08-20T23:59:59Z"), false, "none", false);
-        f.authentication(null, Instant.parse("2026-08-20T00:00:00Z"), false, "none", false);
-        return f;
-    }
-
-    @Override
-    protected Map<String, Fixture> nearMisses() {
-        Fixture before = Fixture.clean();
-        before.authentication(null, QUARTER.from().minusSeconds(1), false, "none", false);
-        return Map.of("the failure is before the period", before);
+    BgFailedLoginTest() {
+        super(new Expected("BG-FAILED-LOGIN", Severity.HIGH, ACCOUNT, null,
+                        "2 failed sign-in attempt(s) on aws-root on 2026-08-20 outside any episode"),
+                () -> Fixture.clean().authentication(null, Instant.parse("2026-08-20T23:59:59Z"), false, "none", false)
+                        .authentication(null, Instant.parse("2026-08-20T00:00:00Z"), false, "none", false),
+                Map.of("the failure is before the period",
+                        Fixture.clean().authentication(null, QUARTER.from().minusSeconds(1), false, "none", false)));
     }
 
     @Test

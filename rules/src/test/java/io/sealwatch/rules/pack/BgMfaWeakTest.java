@@ -14,28 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** BG-MFA-WEAK: the smallest facts that fire it and the nearest that must not. */
 class BgMfaWeakTest extends RuleCase {
 
-    @Override
-    public Expected expected() {
-        return new Expected("BG-MFA-WEAK", Severity.HIGH, ACCOUNT, EPISODE,
-                "Sign-in of " + ACTOR + " at 2026-08-14T03:00:00Z in episode " + EPISODE + " of aws-root used second factor sms, not one of webauthn, u2f, fido2, hardware-otp");
-    }
-
-    @Override
-    protected Fixture firing() {
-        Fixture f = Fixture.clean();
-        f.authentications.clear();
-        f.signIn("sms", false);
-        return f;
-    }
-
-    @Override
-    protected Map<String, Fixture> nearMisses() {
-        Fixture failed = Fixture.clean();
-        failed.authentication(EPISODE, START.plusSeconds(60), false, "sms", false);
-        Fixture upper = Fixture.clean();
-        upper.authentications.clear();
-        upper.signIn("WebAuthn", false);
-        return Map.of("only a failed attempt used sms", failed, "a strong factor in upper case", upper);
+    BgMfaWeakTest() {
+        super(new Expected("BG-MFA-WEAK", Severity.HIGH, ACCOUNT, EPISODE,
+                        "Sign-in of " + ACTOR + " at 2026-08-14T03:00:00Z in episode " + EPISODE + " of aws-root used second factor sms, not one of webauthn, u2f, fido2, hardware-otp"),
+                () -> Fixture.clean().with(f -> f.authentications.clear()).signIn("sms", false),
+                Map.of("only a failed attempt used sms", Fixture.clean().authentication(EPISODE, START.plusSeconds(60), false, "sms", false),
+                        "a strong factor in upper case", Fixture.clean().with(f -> f.authentications.clear()).signIn("WebAuthn", false)));
     }
 
     @Test

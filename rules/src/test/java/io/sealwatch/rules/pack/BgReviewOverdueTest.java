@@ -15,21 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** BG-REVIEW-OVERDUE: the smallest facts that fire it and the nearest that must not. */
 class BgReviewOverdueTest extends RuleCase {
 
-    @Override
-    public Expected expected() {
-        return new Expected("BG-REVIEW-OVERDUE", Severity.MEDIUM, ACCOUNT, null,
-                "No review of need of aws-root since 2025-10-01T00:00:00Z (review-every P1Y); last review: 2025-09-30T23:59:59Z");
-    }
-
-    @Override
-    protected Fixture firing() {
-        return Fixture.clean().program("review", Instant.parse("2025-09-30T23:59:59Z"));
-    }
-
-    @Override
-    protected Map<String, Fixture> nearMisses() {
-        return Map.of("a review exactly review-every before the period end",
-                Fixture.clean().program("review", Instant.parse("2025-10-01T00:00:00Z")));
+    BgReviewOverdueTest() {
+        super(new Expected("BG-REVIEW-OVERDUE", Severity.MEDIUM, ACCOUNT, null,
+                        "No review of need of aws-root since 2025-10-01T00:00:00Z (review-every P1Y); last review: 2025-09-30T23:59:59Z"),
+                () -> Fixture.clean().program("review", Instant.parse("2025-09-30T23:59:59Z")),
+                Map.of("a review exactly review-every before the period end", Fixture.clean().program("review", Instant.parse("2025-10-01T00:00:00Z"))));
     }
 
     @Test

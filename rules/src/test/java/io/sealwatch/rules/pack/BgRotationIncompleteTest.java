@@ -10,23 +10,12 @@ import static io.sealwatch.rules.Fixture.*;
 /** BG-ROTATION-INCOMPLETE: the smallest facts that fire it and the nearest that must not. */
 class BgRotationIncompleteTest extends RuleCase {
 
-    @Override
-    public Expected expected() {
-        return new Expected("BG-ROTATION-INCOMPLETE", Severity.CRITICAL, ACCOUNT, EPISODE,
-                "Credential mfa of aws-root was not rotated after episode " + EPISODE
-                        + " before it settled at 2026-08-22T04:00:00Z; its deadline was 2026-08-15T04:00:00Z");
-    }
-
-    @Override
-    protected Fixture firing() {
-        Fixture f = Fixture.clean();
-        return f.rotation("mfa", f.deadline(), null);
-    }
-
-    @Override
-    protected Map<String, Fixture> nearMisses() {
-        Fixture open = Fixture.clean();
-        open.rotation("mfa", open.deadline(), null).until(open.settles());
-        return Map.of("the period ends as the episode settles (still owed, not yet certain)", open);
+    BgRotationIncompleteTest() {
+        super(new Expected("BG-ROTATION-INCOMPLETE", Severity.CRITICAL, ACCOUNT, EPISODE,
+                        "Credential mfa of aws-root was not rotated after episode " + EPISODE
+                                + " before it settled at 2026-08-22T04:00:00Z; its deadline was 2026-08-15T04:00:00Z"),
+                () -> Fixture.clean().with(f -> f.rotation("mfa", f.deadline(), null)),
+                Map.of("the period ends as the episode settles (still owed, not yet certain)",
+                        Fixture.clean().with(f -> f.rotation("mfa", f.deadline(), null).until(f.settles()))));
     }
 }

@@ -15,24 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** BG-SELF-APPROVAL: the smallest facts that fire it and the nearest that must not. */
 class BgSelfApprovalTest extends RuleCase {
 
-    @Override
-    public Expected expected() {
-        return new Expected("BG-SELF-APPROVAL", Severity.CRITICAL, ACCOUNT, EPISODE,
-                "Episode " + EPISODE + " of aws-root was approved by ciso@example.com, who also released a credential share for it");
-    }
-
-    @Override
-    protected Fixture firing() {
-        Fixture f = Fixture.clean();
-        f.custody("CISO@example.com", Duration.ofMinutes(-15));
-        return f;
-    }
-
-    @Override
-    protected Map<String, Fixture> nearMisses() {
-        Fixture otherEpisode = Fixture.clean();
-        otherEpisode.custody("aws-root/2026-07-02T00:00:00Z", APPROVER, Duration.ofDays(-43));
-        return Map.of("the approver released a share for another episode", otherEpisode);
+    BgSelfApprovalTest() {
+        super(new Expected("BG-SELF-APPROVAL", Severity.CRITICAL, ACCOUNT, EPISODE,
+                        "Episode " + EPISODE + " of aws-root was approved by ciso@example.com, who also released a credential share for it"),
+                () -> Fixture.clean().custody("CISO@example.com", Duration.ofMinutes(-15)),
+                Map.of("the approver released a share for another episode",
+                        Fixture.clean().custody("aws-root/2026-07-02T00:00:00Z", APPROVER, Duration.ofDays(-43))));
     }
 
     @Test
