@@ -28,27 +28,22 @@ public class DuckQuery {
                 + "userIdentity STRUCT(type VARCHAR, arn VARCHAR), additionalEventData STRUCT(\"MFAUsed\" VARCHAR, "
                 + "\"MFAIdentifier\" VARCHAR, \"SamlProviderArn\" VARCHAR), responseElements JSON, requestParameters JSON)[]'})) "
                 + "WHERE " + match("r.userIdentity.arn", ids.get("aws-cloudtrail")));
-        queries.put("okta-system-log", "SELECT count(*) FROM read_json('" + base + "/logs/okta/*.json.gz', "
-                + "format='newline_delimited', columns={published: 'VARCHAR', eventType: 'VARCHAR', "
+        queries.put("okta-system-log", ndjson(base, "/logs/okta/*.json.gz", "published: 'VARCHAR', eventType: 'VARCHAR', "
                 + "actor: 'STRUCT(alternateId VARCHAR)', outcome: 'STRUCT(result VARCHAR)', "
-                + "debugContext: 'STRUCT(debugData STRUCT(factor VARCHAR))', target: 'JSON'}) WHERE "
-                + match("actor.alternateId", ids.get("okta-system-log")));
-        queries.put("entra-signin", "SELECT count(*) FROM read_json('" + base + "/logs/entra/signin/*.json.gz', "
-                + "format='newline_delimited', columns={time: 'VARCHAR', category: 'VARCHAR', resultType: 'VARCHAR', "
-                + "properties: 'STRUCT(userPrincipalName VARCHAR, authenticationDetails JSON, tokenIssuerType VARCHAR)'}) "
-                + "WHERE " + match("properties.userPrincipalName", ids.get("entra-signin")));
-        queries.put("entra-audit", "SELECT count(*) FROM read_json('" + base + "/logs/entra/audit/*.json.gz', "
-                + "format='newline_delimited', columns={time: 'VARCHAR', operationName: 'VARCHAR', "
-                + "properties: 'STRUCT(initiatedBy STRUCT(\"user\" STRUCT(userPrincipalName VARCHAR)), targetResources JSON)'}) "
-                + "WHERE " + match("properties.initiatedBy.\"user\".userPrincipalName", ids.get("entra-audit")));
-        queries.put("gcp-audit", "SELECT count(*) FROM read_json('" + base + "/logs/gcp/*.json.gz', "
-                + "format='newline_delimited', columns={\"timestamp\": 'VARCHAR', "
-                + "protoPayload: 'STRUCT(authenticationInfo STRUCT(principalEmail VARCHAR), methodName VARCHAR, request JSON, response JSON)'}) "
-                + "WHERE " + match("protoPayload.authenticationInfo.principalEmail", ids.get("gcp-audit")));
-        queries.put("vault-audit", "SELECT count(*) FROM read_json('" + base + "/logs/vault/audit-*.log', "
-                + "format='newline_delimited', columns={time: 'VARCHAR', type: 'VARCHAR', "
-                + "auth: 'STRUCT(display_name VARCHAR, metadata JSON)', request: 'STRUCT(path VARCHAR, operation VARCHAR)'}) "
-                + "WHERE " + match("request.path", ids.get("vault-audit")));
+                + "debugContext: 'STRUCT(debugData STRUCT(factor VARCHAR))', target: 'JSON'",
+                "actor.alternateId", ids.get("okta-system-log")));
+        queries.put("entra-signin", ndjson(base, "/logs/entra/signin/*.json.gz", "time: 'VARCHAR', category: 'VARCHAR', resultType: 'VARCHAR', "
+                + "properties: 'STRUCT(userPrincipalName VARCHAR, authenticationDetails JSON, tokenIssuerType VARCHAR)'",
+                "properties.userPrincipalName", ids.get("entra-signin")));
+        queries.put("entra-audit", ndjson(base, "/logs/entra/audit/*.json.gz", "time: 'VARCHAR', operationName: 'VARCHAR', "
+                + "properties: 'STRUCT(initiatedBy STRUCT(\"user\" STRUCT(userPrincipalName VARCHAR)), targetResources JSON)'",
+                "properties.initiatedBy.\"user\".userPrincipalName", ids.get("entra-audit")));
+        queries.put("gcp-audit", ndjson(base, "/logs/gcp/*.json.gz", "\"timestamp\": 'VARCHAR', "
+                + "protoPayload: 'STRUCT(authenticationInfo STRUCT(principalEmail VARCHAR), methodName VARCHAR, request JSON, response JSON)'",
+                "protoPayload.authenticationInfo.principalEmail", ids.get("gcp-audit")));
+        queries.put("vault-audit", ndjson(base, "/logs/vault/audit-*.log", "time: 'VARCHAR', type: 'VARCHAR', "
+                + "auth: 'STRUCT(display_name VARCHAR, metadata JSON)', request: 'STRUCT(path VARCHAR, operation VARCHAR)'",
+                "request.path", ids.get("vault-audit")));
         queries.put("evidence", "SELECT count(*) FROM read_csv('" + base + "/logs/evidence/*.csv', header=true, "
                 + "columns={'time': 'VARCHAR', 'kind': 'VARCHAR', 'account': 'VARCHAR', 'actor': 'VARCHAR', "
                 + "'incident': 'VARCHAR', 'recipient': 'VARCHAR', 'credential': 'VARCHAR', 'detail': 'VARCHAR'})");
@@ -75,6 +70,15 @@ public class DuckQuery {
             out.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(m.group(2));
         }
         return out;
+    }
+
+    /**
+     * The query of one newline-delimited JSON source: its files, the columns read_json is given and
+     * the column its identities are matched in (the same for every such source, hence one place).
+     */
+    static String ndjson(String base, String glob, String columns, String column, List<String> patterns) {
+        return "SELECT count(*) FROM read_json('" + base + glob + "', format='newline_delimited', columns={" + columns + "}) "
+                + "WHERE " + match(column, patterns);
     }
 
     static String match(String column, List<String> patterns) {
