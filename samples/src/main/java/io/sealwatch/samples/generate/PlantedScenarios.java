@@ -21,77 +21,47 @@ final class PlantedScenarios {
         BreakGlassAccount entra = all.get(3);
         BreakGlassAccount gcp = all.get(4);
 
-        Spec s;
-        s = new Spec("compliant, temporary access key removed in the episode", 0.06);
-        s.access = Access.TEMP_REMOVED;
-        p.episode(awsMgmt, s);
-        s = new Spec("approval missing", 0.30, "BG-APPROVAL-MISSING");
-        s.approval = Approval.NONE;
-        p.episode(awsMgmt, s);
+        p.episode(awsMgmt, new Spec("compliant, temporary access key removed in the episode", 0.06).with(s -> s.access = Access.TEMP_REMOVED));
+        p.episode(awsMgmt, new Spec("approval missing", 0.30, "BG-APPROVAL-MISSING").with(s -> s.approval = Approval.NONE));
         p.failedLogins(awsMgmt, p.at(0.42));
-        s = new Spec("session longer than max-session", 0.52, "BG-TTL-EXCEEDED");
-        s.minutes = 330;
-        p.episode(awsMgmt, s);
-        s = new Spec("access key created and never deleted", 0.74, "BG-STANDING-ACCESS");
-        s.access = Access.LEFT;
-        p.episode(awsMgmt, s);
-        s = new Spec("compliant, rotation still pending at the period end", -1);
-        s.rotation = Rotation.PENDING;
-        s.minutes = 50;
-        p.episode(awsMgmt, s);
+        p.episode(awsMgmt, new Spec("session longer than max-session", 0.52, "BG-TTL-EXCEEDED").with(s -> s.minutes = 330));
+        p.episode(awsMgmt, new Spec("access key created and never deleted", 0.74, "BG-STANDING-ACCESS").with(s -> s.access = Access.LEFT));
+        p.episode(awsMgmt, new Spec("compliant, rotation still pending at the period end", -1).with(s -> {
+            s.rotation = Rotation.PENDING;
+            s.minutes = 50;
+        }));
 
-        s = new Spec("approval late (within grace)", 0.14, "BG-APPROVAL-LATE");
-        s.approval = Approval.LATE;
-        p.episode(awsProd, s);
-        s = new Spec("second approval from an unauthorised approver", 0.36, "BG-APPROVER-UNAUTHORIZED");
-        s.approval = Approval.EXTRA_UNAUTHORIZED;
-        p.episode(awsProd, s);
-        s = new Spec("SSO-dependent: role assumed through SAML, no MFA at AWS", 0.58, "BG-SSO-DEPENDENT",
-                "BG-MFA-WEAK");
-        s.sso = true;
-        s.mfa = Mfa.NONE;
-        p.episode(awsProd, s);
-        s = new Spec("one custodian only (quorum 2)", 0.80, "BG-QUORUM-NOT-MET");
-        s.knownCustodians = 1;
-        p.episode(awsProd, s);
+        p.episode(awsProd, new Spec("approval late (within grace)", 0.14, "BG-APPROVAL-LATE").with(s -> s.approval = Approval.LATE));
+        p.episode(awsProd, new Spec("second approval from an unauthorised approver", 0.36, "BG-APPROVER-UNAUTHORIZED")
+                .with(s -> s.approval = Approval.EXTRA_UNAUTHORIZED));
+        p.episode(awsProd, new Spec("SSO-dependent: role assumed through SAML, no MFA at AWS", 0.58, "BG-SSO-DEPENDENT",
+                "BG-MFA-WEAK").with(s -> {
+                    s.sso = true;
+                    s.mfa = Mfa.NONE;
+                }));
+        p.episode(awsProd, new Spec("one custodian only (quorum 2)", 0.80, "BG-QUORUM-NOT-MET").with(s -> s.knownCustodians = 1));
 
-        s = new Spec("weak MFA: TOTP", 0.10, "BG-MFA-WEAK");
-        s.mfa = Mfa.TOTP;
-        p.episode(okta, s);
-        s = new Spec("compliant quarterly drill", 0.28);
-        s.drill = true;
-        s.minutes = 40;
-        p.episode(okta, s);
-        s = new Spec("weak MFA: SMS, after a failed sign-in", 0.47, "BG-MFA-WEAK");
-        s.mfa = Mfa.SMS;
-        s.failedBefore = true;
-        p.episode(okta, s);
-        s = new Spec("engineering leadership never notified", 0.68, "BG-NOTIFY-MISSING");
-        s.notify = Notify.MISSING_ENGINEERING;
-        p.episode(okta, s);
+        p.episode(okta, new Spec("weak MFA: TOTP", 0.10, "BG-MFA-WEAK").with(s -> s.mfa = Mfa.TOTP));
+        p.episode(okta, new Spec("compliant quarterly drill", 0.28).with(s -> {
+            s.drill = true;
+            s.minutes = 40;
+        }));
+        p.episode(okta, new Spec("weak MFA: SMS, after a failed sign-in", 0.47, "BG-MFA-WEAK").with(s -> {
+            s.mfa = Mfa.SMS;
+            s.failedBefore = true;
+        }));
+        p.episode(okta, new Spec("engineering leadership never notified", 0.68, "BG-NOTIFY-MISSING")
+                .with(s -> s.notify = Notify.MISSING_ENGINEERING));
 
-        s = new Spec("security leadership notified after 40 minutes", 0.16, "BG-NOTIFY-LATE");
-        s.notify = Notify.LATE_SECURITY;
-        p.episode(entra, s);
-        s = new Spec("password rotated after 30 hours", 0.44, "BG-ROTATION-LATE");
-        s.rotation = Rotation.LATE_PASSWORD;
-        p.episode(entra, s);
-        s = new Spec("approver also released a credential share", 0.72, "BG-SELF-APPROVAL");
-        s.approval = Approval.SELF;
-        p.episode(entra, s);
+        p.episode(entra, new Spec("security leadership notified after 40 minutes", 0.16, "BG-NOTIFY-LATE")
+                .with(s -> s.notify = Notify.LATE_SECURITY));
+        p.episode(entra, new Spec("password rotated after 30 hours", 0.44, "BG-ROTATION-LATE").with(s -> s.rotation = Rotation.LATE_PASSWORD));
+        p.episode(entra, new Spec("approver also released a credential share", 0.72, "BG-SELF-APPROVAL").with(s -> s.approval = Approval.SELF));
 
-        s = new Spec("no incident reference anywhere", 0.05, "BG-NO-INCIDENT");
-        s.incident = false;
-        p.episode(gcp, s);
-        s = new Spec("share released by an unknown custodian", 0.55, "BG-CUSTODIAN-UNKNOWN");
-        s.unknownCustodian = true;
-        p.episode(gcp, s);
-        s = new Spec("MFA never rotated", 0.68, "BG-ROTATION-INCOMPLETE");
-        s.rotation = Rotation.MISSING_MFA;
-        p.episode(gcp, s);
-        s = new Spec("service-account key created and never deleted", 0.80, "BG-STANDING-ACCESS");
-        s.access = Access.LEFT;
-        p.episode(gcp, s);
+        p.episode(gcp, new Spec("no incident reference anywhere", 0.05, "BG-NO-INCIDENT").with(s -> s.incident = false));
+        p.episode(gcp, new Spec("share released by an unknown custodian", 0.55, "BG-CUSTODIAN-UNKNOWN").with(s -> s.unknownCustodian = true));
+        p.episode(gcp, new Spec("MFA never rotated", 0.68, "BG-ROTATION-INCOMPLETE").with(s -> s.rotation = Rotation.MISSING_MFA));
+        p.episode(gcp, new Spec("service-account key created and never deleted", 0.80, "BG-STANDING-ACCESS").with(s -> s.access = Access.LEFT));
 
         // between uses: an administrator's unapproved policy change, and shares taken out with no use after them
         p.changedBetweenUses(awsMgmt, p.at(0.64));

@@ -2,6 +2,7 @@ package io.sealwatch.samples.generate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** What one planted episode does; every deviation from a compliant use is one field. */
 final class Spec {
@@ -35,5 +36,11 @@ final class Spec {
         this.scenario = scenario;
         this.at = at;
         this.rules.addAll(List.of(rules));
+    }
+
+    /** Applies the deviations of one scenario, so that planting it stays one statement (see PlantedScenarios). */
+    Spec with(Consumer<Spec> deviations) {
+        deviations.accept(this);
+        return this;
     }
 }
