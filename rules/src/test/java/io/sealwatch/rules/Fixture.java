@@ -65,17 +65,19 @@ public final class Fixture {
     public List<String> actors = new ArrayList<>(List.of(ACTOR));
     public boolean withEpisode = true;
 
-    public final List<Approval> approvals = new ArrayList<>();
-    public final List<Custody> custody = new ArrayList<>();
-    public final List<Notification> notifications = new ArrayList<>();
-    public final List<Authentication> authentications = new ArrayList<>();
-    public final List<CredentialRotation> rotations = new ArrayList<>();
-    public final List<PersistentAccess> persistentAccess = new ArrayList<>();
-    public final List<ProgramEvent> programEvents = new ArrayList<>();
-    public final List<CoverageGap> gaps = new ArrayList<>();
-    public final List<AccountChange> changes = new ArrayList<>();
-    public final List<ChangeApproval> changeApprovals = new ArrayList<>();
-    public final List<SealRelease> sealReleases = new ArrayList<>();
+    /** The facts go straight into the builder the engine collects them in, rather than into a copy of its lists. */
+    private final Facts.Builder builder = new Facts.Builder();
+    public final List<Approval> approvals = builder.approvals;
+    public final List<Custody> custody = builder.custody;
+    public final List<Notification> notifications = builder.notifications;
+    public final List<Authentication> authentications = builder.authentications;
+    public final List<CredentialRotation> rotations = builder.rotations;
+    public final List<PersistentAccess> persistentAccess = builder.persistentAccess;
+    public final List<ProgramEvent> programEvents = builder.programEvents;
+    public final List<CoverageGap> gaps = builder.gaps;
+    public final List<AccountChange> changes = builder.changes;
+    public final List<ChangeApproval> changeApprovals = builder.changeApprovals;
+    public final List<SealRelease> sealReleases = builder.sealReleases;
 
     private long records;
 
@@ -253,9 +255,11 @@ public final class Fixture {
     }
 
     public Facts facts() {
-        return new Facts(config(), period, withEpisode ? List.of(episode()) : List.of(), approvals, custody,
-                notifications, authentications, rotations, persistentAccess, programEvents, gaps, changes,
-                changeApprovals, sealReleases);
+        builder.episodes.clear();
+        if (withEpisode) {
+            builder.episodes.add(episode());
+        }
+        return builder.build(config(), period);
     }
 
     public Evaluation evaluate() {
