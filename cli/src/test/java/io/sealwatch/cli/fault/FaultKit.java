@@ -4,6 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sealwatch.cli.Main;
+import io.sealwatch.cli.job.Launch;
+import io.sealwatch.cli.job.RunOptions;
+import io.sealwatch.model.Period;
+import io.sealwatch.model.Severity;
+import io.sealwatch.reports.signing.KeyTool;
+import io.sealwatch.reports.signing.SigningException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,6 +18,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -138,6 +145,28 @@ final class FaultKit {
         Path config = dir.resolve("sealwatch.yaml");
         Files.writeString(config, yaml);
         return config;
+    }
+
+    /**
+     * {@link #config} with a signing section whose key store is made here with {@code keystorePassword}, while
+     * {@code passwordEnv} stays unset: both signed-run fault tests hand the password in themselves.
+     */
+    static Path signedConfig(Path dir, String passwordEnv, String keystorePassword) throws IOException, SigningException {
+        Path config = config(dir, """
+                signing:
+                  keystore: keys/sealwatch.p12
+                  password-env: %s
+                  alias: sealwatch
+                """.formatted(passwordEnv));
+        KeyTool.init(dir.resolve("keys"), keystorePassword.toCharArray());
+        return config;
+    }
+
+    /** A signed run of the quarter 2026-Q3 in-process, failing on critical findings, with the given key store password. */
+    static int runSignedQ3(Path config, Path bundle, String password, PrintStream err) {
+        return Launch.run(new RunOptions(config, new Period(Instant.parse("2026-07-01T00:00:00Z"),
+                Instant.parse("2026-10-01T00:00:00Z")), bundle, null, Severity.CRITICAL, true,
+                password.toCharArray(), List.of()), err);
     }
 
     /** A CloudTrail record as one JSON line, by the break-glass user unless {@code arn} says otherwise. */

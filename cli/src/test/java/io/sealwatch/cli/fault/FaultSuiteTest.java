@@ -3,12 +3,7 @@ package io.sealwatch.cli.fault;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sealwatch.cli.base.ExitCode;
-import io.sealwatch.cli.job.Launch;
-import io.sealwatch.cli.job.RunOptions;
 import io.sealwatch.engine.spark.Sparks;
-import io.sealwatch.model.Period;
-import io.sealwatch.model.Severity;
-import io.sealwatch.reports.signing.KeyTool;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -529,18 +524,10 @@ class FaultSuiteTest {
     @Test
     void wrongKeystorePasswordExits2NamingTheKeystoreNeverThePassword() throws Exception {
         Path org = tmp.resolve("org-d");
-        Path config = FaultKit.config(org, """
-                signing:
-                  keystore: keys/sealwatch.p12
-                  password-env: SEALWATCH_FAULT_SUITE_UNSET
-                  alias: sealwatch
-                """);
-        KeyTool.init(org.resolve("keys"), "the-right-one-7f3a".toCharArray());
+        Path config = FaultKit.signedConfig(org, "SEALWATCH_FAULT_SUITE_UNSET", "the-right-one-7f3a");
         String wrong = "Wr0ng-Passw0rd-planted-91c2";
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Launch.run(new RunOptions(config, new Period(Instant.parse("2026-07-01T00:00:00Z"),
-                        Instant.parse("2026-10-01T00:00:00Z")), tmp.resolve("bundle-d"), null, Severity.CRITICAL, true,
-                        wrong.toCharArray(), List.of()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = FaultKit.runSignedQ3(config, tmp.resolve("bundle-d"), wrong, new PrintStream(err, true, StandardCharsets.UTF_8));
         String message = err.toString(StandardCharsets.UTF_8);
         assertEquals(ExitCode.USAGE.code(), exit, message);
         assertTrue(message.contains(org.resolve("keys/sealwatch.p12").toString()), message);

@@ -2,12 +2,7 @@ package io.sealwatch.cli.fault;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sealwatch.cli.base.ExitCode;
-import io.sealwatch.cli.job.Launch;
-import io.sealwatch.cli.job.RunOptions;
 import io.sealwatch.engine.spark.Sparks;
-import io.sealwatch.model.Period;
-import io.sealwatch.model.Severity;
-import io.sealwatch.reports.signing.KeyTool;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -23,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,20 +66,12 @@ class PlantedSecretsTest {
     @BeforeAll
     static void runSigned() throws Exception {
         Path org = tmp.resolve("org");
-        Path config = FaultKit.config(org, """
-                signing:
-                  keystore: keys/sealwatch.p12
-                  password-env: SEALWATCH_PLANTED_SECRETS_UNSET
-                  alias: sealwatch
-                """);
-        KeyTool.init(org.resolve("keys"), KEYSTORE_PASSWORD.toCharArray());
+        Path config = FaultKit.signedConfig(org, "SEALWATCH_PLANTED_SECRETS_UNSET", KEYSTORE_PASSWORD);
         plant(org.resolve("logs"));
         bundle = tmp.resolve("bundle");
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         try {
-            exit = Launch.run(new RunOptions(config, new Period(Instant.parse("2026-07-01T00:00:00Z"),
-                            Instant.parse("2026-10-01T00:00:00Z")), bundle, null, Severity.CRITICAL, true,
-                    KEYSTORE_PASSWORD.toCharArray(), List.of()), new PrintStream(captured, true, StandardCharsets.UTF_8));
+            exit = FaultKit.runSignedQ3(config, bundle, KEYSTORE_PASSWORD, new PrintStream(captured, true, StandardCharsets.UTF_8));
         } catch (RuntimeException | Error e) {
             FaultKit.CRASHES.incrementAndGet();
             throw e;
