@@ -29,7 +29,11 @@ import io.sealwatch.result.SourceCoverage;
 import io.sealwatch.rules.Evaluation;
 import io.sealwatch.rules.Facts;
 import io.sealwatch.rules.RuleMeta;
+import io.sealwatch.reports.signing.KeyTool;
+import io.sealwatch.reports.signing.Signer;
+import io.sealwatch.reports.signing.SigningException;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,6 +69,14 @@ public final class Fixtures {
                     "שרה כהן", "王芳"});
 
     private Fixtures() {
+    }
+
+    /** The key store password of the signing tests. */
+    private static final char[] KEY_PASSWORD = "pw-for-tests".toCharArray();
+
+    /** A new self-signed key in {@code keys}, loaded: how every signing test here starts. */
+    public static Signer signer(Path keys) throws IOException, SigningException {
+        return Signer.load(KeyTool.init(keys, KEY_PASSWORD), KEY_PASSWORD, KeyTool.ALIAS);
     }
 
     public static RunResult empty() {

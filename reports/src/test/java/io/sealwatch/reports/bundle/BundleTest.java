@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sealwatch.reports.Fixtures;
 import io.sealwatch.reports.catalog.Renderers;
-import io.sealwatch.reports.signing.KeyTool;
 import io.sealwatch.reports.signing.OpenSsl;
 import io.sealwatch.reports.signing.Signer;
 import io.sealwatch.reports.signing.SignerPin;
@@ -50,8 +49,7 @@ class BundleTest {
 
     @BeforeAll
     static void writeBundle() throws Exception {
-        char[] pw = "pw-for-tests".toCharArray();
-        signer = Signer.load(KeyTool.init(shared.resolve("keys"), pw), pw, KeyTool.ALIAS);
+        signer = Fixtures.signer(shared.resolve("keys"));
         Path extra = Files.createDirectories(shared.resolve("engine-out"));
         Files.createDirectories(extra.resolve("tables/events"));
         Files.writeString(extra.resolve("tables/events/part-0.parquet"), "PAR1 fake");

@@ -53,8 +53,8 @@ class PinnedSignerTest {
 
     @BeforeAll
     static void bundles() throws Exception {
-        ours = Signer.load(KeyTool.init(shared.resolve("ours"), PW), PW, KeyTool.ALIAS);
-        forger = Signer.load(KeyTool.init(shared.resolve("forger"), PW), PW, KeyTool.ALIAS);
+        ours = Fixtures.signer(shared.resolve("ours"));
+        forger = Fixtures.signer(shared.resolve("forger"));
         good = shared.resolve("good");
         Bundle.write(Fixtures.oneFinding(), good, ours, Renderers.run(), null);
         forged = shared.resolve("forged");

@@ -58,8 +58,7 @@ class TimeStampTest {
 
     @BeforeAll
     static void key() throws Exception {
-        char[] pw = "pw-for-tests".toCharArray();
-        plain = Signer.load(KeyTool.init(keys, pw), pw, KeyTool.ALIAS);
+        plain = Fixtures.signer(keys);
     }
 
     @Test
