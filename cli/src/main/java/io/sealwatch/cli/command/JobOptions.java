@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The options {@code run}, {@code review} and {@code watch} share, declared once: where Spark runs, extra rules, logging. */
-final class JobOptions {
+class JobOptions {
     @Option(names = "--master", description = "Spark master URL (default: embedded local[*])")
     String master;
     @Option(names = "--rules", description = "a folder of extra .drl rules (repeatable)")

@@ -33,9 +33,7 @@ public final class ReviewCommand implements Callable<Integer> {
     FailOn failOn;
 
     @Mixin
-    JobOptions job;
-    @Option(names = "--no-sign", description = "write an unsigned bundle (its manifest says so)")
-    boolean noSign;
+    SignedJobOptions job;
 
     @Override
     public Integer call() {
@@ -51,7 +49,7 @@ public final class ReviewCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         }
         Path bundle = out != null ? out : Path.of("sealwatch-review-" + year);
-        return ReviewJob.run(new RunOptions(config, period, bundle, job.master, failOn.severity(), !noSign,
+        return ReviewJob.run(new RunOptions(config, period, bundle, job.master, failOn.severity(), !job.noSign,
                 job.ruleDirs, null, null), System.err);
     }
 }

@@ -48,9 +48,7 @@ public final class RunCommand implements Callable<Integer> {
     Path previous;
 
     @Mixin
-    JobOptions job;
-    @Option(names = "--no-sign", description = "write an unsigned bundle (its manifest says so)")
-    boolean noSign;
+    SignedJobOptions job;
 
     @Override
     public Integer call() {
@@ -63,9 +61,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (ObjectStoreOut.isUri(out)) {
             return ObjectStoreOut.run(out, staging -> new RunOptions(config, period, staging, job.master,
-                    failOn.severity(), !noSign, job.ruleDirs, state, previous), System.err);
+                    failOn.severity(), !job.noSign, job.ruleDirs, state, previous), System.err);
         }
-        return Launch.run(new RunOptions(config, period, Path.of(out), job.master, failOn.severity(), !noSign,
+        return Launch.run(new RunOptions(config, period, Path.of(out), job.master, failOn.severity(), !job.noSign,
                 job.ruleDirs, state, previous), System.err);
     }
 }
