@@ -28,6 +28,11 @@ public final class Json {
         return s.isEmpty() ? null : s;
     }
 
+    /** {@link #text}, where absence is a {@link RecordException} "missing PATH": the field a connector's mapping keys on. */
+    public static String requiredText(JsonNode root, String path) throws RecordException {
+        return required(text(root, path), path);
+    }
+
     public static String lower(JsonNode root, String path) throws RecordException {
         String s = text(root, path);
         return s == null ? null : s.toLowerCase(Locale.ROOT);
@@ -40,6 +45,18 @@ public final class Json {
             throw new RecordException(path + ": expected an object, found " + kind(n));
         }
         return n;
+    }
+
+    /** {@link #object}, where absence is a {@link RecordException} "missing PATH". */
+    public static JsonNode requiredObject(JsonNode root, String path) throws RecordException {
+        return required(object(root, path), path);
+    }
+
+    private static <T> T required(T value, String path) throws RecordException {
+        if (value == null) {
+            throw new RecordException("missing " + path);
+        }
+        return value;
     }
 
     /** The elements of an array; empty when absent. */

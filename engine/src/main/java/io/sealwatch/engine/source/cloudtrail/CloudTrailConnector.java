@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import static io.sealwatch.engine.ingest.Json.requiredText;
 import static io.sealwatch.engine.ingest.Json.object;
 import static io.sealwatch.engine.ingest.Json.text;
 
@@ -66,10 +67,7 @@ public final class CloudTrailConnector extends Connector {
 
     @Override
     public NormalizedEvent map(JsonNode r, RecordContext ctx) throws RecordException {
-        String name = text(r, "eventName");
-        if (name == null) {
-            throw new RecordException("missing eventName");
-        }
+        String name = requiredText(r, "eventName");
         object(r, "userIdentity");
         object(r, "requestParameters");
         object(r, "responseElements");

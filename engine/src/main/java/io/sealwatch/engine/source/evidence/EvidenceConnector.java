@@ -10,6 +10,7 @@ import io.sealwatch.model.NormalizedEvent;
 import java.util.Locale;
 import java.util.Map;
 
+import static io.sealwatch.engine.ingest.Json.requiredText;
 import static io.sealwatch.engine.ingest.Json.text;
 
 /**
@@ -31,19 +32,13 @@ public final class EvidenceConnector extends Connector {
 
     @Override
     public NormalizedEvent map(JsonNode r, RecordContext ctx) throws RecordException {
-        String kind = text(r, "kind");
-        if (kind == null) {
-            throw new RecordException("missing kind");
-        }
+        String kind = requiredText(r, "kind");
         EventClass cls = KINDS.get(kind.trim().toLowerCase(Locale.ROOT));
         if (cls == null) {
             throw new RecordException("unknown kind '" + kind + "' (expected one of approval, custody, notification,"
                     + " rotation, drill, review, change)");
         }
-        String account = text(r, "account");
-        if (account == null) {
-            throw new RecordException("missing account");
-        }
+        String account = requiredText(r, "account");
         if (!ctx.accounts().isAccount(account.trim())) {
             throw new RecordException("unknown account id '" + account + "'");
         }

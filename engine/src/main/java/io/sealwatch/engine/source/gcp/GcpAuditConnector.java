@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import static io.sealwatch.engine.ingest.Json.requiredObject;
 import static io.sealwatch.engine.ingest.Json.array;
 import static io.sealwatch.engine.ingest.Json.object;
 import static io.sealwatch.engine.ingest.Json.text;
@@ -32,10 +33,7 @@ public final class GcpAuditConnector extends Connector {
 
     @Override
     public NormalizedEvent map(JsonNode r, RecordContext ctx) throws RecordException {
-        JsonNode p = object(r, "protoPayload");
-        if (p == null) {
-            throw new RecordException("missing protoPayload");
-        }
+        JsonNode p = requiredObject(r, "protoPayload");
         String method = text(p, "methodName");
         object(p, "status");
         String actor = text(p, "authenticationInfo.principalEmail");

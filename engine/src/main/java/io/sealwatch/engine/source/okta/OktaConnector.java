@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import static io.sealwatch.engine.ingest.Json.requiredText;
 import static io.sealwatch.engine.ingest.Json.array;
 import static io.sealwatch.engine.ingest.Json.object;
 import static io.sealwatch.engine.ingest.Json.text;
@@ -28,10 +29,7 @@ public final class OktaConnector extends Connector {
 
     @Override
     public NormalizedEvent map(JsonNode r, RecordContext ctx) throws RecordException {
-        String type = text(r, "eventType");
-        if (type == null) {
-            throw new RecordException("missing eventType");
-        }
+        String type = requiredText(r, "eventType");
         object(r, "actor");
         object(r, "authenticationContext");
         String actor = text(r, "actor.alternateId");
