@@ -1,10 +1,7 @@
 package io.sealwatch.config;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -13,10 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class EvidenceMapsTest {
-    @TempDir
-    Path dir;
-
+class EvidenceMapsTest extends ConfigSectionsCase {
     private static final String BASE = """
             organization: Example Corp
             sources:
@@ -35,12 +29,8 @@ class EvidenceMapsTest {
                 quorum: 1
             """;
 
-    private SealwatchConfig load(String extra) throws IOException, ConfigException {
-        return new ConfigFiles(dir).load(BASE + extra);
-    }
-
-    private String errors(String extra) {
-        return String.join("\n", new ConfigFiles(dir).errors(BASE + extra));
+    EvidenceMapsTest() {
+        super(BASE);
     }
 
     @Test
@@ -80,7 +70,7 @@ class EvidenceMapsTest {
 
     @Test
     void aBadEvidenceMapIsNamedWithItsKeyAndLine() {
-        String all = errors("""
+        String all = String.join("\n", errors("""
                 evidence-map:
                   jira:
                     accounts: { bg-aws-root: aws-root-brekglass, BG-AWS-ROOT: aws-root-breakglass }
@@ -89,7 +79,7 @@ class EvidenceMapsTest {
                   pagerduty:
                     accounts: { "Break-glass AWS": aws-root-breakglass }
                   opsgenie: {}
-                """);
+                """));
         assertTrue(all.contains("sealwatch.yaml:18: evidence-map.jira.accounts.bg-aws-root: unknown account id"
                 + " 'aws-root-brekglass'"), all);
         assertTrue(all.contains(":18: evidence-map.jira.accounts.BG-AWS-ROOT: 'BG-AWS-ROOT' given twice, first at"
@@ -106,7 +96,7 @@ class EvidenceMapsTest {
 
     @Test
     void aTicketingSourceWithoutItsMapIsRefusedAndTheNewTypesAreKnown() {
-        String all = errors("");
+        String all = String.join("\n", errors(""));
         assertTrue(all.contains(":4: sources[1]: a jira source needs 'evidence-map.jira'"), all);
         assertTrue(all.contains(":5: sources[2]: a pagerduty source needs 'evidence-map.pagerduty': which field names"
                 + " the account and which escalation policy is which recipient group"), all);

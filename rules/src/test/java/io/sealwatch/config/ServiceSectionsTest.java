@@ -2,10 +2,7 @@ package io.sealwatch.config;
 
 import io.sealwatch.model.Severity;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
@@ -15,10 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ServiceSectionsTest {
-    @TempDir
-    Path dir;
-
+class ServiceSectionsTest extends ConfigSectionsCase {
     private static final String BASE = """
             organization: Example Corp
             sources:
@@ -31,12 +25,8 @@ class ServiceSectionsTest {
                 quorum: 1
             """;
 
-    private SealwatchConfig load(String extra) throws IOException, ConfigException {
-        return new ConfigFiles(dir).load(BASE + extra);
-    }
-
-    private List<String> errors(String extra) {
-        return new ConfigFiles(dir).errors(BASE + extra);
+    ServiceSectionsTest() {
+        super(BASE);
     }
 
     @Test
