@@ -426,23 +426,17 @@ def write_logs(d, cloudtrail, okta_events, entra, vault_lines, evidence):
         p = os.path.join(d, sub)
         os.makedirs(p, exist_ok=True)
         return p
-    if cloudtrail:
-        # CloudTrail Lake export style: one event per line
-        with open(os.path.join(mk("cloudtrail"), "cloudtrail-events.json"), "w") as f:
-            for e in by_time(cloudtrail, lambda e: e["eventTime"]):
-                f.write(json.dumps(e, separators=(",", ":")) + "\n")
-    if okta_events:
-        with open(os.path.join(mk("okta"), "system-log.json"), "w") as f:
-            for e in by_time(okta_events, lambda e: e["published"]):
-                f.write(json.dumps(e, separators=(",", ":")) + "\n")
-    if entra:
-        with open(os.path.join(mk("entra/signin"), "SignInLogs.json"), "w") as f:
-            for e in by_time(entra, lambda e: e["time"]):
-                f.write(json.dumps(e, separators=(",", ":")) + "\n")
-    if vault_lines:
-        with open(os.path.join(mk("vault"), "audit.log"), "w") as f:
-            for e in by_time(vault_lines, lambda e: (e["time"], e["type"] == "response")):
-                f.write(json.dumps(e, separators=(",", ":")) + "\n")
+    def jsonl(sub, name, events, key):
+        # every JSON log is written the same way: compact, one event per line, in time order (only when non-empty)
+        if events:
+            with open(os.path.join(mk(sub), name), "w") as f:
+                for e in by_time(events, key):
+                    f.write(json.dumps(e, separators=(",", ":")) + "\n")
+    # CloudTrail Lake export style: one event per line
+    jsonl("cloudtrail", "cloudtrail-events.json", cloudtrail, lambda e: e["eventTime"])
+    jsonl("okta", "system-log.json", okta_events, lambda e: e["published"])
+    jsonl("entra/signin", "SignInLogs.json", entra, lambda e: e["time"])
+    jsonl("vault", "audit.log", vault_lines, lambda e: (e["time"], e["type"] == "response"))
     if evidence is None:
         return
     with open(os.path.join(mk("evidence"), "evidence.csv"), "w", newline="") as f:
@@ -595,19 +589,19 @@ def program_only(name, desc, props, drill="2026-07-20T14:00:00Z", review="2026-0
     return s
 
 # ---------------------------------------------------------------- the scenarios
-def fires(rule, exit, episodes=None, **more):
-    p = {"exit": exit, "fires": rule}
+def expects(kind, rule, exit, episodes=None, **more):
+    """A scenario's expectations: `kind` is "fires" or "near-miss"; one builder, so both keep one key order."""
+    p = {"exit": exit, kind: rule}
     if episodes is not None:
         p["episodes"] = episodes
     p.update(more)
     return p
 
+def fires(rule, exit, episodes=None, **more):
+    return expects("fires", rule, exit, episodes, **more)
+
 def near(rule, exit, episodes=None, **more):
-    p = {"exit": exit, "near-miss": rule}
-    if episodes is not None:
-        p["episodes"] = episodes
-    p.update(more)
-    return p
+    return expects("near-miss", rule, exit, episodes, **more)
 
 SC = []
 A = SC.append
