@@ -87,7 +87,7 @@ public final class Job {
      * Our own jars, for executors of a cluster: the cli jar and the sealwatch module jars in its
      * {@code lib/} (Spark brings the rest that executors use). Null when not running from jars.
      */
-    static String appJars() {
+    public static String appJars() {
         try {
             Path jar = Path.of(Job.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (!jar.toString().endsWith(".jar")) {

@@ -200,7 +200,7 @@ public final class Service implements ServiceSignals.Service, StatusView, AutoCl
         List<String> problems = new ArrayList<>();
         Map<String, ListedFile> files = new TreeMap<>();
         try {
-            Ingest.list(config, Sparks.session(setup.master(), null).sparkContext().hadoopConfiguration(), problems)
+            Ingest.list(config, Sparks.session(setup.master(), Job.appJars()).sparkContext().hadoopConfiguration(), problems)
                     .forEach(f -> files.put(f.path(), f));
         } catch (IOException | RuntimeException e) {
             problems.add("the sources could not be listed: " + Failure.describe(e));
