@@ -42,10 +42,9 @@ final class ApiJson {
         }
     }
 
-    /** {@code {"alerts": [alert JSON as the sinks receive it…], "outbox": [one delivery per alert and sink…]}}. */
+    /** The alerts raised, each with the fields the sinks receive, oldest first. */
     static byte[] alerts(StatusSnapshot s) {
-        ObjectNode out = Json.object();
-        ArrayNode alerts = out.putArray("alerts");
+        ArrayNode alerts = Json.array();
         for (AlertRow a : s.alerts()) {
             ObjectNode o = alerts.addObject();
             o.put("id", a.id());
@@ -59,7 +58,12 @@ final class ApiJson {
             o.put("message", a.message());
             o.put("url", a.url());
         }
-        ArrayNode outbox = out.putArray("outbox");
+        return pretty(alerts);
+    }
+
+    /** The outbox: one delivery per alert and sink, with its state and attempts. */
+    static byte[] outbox(StatusSnapshot s) {
+        ArrayNode outbox = Json.array();
         for (OutboxRow r : s.outbox()) {
             ObjectNode o = outbox.addObject();
             o.put("alertId", r.alertId());
@@ -72,7 +76,7 @@ final class ApiJson {
             o.put("lastError", r.lastError());
             Json.put(o, "nextAttempt", r.nextAttempt());
         }
-        return pretty(out);
+        return pretty(outbox);
     }
 
     /** One object per configured source; {@code lagSeconds} is null until the source has shown an event. */

@@ -53,7 +53,7 @@ final class StatusPage {
         sources();
         alerts();
         h.close("main").open("footer").text("For machines: ");
-        for (String api : List.of("/api/episodes", "/api/findings", "/api/alerts", "/api/sources", "/metrics", "/healthz")) {
+        for (String api : List.of("/api/episodes", "/api/findings", "/api/alerts", "/api/outbox", "/api/sources", "/metrics", "/healthz")) {
             h.element("a", api, "href", api).text(" ");
         }
         return h.close("footer").close("body").close("html").toString();

@@ -170,6 +170,7 @@ public final class StatusServer implements AutoCloseable {
             pages.put("/api/episodes", json(s -> ApiJson.episodes(s.result())));
             pages.put("/api/findings", json(s -> ApiJson.findings(s.result())));
             pages.put("/api/alerts", json(ApiJson::alerts));
+            pages.put("/api/outbox", json(ApiJson::outbox));
             pages.put("/api/sources", json(ApiJson::sources));
             pages.put("/metrics", this::metrics);
             pages.put("/healthz", this::health);

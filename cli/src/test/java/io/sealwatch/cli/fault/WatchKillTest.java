@@ -190,10 +190,11 @@ class WatchKillTest {
     private static Set<String> awaitDelivered(String page, String episode) throws Exception {
         while (true) {
             JsonNode alerts = get(page + "api/alerts");
-            for (JsonNode a : alerts.path("alerts")) {
+            Set<String> delivered = deliveredIds(page);
+            for (JsonNode a : alerts) {
                 if ("episode-started".equals(a.path("kind").asText()) && episode.equals(a.path("episode").asText())
-                        && deliveredIds(alerts).contains(a.path("id").asText())) {
-                    return deliveredIds(alerts);
+                        && delivered.contains(a.path("id").asText())) {
+                    return delivered;
                 }
             }
             Thread.sleep(500);
@@ -201,12 +202,8 @@ class WatchKillTest {
     }
 
     private static Set<String> deliveredIds(String page) throws Exception {
-        return deliveredIds(get(page + "api/alerts"));
-    }
-
-    private static Set<String> deliveredIds(JsonNode alerts) {
         Set<String> out = new HashSet<>();
-        alerts.path("outbox").forEach(d -> {
+        get(page + "api/outbox").forEach(d -> {
             if ("delivered".equals(d.path("state").asText())) {
                 out.add(d.path("alertId").asText());
             }
