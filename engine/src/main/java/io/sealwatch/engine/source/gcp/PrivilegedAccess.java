@@ -28,8 +28,8 @@ final class PrivilegedAccess {
         if (!ok || method == null || !method.startsWith(SERVICE) || !method.endsWith("PrivilegedAccessManager.ApproveGrant")) {
             return null;
         }
-        String grant = GcpAuditConnector.optional(p, "request", "name") != null
-                ? GcpAuditConnector.optional(p, "request", "name") : text(p, "resourceName");
+        String requested = GcpAuditConnector.optional(p, "request", "name");
+        String grant = requested != null ? requested : text(p, "resourceName");
         if (grant == null) {
             return null;
         }
@@ -38,8 +38,7 @@ final class PrivilegedAccess {
         if (account == null) {
             return null;
         }
-        JsonNode response = p.path("response");
-        String justification = response.isObject() ? text(response, "justification.unstructuredJustification") : null;
+        String justification = GcpAuditConnector.optional(p, "response", "justification.unstructuredJustification");
         String duration = GcpAuditConnector.optional(p, "response", "requestedDuration");
         String reason = GcpAuditConnector.optional(p, "request", "reason");
         return e.eventClass(EventClass.APPROVAL).account(account).target(grant)
