@@ -1,6 +1,7 @@
 package io.sealwatch.model;
 
 import java.time.Instant;
+import java.util.Comparator;
 
 /**
  * The rotation state of one credential after one episode.
@@ -11,6 +12,9 @@ import java.time.Instant;
  */
 public record CredentialRotation(String episode, String account, String credential, Instant deadline,
                                  Instant rotatedAt, EvidenceRef evidence) {
+    /** The order every report lists rotations in: by deadline, then episode, then credential. */
+    public static final Comparator<CredentialRotation> ORDER = Comparator.comparing(CredentialRotation::deadline)
+            .thenComparing(CredentialRotation::episode).thenComparing(CredentialRotation::credential);
 
     /** The status as of {@code asOf} (the period end in reports). */
     public RotationStatus status(Instant asOf) {

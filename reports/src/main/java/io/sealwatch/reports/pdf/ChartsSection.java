@@ -109,7 +109,7 @@ final class ChartsSection extends Section {
         }
         Comparator<CredentialRotation> worst = Comparator.comparing((CredentialRotation c) -> c.status(asOf))
                 .thenComparing(Comparator.comparingLong(this::hoursToRotate).reversed());
-        List<CredentialRotation> shown = worstFirst(all, worst, ReportContent.CHART_BARS).stream().sorted(ROTATION_ORDER).toList();
+        List<CredentialRotation> shown = worstFirst(all, worst, ReportContent.CHART_BARS).stream().sorted(CredentialRotation.ORDER).toList();
         List<Bar> bars = new ArrayList<>();
         for (CredentialRotation c : shown) {
             String category = c.episode() + " · " + c.credential();

@@ -1,5 +1,6 @@
 package io.sealwatch.reports.pdf;
 
+import io.sealwatch.model.CredentialRotation;
 import io.sealwatch.model.RotationStatus;
 import io.sealwatch.reports.pdf.Line.Tone;
 
@@ -19,7 +20,7 @@ final class RotationsSection extends Section {
             return;
         }
         add(Line.th("rot", "Status", "Episode", "Credential", "Deadline", "Rotated at", "Evidence"));
-        r.facts().rotations().stream().sorted(ROTATION_ORDER).forEach(c -> {
+        r.facts().rotations().stream().sorted(CredentialRotation.ORDER).forEach(c -> {
             RotationStatus status = c.status(asOf);
             add(Line.td("rot", rotationTone(status), status.wire(), c.episode(), c.credential(), d.at(c.deadline()),
                     c.rotatedAt() == null ? NEVER : d.at(c.rotatedAt()), Display.ref(c.evidence())));

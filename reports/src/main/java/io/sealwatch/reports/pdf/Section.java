@@ -1,7 +1,6 @@
 package io.sealwatch.reports.pdf;
 
 import io.sealwatch.config.Policy;
-import io.sealwatch.model.CredentialRotation;
 import io.sealwatch.model.Episode;
 import io.sealwatch.model.Finding;
 import io.sealwatch.model.Severity;
@@ -56,9 +55,6 @@ abstract class Section {
     }
 
     static final String NEVER = "never";
-
-    static final Comparator<CredentialRotation> ROTATION_ORDER = Comparator.comparing(CredentialRotation::deadline)
-            .thenComparing(CredentialRotation::episode).thenComparing(CredentialRotation::credential);
 
     long open(Severity s) {
         return findings.stream().filter(f -> !f.accepted() && f.severity() == s).count();

@@ -162,8 +162,7 @@ public final class XlsxRenderer extends OneFileRenderer {
                 new String[]{"Episode", "Account", "Credential", "Deadline (UTC)", "Rotated at (UTC)", "Status",
                         "Evidence"},
                 new int[]{44, 26, 16, 20, 20, 10, 70});
-        r.facts().rotations().stream().sorted(Comparator.comparing(CredentialRotation::deadline)
-                        .thenComparing(CredentialRotation::episode).thenComparing(CredentialRotation::credential))
+        r.facts().rotations().stream().sorted(CredentialRotation.ORDER)
                 .forEach(c -> s.row(c.episode(), c.account(), c.credential(), c.deadline(), c.rotatedAt(),
                         c.status(asOf).wire(), Fmt.ref(c.evidence())));
         s.finish();
