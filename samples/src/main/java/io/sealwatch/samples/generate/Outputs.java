@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.sealwatch.samples.generate.Plan.Episode;
 import io.sealwatch.samples.generate.Plan.EvidenceRow;
+import io.sealwatch.samples.internal.Iso;
 
 import java.io.IOException;
 import java.io.Writer;
