@@ -1,5 +1,7 @@
 package io.sealwatch.samples.generate;
 
+import io.sealwatch.samples.internal.ConfigYaml.Pattern;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -61,14 +63,14 @@ record BreakGlassAccount(String id, String description, Kind kind, Org.AwsAccoun
                 List.of(custodians), 2, Duration.ofHours(4), privileges);
     }
 
-    /** The identity patterns of this account, as {@code (source type, match)} pairs. */
-    List<String[]> identities() {
+    /** The identity patterns of this account. */
+    List<Pattern> identities() {
         return switch (kind) {
-            case AWS -> List.of(new String[]{"aws-cloudtrail", "arn:aws:iam::" + aws.id() + ":user/" + identity},
-                    new String[]{"aws-cloudtrail", "arn:aws:sts::" + aws.id() + ":assumed-role/" + FEDERATED_ROLE + "/*"});
-            case OKTA -> List.<String[]>of(new String[]{"okta-system-log", identity});
-            case ENTRA -> List.of(new String[]{"entra-signin", identity}, new String[]{"entra-audit", identity});
-            case GCP -> List.<String[]>of(new String[]{"gcp-audit", identity});
+            case AWS -> List.of(new Pattern("aws-cloudtrail", "arn:aws:iam::" + aws.id() + ":user/" + identity),
+                    new Pattern("aws-cloudtrail", "arn:aws:sts::" + aws.id() + ":assumed-role/" + FEDERATED_ROLE + "/*"));
+            case OKTA -> List.of(new Pattern("okta-system-log", identity));
+            case ENTRA -> List.of(new Pattern("entra-signin", identity), new Pattern("entra-audit", identity));
+            case GCP -> List.of(new Pattern("gcp-audit", identity));
         };
     }
 

@@ -2,8 +2,8 @@ package io.sealwatch.samples.scenarios;
 
 import static io.sealwatch.samples.internal.JsonValues.map;
 
+import io.sealwatch.samples.internal.ConfigYaml.Pattern;
 import io.sealwatch.samples.scenarios.Scenario.Account;
-import io.sealwatch.samples.scenarios.Scenario.Ref;
 import io.sealwatch.samples.scenarios.Use.Approval;
 import io.sealwatch.samples.scenarios.Use.Custody;
 import io.sealwatch.samples.scenarios.Use.Notify;
@@ -76,24 +76,24 @@ final class Blocks {
 
     static Account awsAccount(String id, String user, String vaultPath) {
         return new Account(id, "AWS management account break-glass IAM user",
-                List.of(new Ref("aws-cloudtrail", Aws.userArn(user))), List.of("password", "mfa", "access-key"),
-                "PT4H", vaultPath == null ? List.of() : List.of(new Ref("vault-audit", vaultPath)));
+                List.of(new Pattern("aws-cloudtrail", Aws.userArn(user))), List.of("password", "mfa", "access-key"),
+                "PT4H", vaultPath == null ? List.of() : List.of(new Pattern("vault-audit", vaultPath)));
     }
 
     /** The password shares kept in Secrets Manager; with a credential, rotating either share rotates it. */
     static Account smAccount(String credential) {
         return awsAccount(Scenario.AWS_ACCOUNT, Aws.BG, null)
-                .withSealed(new Ref("aws-cloudtrail", Aws.SM_ARN + "breakglass/aws/password-share-*", credential));
+                .withSealed(new Pattern("aws-cloudtrail", Aws.SM_ARN + "breakglass/aws/password-share-*", credential));
     }
 
     static Account oktaAccount() {
         return new Account("okta-breakglass", "Okta super-admin break-glass account",
-                List.of(new Ref("okta-system-log", IdentityLogs.OKTA_BG)), List.of("password", "mfa"), "PT2H", List.of());
+                List.of(new Pattern("okta-system-log", IdentityLogs.OKTA_BG)), List.of("password", "mfa"), "PT2H", List.of());
     }
 
     static Account entraAccount() {
         return new Account(ENTRA, "Entra ID emergency access account",
-                List.of(new Ref("entra-signin", IdentityLogs.ENTRA_BG)), List.of("password", "mfa"), "PT4H", List.of());
+                List.of(new Pattern("entra-signin", IdentityLogs.ENTRA_BG)), List.of("password", "mfa"), "PT4H", List.of());
     }
 
     // ---- evidence of the program and background noise

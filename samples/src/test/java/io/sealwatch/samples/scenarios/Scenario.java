@@ -1,5 +1,7 @@
 package io.sealwatch.samples.scenarios;
 
+import io.sealwatch.samples.internal.ConfigYaml.Pattern;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,18 +19,11 @@ final class Scenario {
     static final String AWS_ACCOUNT = "aws-breakglass";
     static final List<String> CUSTODIANS = List.of("alice@example.com", "bob@example.com", "carol@example.com");
 
-    /** An identity or sealed-secret pattern of an account: a source type, its match and, optionally, the credential. */
-    record Ref(String source, String match, String credential) {
-        Ref(String source, String match) {
-            this(source, match, null);
-        }
-    }
-
     /** An account of {@code sealwatch.yaml}; quorum 2 and three custodians, as every scenario account has. */
-    record Account(String id, String description, List<Ref> identities, List<String> credentials, String maxSession,
-                   List<Ref> sealed) {
-        Account withSealed(Ref... refs) {
-            return new Account(id, description, identities, credentials, maxSession, List.of(refs));
+    record Account(String id, String description, List<Pattern> identities, List<String> credentials,
+                   String maxSession, List<Pattern> sealed) {
+        Account withSealed(Pattern... patterns) {
+            return new Account(id, description, identities, credentials, maxSession, List.of(patterns));
         }
     }
 

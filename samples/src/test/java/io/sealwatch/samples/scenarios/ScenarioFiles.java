@@ -2,8 +2,9 @@ package io.sealwatch.samples.scenarios;
 
 import static io.sealwatch.samples.internal.JsonValues.map;
 
+import io.sealwatch.samples.internal.ConfigYaml;
+import io.sealwatch.samples.internal.Csv;
 import io.sealwatch.samples.scenarios.Scenario.Account;
-import io.sealwatch.samples.scenarios.Scenario.Ref;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -84,58 +85,35 @@ final class ScenarioFiles {
     }
 
     private static String yaml(Scenario s) {
-        List<String> out = new ArrayList<>(List.of("# Scenario " + s.name + ": " + s.description,
-                "organization: Scenario Corp", "timezone: UTC", "", "sources:"));
+        StringBuilder y = new StringBuilder("# Scenario " + s.name + ": " + s.description + "\n"
+                + "organization: Scenario Corp\ntimezone: UTC\n\nsources:\n");
         for (Source source : SOURCES) {
             if (source.used.test(s)) {
-                out.add(String.format(Locale.ROOT, "  - { type: %-16s path: \"%s\" }", source.type + ",", source.path));
+                y.append(String.format(Locale.ROOT, "  - { type: %-16s path: \"%s\" }", source.type + ",", source.path))
+                        .append('\n');
             }
         }
-        out.add("");
-        out.add("accounts:");
+        y.append("\naccounts:\n");
         for (Account a : s.accounts) {
-            out.add("  - id: " + a.id());
-            out.add("    description: " + a.description());
-            out.add("    identities:");
-            for (Ref r : a.identities()) {
-                out.add("      - " + ref(r));
-            }
-            if (!a.sealed().isEmpty()) {
-                out.add("    sealed-secrets:");
-                for (Ref r : a.sealed()) {
-                    out.add("      - " + ref(r));
-                }
-            }
-            out.add("    credentials: [" + String.join(", ", a.credentials()) + "]");
-            out.add("    custodians: [" + String.join(", ", Scenario.CUSTODIANS) + "]");
-            out.add("    quorum: 2");
-            out.add("    max-session: " + a.maxSession());
+            y.append(ConfigYaml.account(a.id(), a.description(), a.identities(), a.sealed(), a.credentials(),
+                    Scenario.CUSTODIANS, 2, a.maxSession()));
         }
-        out.add("");
-        out.add("approvers: [" + String.join(", ", s.approvers) + "]");
+        y.append("\napprovers: [").append(String.join(", ", s.approvers)).append("]\n");
         if (!s.evidenceMap.isEmpty()) {
-            out.add("");
-            out.add("evidence-map:");
-            out.addAll(s.evidenceMap);
+            y.append("\nevidence-map:\n");
+            s.evidenceMap.forEach(line -> y.append(line).append('\n'));
         }
-        out.add("");
-        out.add("policy:");
-        s.policy.forEach((k, v) -> out.add("  " + k + ": " + v));
+        y.append("\npolicy:\n");
+        s.policy.forEach((k, v) -> y.append("  ").append(k).append(": ").append(v).append('\n'));
         if (!s.waivers.isEmpty()) {
-            out.add("");
-            out.add("waivers:");
+            y.append("\nwaivers:\n");
             for (Map<String, Object> w : s.waivers) {
                 List<String> entries = new ArrayList<>();
                 w.forEach((k, v) -> entries.add(k + ": " + v));
-                out.add("  - { " + String.join(", ", entries) + " }");
+                y.append("  - { ").append(String.join(", ", entries)).append(" }\n");
             }
         }
-        return String.join("\n", out) + "\n";
-    }
-
-    private static String ref(Ref r) {
-        return "{ source: " + r.source() + ", match: \"" + r.match() + "\""
-                + (r.credential() == null ? "" : ", credential: " + r.credential()) + " }";
+        return y.toString();
     }
 
     /** One compact JSON event per line, in time order (stable: events of the same time keep their order). */
@@ -163,16 +141,11 @@ final class ScenarioFiles {
                 .thenComparing(r -> r[2]).thenComparing(r -> r[3]).thenComparing(r -> r[5]);
         for (String[] row : sorted(rows, order)) {
             for (int i = 0; i < row.length; i++) {
-                sb.append(i == 0 ? "" : ",").append(csvField(row[i]));
+                sb.append(i == 0 ? "" : ",").append(Csv.field(row[i]));
             }
             sb.append('\n');
         }
         write(file, sb.toString());
-    }
-
-    private static String csvField(String v) {
-        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
-                ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 
     /** Tickets, pages and Key Vault logs, each one page of its REST export (or one diagnostic-settings blob). */

@@ -16,9 +16,9 @@ import static io.sealwatch.samples.scenarios.Use.custody;
 import static io.sealwatch.samples.scenarios.Use.page;
 import static io.sealwatch.samples.scenarios.Use.rotation;
 
+import io.sealwatch.samples.internal.ConfigYaml.Pattern;
 import io.sealwatch.samples.scenarios.Exports.Incident;
 import io.sealwatch.samples.scenarios.Exports.Transition;
-import io.sealwatch.samples.scenarios.Scenario.Ref;
 import io.sealwatch.samples.scenarios.Use.Custody;
 
 import java.time.Instant;
@@ -240,7 +240,7 @@ final class SourceScenarios {
                             custody(BOB, m(-8), "aws-password-share-2"));
                 }), true);
         s.accounts = List.of(s.accounts.get(0)
-                .withSealed(new Ref("azure-keyvault", Exports.KV + "/secrets/aws-password-share-*", "password")));
+                .withSealed(new Pattern("azure-keyvault", Exports.KV + "/secrets/aws-password-share-*", "password")));
         s.jira = new ArrayList<>();   // no tickets in Jira here: the drill and the review are in the CSV
         List<String> map = new ArrayList<>(NATIVE_MAP.subList(4, NATIVE_MAP.size()));
         map.addAll(List.of("  servicenow:", "    accounts: { \"AWS root break-glass\": aws-breakglass }"));
