@@ -1,6 +1,8 @@
 package io.sealwatch.samples.generate;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.sealwatch.samples.internal.Iso;
+import io.sealwatch.samples.internal.JsonValues;
 
 import java.io.IOException;
 import java.util.List;

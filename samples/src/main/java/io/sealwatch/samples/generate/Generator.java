@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.sealwatch.samples.generate.Plan.Planted;
+import io.sealwatch.samples.internal.Iso;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

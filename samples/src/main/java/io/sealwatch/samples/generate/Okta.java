@@ -1,6 +1,7 @@
 package io.sealwatch.samples.generate;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.sealwatch.samples.internal.Iso;
 
 import java.io.IOException;
 import java.util.Locale;

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.sealwatch.samples.generate.Plan.Episode;
 import io.sealwatch.samples.generate.Plan.EvidenceRow;
+import io.sealwatch.samples.internal.ConfigYaml;
+import io.sealwatch.samples.internal.Csv;
+import io.sealwatch.samples.internal.Iso;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -32,21 +35,11 @@ final class Outputs {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("time,kind,account,actor,incident,recipient,credential,detail\n");
             for (EvidenceRow r : sorted) {
-                w.write(String.join(",", Iso.seconds(r.time()), r.kind(), r.account(), csv(r.actor()), csv(r.incident()),
-                        csv(r.recipient()), csv(r.credential()), csv(r.detail())));
+                w.write(String.join(",", Iso.seconds(r.time()), r.kind(), r.account(), Csv.field(r.actor()), Csv.field(r.incident()),
+                        Csv.field(r.recipient()), Csv.field(r.credential()), Csv.field(r.detail())));
                 w.write('\n');
             }
         }
-    }
-
-    private static String csv(String v) {
-        if (v == null) {
-            return "";
-        }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n")) {
-            return '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
     }
 
     /** The matching {@code sealwatch.yaml} (docs/user-guide.md): relative paths, no signing section. */
@@ -67,17 +60,9 @@ final class Outputs {
         }
         y.append("  - { type: evidence, path: \"logs/evidence/*.csv\" }\n\naccounts:\n");
         for (BreakGlassAccount a : BreakGlassAccount.ALL) {
-            y.append("  - id: ").append(a.id()).append('\n')
-                    .append("    description: ").append(a.description()).append('\n')
-                    .append("    identities:\n");
-            for (String[] i : a.identities()) {
-                y.append("      - { source: ").append(i[0]).append(", match: \"").append(i[1]).append("\" }\n");
-            }
-            y.append("    sealed-secrets:\n      - { source: vault-audit, match: \"").append(a.sealedPath()).append("\" }\n")
-                    .append("    credentials: [").append(String.join(", ", a.credentials())).append("]\n")
-                    .append("    custodians: [").append(String.join(", ", a.custodians())).append("]\n")
-                    .append("    quorum: ").append(a.quorum()).append('\n')
-                    .append("    max-session: ").append(a.maxSession()).append('\n')
+            y.append(ConfigYaml.account(a.id(), a.description(), a.identities(),
+                            List.of(new ConfigYaml.Pattern("vault-audit", a.sealedPath())), a.credentials(), a.custodians(),
+                            a.quorum(), a.maxSession().toString()))
                     .append("    privileges: [").append(a.privileges()).append("]\n");
         }
         y.append("\napprovers: [").append(String.join(", ", BreakGlassAccount.APPROVERS)).append("]\n\n")

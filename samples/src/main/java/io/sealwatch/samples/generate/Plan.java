@@ -6,6 +6,8 @@ import io.sealwatch.samples.generate.Spec.Access;
 import io.sealwatch.samples.generate.Spec.Approval;
 import io.sealwatch.samples.generate.Spec.Notify;
 import io.sealwatch.samples.generate.Spec.Rotation;
+import io.sealwatch.samples.internal.Iso;
+import io.sealwatch.samples.internal.JsonValues;
 
 import java.io.IOException;
 import java.time.Instant;

@@ -1,19 +1,19 @@
-package io.sealwatch.samples.generate;
+package io.sealwatch.samples.internal;
 
 import java.time.LocalDate;
 
 /** Fast ISO-8601 UTC formatting of epoch milliseconds, without per-call formatter objects. */
-final class Iso {
+public final class Iso {
     private Iso() {
     }
 
     /** {@code 2026-09-30T12:34:56Z}. */
-    static String seconds(long millis) {
+    public static String seconds(long millis) {
         return format(millis, 0);
     }
 
     /** {@code 2026-09-30T12:34:56.789Z}. */
-    static String millis(long millis) {
+    public static String millis(long millis) {
         return format(millis, 3);
     }
 
@@ -21,7 +21,7 @@ final class Iso {
      * With {@code digits} fractional digits (0, 3, 6, 7 or 9); digits beyond milliseconds are filled
      * from {@code extra}, a deterministic sub-millisecond value (vendors log micro- or nanoseconds).
      */
-    static String format(long millis, int digits, long extra) {
+    public static String format(long millis, int digits, long extra) {
         StringBuilder sb = new StringBuilder(32);
         appendDateTime(sb, millis);
         if (digits > 0) {
@@ -38,12 +38,12 @@ final class Iso {
         return sb.append('Z').toString();
     }
 
-    static String format(long millis, int digits) {
+    public static String format(long millis, int digits) {
         return format(millis, digits, 0);
     }
 
     /** {@code 2026-09-30}. */
-    static String day(long millis) {
+    public static String day(long millis) {
         return LocalDate.ofEpochDay(Math.floorDiv(millis, 86_400_000L)).toString();
     }
 

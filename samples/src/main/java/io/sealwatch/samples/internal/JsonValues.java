@@ -1,4 +1,4 @@
-package io.sealwatch.samples.generate;
+package io.sealwatch.samples.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Writes small literal trees (maps, lists, scalars) with a bare jackson-core generator. */
-final class JsonValues {
+public final class JsonValues {
     private JsonValues() {
     }
 
     /** An ordered map from alternating keys and values: {@code map("a", 1, "b", "x")}. */
-    static Map<String, Object> map(Object... kv) {
+    public static Map<String, Object> map(Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
             m.put((String) kv[i], kv[i + 1]);
@@ -21,7 +21,7 @@ final class JsonValues {
         return m;
     }
 
-    static void write(JsonGenerator g, Object v) throws IOException {
+    public static void write(JsonGenerator g, Object v) throws IOException {
         if (v == null) {
             g.writeNull();
         } else if (v instanceof String s) {
@@ -52,7 +52,7 @@ final class JsonValues {
         }
     }
 
-    static void field(JsonGenerator g, String name, Object v) throws IOException {
+    public static void field(JsonGenerator g, String name, Object v) throws IOException {
         g.writeFieldName(name);
         write(g, v);
     }
