@@ -42,14 +42,10 @@ public final class EpisodesJsonRenderer extends OneFileRenderer {
         Map<String, List<CredentialRotation>> rotations = result.facts().rotations().stream()
                 .collect(Collectors.groupingBy(CredentialRotation::episode));
         ArrayNode out = Json.array();
-        for (Episode e : sorted(result)) {
-            out.add(episode(e, rotations.getOrDefault(e.id(), List.of()), asOf, EpisodeStatus.of(result.facts(), e)));
+        for (Episode e : result.views().episodes()) {
+            out.add(episode(e, rotations.getOrDefault(e.id(), List.of()), asOf, result.views().status(e)));
         }
         return Json.prettyBytes(out);
-    }
-
-    public static List<Episode> sorted(RunResult result) {
-        return result.facts().episodes().stream().sorted(Episode.ORDER).toList();
     }
 
     static ObjectNode episode(Episode e, List<CredentialRotation> rotations, Instant asOf, EpisodeStatus status) {

@@ -10,7 +10,6 @@ import io.sealwatch.result.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /** {@code findings.json}: every finding in {@link Finding#ORDER}, waived ones included and marked. */
 public final class FindingsJsonRenderer extends OneFileRenderer {
@@ -30,12 +29,8 @@ public final class FindingsJsonRenderer extends OneFileRenderer {
     /** The file's bytes; the PDFs attach the same bytes. */
     public static byte[] bytes(RunResult result) throws IOException {
         ArrayNode out = Json.array();
-        sorted(result).forEach(f -> out.add(finding(f)));
+        result.views().findings().forEach(f -> out.add(finding(f)));
         return Json.prettyBytes(out);
-    }
-
-    public static List<Finding> sorted(RunResult result) {
-        return result.evaluation().findings().stream().sorted(Finding.ORDER).toList();
     }
 
     static ObjectNode finding(Finding f) {

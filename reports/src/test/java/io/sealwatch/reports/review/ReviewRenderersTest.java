@@ -7,7 +7,6 @@ import io.sealwatch.reports.xlsx.XlsxBook;
 import io.sealwatch.result.AccountReview;
 import io.sealwatch.result.ReviewResult;
 import io.sealwatch.result.RunResult;
-import io.sealwatch.review.AnnualReview;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -58,7 +57,7 @@ class ReviewRenderersTest {
     void pdfShowsEveryAccountItsRecommendationAndItsReasons() throws Exception {
         for (RunResult r : List.of(Fixtures.many(), Fixtures.empty())) {
             String text = pdfText(r);
-            ReviewResult review = AnnualReview.of(r);
+            ReviewResult review = r.review();
             assertTrue(text.contains("Annualreviewofneed"));
             assertTrue(text.contains("ExampleCorp"));
             assertEquals(Fixtures.ACCOUNTS, review.accounts().stream().map(AccountReview::account).toList());
@@ -85,7 +84,7 @@ class ReviewRenderersTest {
             var files = doc.getDocumentCatalog().getNames().getEmbeddedFiles().getNames();
             assertEquals(List.of("annual-review.json", "episodes.json", "findings.json"), List.copyOf(files.keySet()));
             JsonNode review = Json.MAPPER.readTree(files.get("annual-review.json").getEmbeddedFile().toByteArray());
-            ReviewResult expected = AnnualReview.of(r);
+            ReviewResult expected = r.review();
             assertEquals(expected.year(), review.get("year").asInt());
             for (int i = 0; i < expected.accounts().size(); i++) {
                 AccountReview a = expected.accounts().get(i);
@@ -123,7 +122,7 @@ class ReviewRenderersTest {
     @Test
     void xlsxHasASheetPerTopicWithTypedCells() throws Exception {
         RunResult r = Fixtures.many();
-        ReviewResult review = AnnualReview.of(r);
+        ReviewResult review = r.review();
         try (XSSFWorkbook wb = xlsx(r)) {
             List<String> names = new ArrayList<>();
             wb.forEach(s -> names.add(s.getSheetName()));
