@@ -3,7 +3,7 @@ package io.sealwatch.engine.episode;
 import io.sealwatch.config.AccountSpec;
 import io.sealwatch.config.IdentityMatch;
 import io.sealwatch.config.SealwatchConfig;
-import io.sealwatch.config.SourceSpec;
+import io.sealwatch.config.SourceType;
 import io.sealwatch.model.EventClass;
 import io.sealwatch.model.CodePoints;
 import io.sealwatch.model.NormalizedEvent;
@@ -130,7 +130,7 @@ final class Sessionizer {
             if (account == null || actor == null) {
                 return false;
             }
-            if (SourceSpec.isProcess(sourceType)) {
+            if (SourceType.of(sourceType).processEvidence()) {
                 return false;
             }
             return byAccount.getOrDefault(account, List.of()).stream()
