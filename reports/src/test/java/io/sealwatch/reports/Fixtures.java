@@ -23,6 +23,8 @@ import io.sealwatch.model.Period;
 import io.sealwatch.model.PersistentAccess;
 import io.sealwatch.model.ProgramEvent;
 import io.sealwatch.model.Severity;
+import io.sealwatch.reports.bundle.Bundle;
+import io.sealwatch.reports.catalog.Renderers;
 import io.sealwatch.result.RunInfo;
 import io.sealwatch.result.RunResult;
 import io.sealwatch.review.AnnualReview;
@@ -78,6 +80,18 @@ public final class Fixtures {
     /** A new self-signed key in {@code keys}, loaded: how every signing test here starts. */
     public static Signer signer(Path keys) throws IOException, SigningException {
         return Signer.load(KeyTool.init(keys, KEY_PASSWORD), KEY_PASSWORD, KeyTool.ALIAS);
+    }
+
+    /** The bundle of {@link #oneFinding()} written into {@code out}, signed by {@code signer} (null: unsigned). */
+    public static Path bundle(Path out, Signer signer) throws IOException, SigningException {
+        Bundle.write(oneFinding(), out, signer, Renderers.run(), null);
+        return out;
+    }
+
+    /** Renders {@code r} with a one-file renderer into {@code dir}: that file. */
+    public static Path render(Renderer renderer, RunResult r, Path dir) throws IOException {
+        renderer.render(r, dir);
+        return dir.resolve(renderer.files().get(0));
     }
 
     public static RunResult empty() {

@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sealwatch.model.CredentialRotation;
 import io.sealwatch.model.Episode;
 import io.sealwatch.result.EpisodeStatus;
-import io.sealwatch.reports.OneFileRenderer;
+import io.sealwatch.reports.WholeFileRenderer;
 import io.sealwatch.result.RunResult;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -22,18 +20,13 @@ import java.util.stream.Collectors;
  * {@code episodes.json}: the period's episodes sorted by start then id, with the contract's fields
  * plus {@code rotationStatus} (done/late/pending/missing as of the period end).
  */
-public final class EpisodesJsonRenderer extends OneFileRenderer {
+public final class EpisodesJsonRenderer extends WholeFileRenderer {
 
     public static final String NAME = "episodes-json";
     public static final String FILE = "episodes.json";
 
     public EpisodesJsonRenderer() {
-        super(NAME, FILE);
-    }
-
-    @Override
-    public void render(RunResult result, Path dir) throws IOException {
-        Files.write(dir.resolve(FILE), bytes(result));
+        super(NAME, FILE, EpisodesJsonRenderer::bytes);
     }
 
     /** The file's bytes; the PDFs attach the same bytes. */

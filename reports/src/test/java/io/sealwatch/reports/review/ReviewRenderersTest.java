@@ -40,8 +40,7 @@ class ReviewRenderersTest {
     Path dir;
 
     private String pdfText(RunResult r) throws Exception {
-        new ReviewPdfRenderer().render(r, dir);
-        try (PDDocument doc = Loader.loadPDF(dir.resolve(ReviewPdfRenderer.FILE).toFile())) {
+        try (PDDocument doc = Loader.loadPDF(Fixtures.render(new ReviewPdfRenderer(), r, dir).toFile())) {
             assertEquals(Fixtures.TO.toEpochMilli(), doc.getDocumentInformation().getCreationDate().getTimeInMillis(),
                     "the PDF's date is the period end");
             // lines wrap inside cells, also at hyphens: compare without white space
@@ -79,8 +78,7 @@ class ReviewRenderersTest {
     @Test
     void pdfCarriesTheReviewAsJson() throws Exception {
         RunResult r = Fixtures.many();
-        new ReviewPdfRenderer().render(r, dir);
-        try (PDDocument doc = Loader.loadPDF(dir.resolve(ReviewPdfRenderer.FILE).toFile())) {
+        try (PDDocument doc = Loader.loadPDF(Fixtures.render(new ReviewPdfRenderer(), r, dir).toFile())) {
             var files = doc.getDocumentCatalog().getNames().getEmbeddedFiles().getNames();
             assertEquals(List.of("annual-review.json", "episodes.json", "findings.json"), List.copyOf(files.keySet()));
             JsonNode review = Json.MAPPER.readTree(files.get("annual-review.json").getEmbeddedFile().toByteArray());
@@ -113,8 +111,7 @@ class ReviewRenderersTest {
     }
 
     private XSSFWorkbook xlsx(RunResult r) throws Exception {
-        new ReviewXlsxRenderer().render(r, dir);
-        try (InputStream in = Files.newInputStream(dir.resolve(ReviewXlsxRenderer.FILE))) {
+        try (InputStream in = Files.newInputStream(Fixtures.render(new ReviewXlsxRenderer(), r, dir))) {
             return new XSSFWorkbook(in);
         }
     }
