@@ -1,16 +1,16 @@
+import io.sealwatch.config.AccountSpec;
+import io.sealwatch.config.ConfigLoader;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
@@ -60,11 +60,12 @@ public class SparkScan {
         return any;
     }
 
+    /** source type -> identity and sealed-secret patterns, read by Sealwatch's own loader (this runs on its jars). */
     static Map<String, List<String>> identities(Path yaml) throws Exception {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        Matcher m = Pattern.compile("source: ([a-z-]+), match: \"([^\"]+)\"").matcher(Files.readString(yaml));
-        while (m.find()) {
-            out.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(m.group(2));
+        for (AccountSpec a : ConfigLoader.load(yaml, false).accounts()) {
+            Stream.concat(a.identities().stream(), a.sealedSecrets().stream())
+                    .forEach(m -> out.computeIfAbsent(m.source(), k -> new ArrayList<>()).add(m.match()));
         }
         return out;
     }

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -51,19 +52,35 @@ class DocsExamplesTest {
         }
     }
 
-    /** The README's command table names every command the tool has, and no command it lacks. */
+    /**
+     * The README's command table names every command the tool has, down to subcommands ({@code rules list}), and
+     * no command it lacks: the leading lower-case words of each code span in a row's first cell.
+     */
     @Test
     void theReadmeNamesEveryCommandAndNoOther() throws IOException {
         Set<String> named = new TreeSet<>();
         boolean inTable = false;
+        Pattern command = Pattern.compile("`([a-z][a-z-]*(?: [a-z][a-z-]*)*)");
         for (String line : Files.readAllLines(ROOT.resolve("README.md"))) {
             inTable = line.startsWith("| command |") || inTable && line.startsWith("|");
             if (inTable && line.startsWith("| `")) {
-                named.add(line.substring(3).split("[\\s`]", 2)[0]);
+                command.matcher(line.split(" \\| ", 2)[0]).results().forEach(m -> named.add(m.group(1)));
             }
         }
-        Set<String> existing = new TreeSet<>(new CommandLine(new Main()).getSubcommands().keySet());
+        Set<String> existing = new TreeSet<>();
+        leaves("", new CommandLine(new Main()), existing);
         assertEquals(existing, named, "commands in the README's table vs the tool's commands");
+    }
+
+    /** The commands under {@code parent} that do something themselves: those without subcommands. */
+    private static void leaves(String prefix, CommandLine parent, Set<String> out) {
+        parent.getSubcommands().forEach((name, sub) -> {
+            if (sub.getSubcommands().isEmpty()) {
+                out.add(prefix + name);
+            } else {
+                leaves(prefix + name + " ", sub, out);
+            }
+        });
     }
 
     @Test

@@ -23,8 +23,11 @@ import io.sealwatch.model.Period;
 import io.sealwatch.model.PersistentAccess;
 import io.sealwatch.model.ProgramEvent;
 import io.sealwatch.model.Severity;
+import io.sealwatch.reports.bundle.Bundle;
+import io.sealwatch.reports.catalog.Renderers;
 import io.sealwatch.result.RunInfo;
 import io.sealwatch.result.RunResult;
+import io.sealwatch.review.AnnualReview;
 import io.sealwatch.result.SourceCoverage;
 import io.sealwatch.rules.Evaluation;
 import io.sealwatch.rules.Facts;
@@ -77,6 +80,18 @@ public final class Fixtures {
     /** A new self-signed key in {@code keys}, loaded: how every signing test here starts. */
     public static Signer signer(Path keys) throws IOException, SigningException {
         return Signer.load(KeyTool.init(keys, KEY_PASSWORD), KEY_PASSWORD, KeyTool.ALIAS);
+    }
+
+    /** The bundle of {@link #oneFinding()} written into {@code out}, signed by {@code signer} (null: unsigned). */
+    public static Path bundle(Path out, Signer signer) throws IOException, SigningException {
+        Bundle.write(oneFinding(), out, signer, Renderers.run(), null);
+        return out;
+    }
+
+    /** Renders {@code r} with a one-file renderer into {@code dir}: that file. */
+    public static Path render(Renderer renderer, RunResult r, Path dir) throws IOException {
+        renderer.render(r, dir);
+        return dir.resolve(renderer.files().get(0));
     }
 
     public static RunResult empty() {
@@ -219,6 +234,7 @@ public final class Fixtures {
         Map<String, Long> timings = new LinkedHashMap<>();
         timings.put("RENDER", 5L);
         timings.put("INGEST", 1200L);
-        return new RunResult(info, config, built, evaluation, rules, events, inputs, 1, coverage, timings);
+        RunResult r = new RunResult(info, config, built, evaluation, rules, events, inputs, 1, coverage, timings);
+        return r.withReview(AnnualReview.of(r));  // as `sealwatch review` hands it over, so any renderer takes any fixture
     }
 }

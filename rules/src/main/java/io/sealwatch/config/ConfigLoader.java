@@ -205,12 +205,12 @@ public final class ConfigLoader {
         return source == null || match == null ? null : new IdentityMatch(source, match);
     }
 
-    /** A required source type, one of {@link SourceSpec#TYPES}. */
+    /** A required source type, one of {@link SourceType#KNOWN}. */
     private String sourceType(Keys m, String key, String path) {
         String type = string(m, key, path, true);
-        if (type != null && !SourceSpec.TYPES.contains(type)) {
+        if (type != null && !SourceType.KNOWN.contains(type)) {
             error(m.get(key), path + "." + key, "unknown source type '" + type + "' (expected one of "
-                    + String.join(", ", SourceSpec.TYPES) + ")");
+                    + String.join(", ", SourceType.KNOWN) + ")");
             return null;
         }
         return type;
@@ -296,8 +296,8 @@ public final class ConfigLoader {
                         + "not an account: waive them by 'source' (a source type)");
             }
             source = sourceType(m, "source", path);
-            List<String> judged = SourceSpec.TYPES.stream()
-                    .filter(t -> configuredTypes.contains(t) && !SourceSpec.isProcess(t)).toList();
+            List<String> judged = SourceType.KNOWN.stream()
+                    .filter(t -> configuredTypes.contains(t) && !SourceType.of(t).processEvidence()).toList();
             if (source != null && !judged.contains(source)) {
                 error(m.get("source"), path + ".source", Waiver.BY_SOURCE + " judges only the configured log "
                         + "sources (" + String.join(", ", judged) + "), not '" + source + "'");

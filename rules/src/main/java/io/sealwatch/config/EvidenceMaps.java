@@ -21,11 +21,11 @@ import java.util.Set;
 final class EvidenceMaps {
     /** Per source type: its keys, and the account field's default. */
     private static final Map<String, Set<String>> KEYS = Map.of(
-            "jira", Set.of("account-field", "accounts", "approved", "kinds"),
-            "servicenow", Set.of("account-field", "accounts", "approved", "kinds"),
-            "pagerduty", Set.of("account-field", "accounts", "recipients"));
-    private static final Map<String, String> ACCOUNT_FIELD = Map.of(
-            "jira", "fields.labels", "servicenow", "sysapproval.cmdb_ci", "pagerduty", "service.summary");
+            SourceType.JIRA.name(), Set.of("account-field", "accounts", "approved", "kinds"),
+            SourceType.SERVICENOW.name(), Set.of("account-field", "accounts", "approved", "kinds"),
+            SourceType.PAGERDUTY.name(), Set.of("account-field", "accounts", "recipients"));
+    private static final Map<String, String> ACCOUNT_FIELD = Map.of(SourceType.JIRA.name(), "fields.labels",
+            SourceType.SERVICENOW.name(), "sysapproval.cmdb_ci", SourceType.PAGERDUTY.name(), "service.summary");
     private static final List<String> SERVICENOW_APPROVED = List.of("approved");
 
     private final ConfigLoader loader;
@@ -56,7 +56,7 @@ final class EvidenceMaps {
                     .findFirst().orElse("");
             if (KEYS.containsKey(type) && !m.containsKey(type)) {
                 loader.error(entries.get(i), "sources[" + i + "]", "a " + type + " source needs 'evidence-map." + type
-                        + "': which field names the account" + ("pagerduty".equals(type)
+                        + "': which field names the account" + (SourceType.PAGERDUTY.is(type)
                         ? " and which escalation policy is which recipient group" : " and which states mean approved"));
             }
         }
@@ -75,7 +75,7 @@ final class EvidenceMaps {
                 loader.error(m.get("accounts"), path + ".accounts." + value, "unknown account id '" + id + "'");
             }
         });
-        boolean jira = "jira".equals(type);
+        boolean jira = SourceType.JIRA.is(type);
         List<String> approved = loader.strings(m, "approved", path, jira);
         if (jira && m.get("approved") != null && approved.isEmpty()) {
             loader.error(m.get("approved"), path + ".approved", "at least one status that means approved");
@@ -88,12 +88,12 @@ final class EvidenceMaps {
             }
         });
         Map<String, String> recipients = table(m.get("recipients"), path + ".recipients");
-        if ("pagerduty".equals(type) && recipients.isEmpty()) {
+        if (SourceType.PAGERDUTY.is(type) && recipients.isEmpty()) {
             loader.error(m.get("recipients") == null ? node : m.get("recipients"), path + ".recipients",
                     "which escalation policy notifies which recipient group: at least one");
         }
         return new EvidenceMap.Source(field == null ? ACCOUNT_FIELD.get(type) : field, accounts,
-                "servicenow".equals(type) && approved.isEmpty() ? SERVICENOW_APPROVED : approved,
+                SourceType.SERVICENOW.is(type) && approved.isEmpty() ? SERVICENOW_APPROVED : approved,
                 kinds, recipients);
     }
 

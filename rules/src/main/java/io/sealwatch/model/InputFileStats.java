@@ -1,5 +1,7 @@
 package io.sealwatch.model;
 
+import java.util.Comparator;
+
 /**
  * Accounting for one input file. {@code read = normalised + notRelevant + quarantined + duplicates}
  * always holds; {@code error} is set when the file could not be read to its end (its evidence is
@@ -9,6 +11,9 @@ package io.sealwatch.model;
  */
 public record InputFileStats(String source, String path, String sha256, long bytes, long read, long normalised,
                              long notRelevant, long quarantined, long duplicates, String error) {
+    /** The order every output lists inputs in: by source type, then path. */
+    public static final Comparator<InputFileStats> ORDER =
+            Comparator.comparing(InputFileStats::source).thenComparing(InputFileStats::path);
 
     public boolean balanced() {
         return read == normalised + notRelevant + quarantined + duplicates;

@@ -1,6 +1,7 @@
 package io.sealwatch.model;
 
 import java.time.Instant;
+import java.util.Comparator;
 
 /**
  * One input record in Sealwatch's own terms, whatever its source. Field meanings per source are
@@ -37,6 +38,15 @@ public record NormalizedEvent(
         String account, String mfa, Boolean federated, String sourceIp, String incident,
         String credential, String recipient, String accessChange, String accessKind, String accessObject,
         String detail) {
+
+    /**
+     * The order of events in every output (the events table, the workbook) and of each account's activity: time,
+     * source, file, record; strings by code point, as Spark orders them, so the driver and Spark agree.
+     */
+    public static final Comparator<NormalizedEvent> ORDER = Comparator.comparing(NormalizedEvent::time)
+            .thenComparing(NormalizedEvent::sourceType, CodePoints.ORDER)
+            .thenComparing(NormalizedEvent::sourceFile, CodePoints.ORDER)
+            .thenComparingLong(NormalizedEvent::record);
 
     public EvidenceRef ref() {
         return new EvidenceRef(sourceType, sourceFile, record, eventId);

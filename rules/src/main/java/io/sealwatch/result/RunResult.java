@@ -12,12 +12,31 @@ import java.util.Map;
 
 /**
  * Everything the renderers need, small enough for the driver: the judged facts, the evaluation,
- * the normalised events of the period's episodes (and those attached to them), and the accounting.
+ * the normalised events of the period's episodes (and those attached to them), and the accounting;
+ * with what the outputs show of them, derived once ({@link RunViews}).
  *
  * @param duplicates native events dropped as re-deliveries, over all inputs
  * @param timingsMillis stage name → elapsed milliseconds (run.json only; not part of deterministic outputs)
+ * @param views what every output shows of the facts and findings, as {@link #RunResult(RunInfo, SealwatchConfig,
+ *              Facts, Evaluation, List, List, List, long, List, Map) the short constructor} derives it
+ * @param review the annual review of need when the run is a review's (the year), else null
  */
 public record RunResult(RunInfo info, SealwatchConfig config, Facts facts, Evaluation evaluation,
                         List<RuleMeta> rules, List<NormalizedEvent> events, List<InputFileStats> inputs,
-                        long duplicates, List<SourceCoverage> coverage, Map<String, Long> timingsMillis) {
+                        long duplicates, List<SourceCoverage> coverage, Map<String, Long> timingsMillis,
+                        RunViews views, ReviewResult review) {
+
+    /** The result of a run with its views derived from the facts and the evaluation. */
+    public RunResult(RunInfo info, SealwatchConfig config, Facts facts, Evaluation evaluation, List<RuleMeta> rules,
+                     List<NormalizedEvent> events, List<InputFileStats> inputs, long duplicates,
+                     List<SourceCoverage> coverage, Map<String, Long> timingsMillis) {
+        this(info, config, facts, evaluation, rules, events, inputs, duplicates, coverage, timingsMillis,
+                RunViews.of(config, facts, evaluation, rules), null);
+    }
+
+    /** This run (over a year) with its annual review, for the review's renderers. */
+    public RunResult withReview(ReviewResult annualReview) {
+        return new RunResult(info, config, facts, evaluation, rules, events, inputs, duplicates, coverage,
+                timingsMillis, views, annualReview);
+    }
 }

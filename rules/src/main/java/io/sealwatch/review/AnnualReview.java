@@ -22,16 +22,14 @@ import java.util.TreeSet;
 
 /**
  * Builds the annual review from the run over the year: per configured account its uses, findings,
- * drills, last review and the {@link Recommender} advice. Pure and deterministic: the same run gives
- * the same review, so each renderer may derive it on its own.
+ * drills, last review and the {@link Recommender} advice. Pure and deterministic; {@code sealwatch review}
+ * derives it once and hands it to the renderers with the run ({@link RunResult#withReview}).
  */
 public final class AnnualReview {
 
     /** Actions that exercise privileges (sign-ins do not). */
     private static final Set<EventClass> PRIVILEGE_USE = Set.of(EventClass.API_ACTIVITY, EventClass.ACCOUNT_CHANGE,
             EventClass.SECRET_ACCESS);
-    private static final Comparator<ProgramEvent> BY_TIME = Comparator.comparing(ProgramEvent::time)
-            .thenComparing(p -> p.actor() == null ? "" : p.actor());
 
     private AnnualReview() {
     }
@@ -43,17 +41,17 @@ public final class AnnualReview {
         for (AccountSpec spec : run.config().accounts()) {
             accounts.add(account(year, run, spec));
         }
-        return new ReviewResult(year, run, accounts);
+        return new ReviewResult(year, accounts);
     }
 
     static AccountReview account(int year, RunResult run, AccountSpec spec) {
         var period = run.info().period();
         List<Episode> uses = run.facts().episodes().stream().filter(e -> spec.id().equals(e.account()))
-                .sorted(Comparator.comparing(Episode::start)).toList();
+                .sorted(Episode.ORDER).toList();
         List<Finding> findings = run.evaluation().findings().stream().filter(f -> spec.id().equals(f.account()))
                 .sorted(Finding.ORDER).toList();
         List<ProgramEvent> mine = run.facts().programEvents().stream().filter(p -> spec.id().equals(p.account()))
-                .filter(p -> p.time().isBefore(period.to())).sorted(BY_TIME).toList();
+                .filter(p -> p.time().isBefore(period.to())).sorted(ProgramEvent.ORDER).toList();
         List<ProgramEvent> drills = mine.stream().filter(p -> "drill".equals(p.kind()) && period.contains(p.time()))
                 .toList();
         ProgramEvent lastReview = mine.stream().filter(p -> "review".equals(p.kind())).reduce((a, b) -> b).orElse(null);

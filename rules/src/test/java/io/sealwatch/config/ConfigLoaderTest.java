@@ -3,13 +3,14 @@ package io.sealwatch.config;
 import io.sealwatch.model.Waiver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -283,25 +284,24 @@ class ConfigLoaderTest {
         assertOne(errors(GOOD.replace("reason: migration, ", "")), ":19: waivers[0].reason: missing required key");
     }
 
+    /** A value of the wrong kind names its key path and line: GOOD with {@code good} replaced by {@code wrong}. */
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            custodians: [alice@example.com, bob@example.com] | custodians: 5                 | :11: accounts[aws-root-breakglass].custodians: expected a list, found '5'
+            custodians: [alice@example.com, bob@example.com] | custodians: [[alice], bob]    | :11: accounts[aws-root-breakglass].custodians[0]: expected a single non-empty value, found a list
+            approvers: [ciso@example.com]                    | approvers: {ciso: yes}        | :14: approvers: expected a list, found a mapping
+            organization: Example Corp                       | organization: [Example, Corp] | :1: organization: expected a single non-empty value, found a list
+            max-session: PT2H                                | max-session: {hours: 2}       | :13: accounts[aws-root-breakglass].max-session: expected a single non-empty value, found a mapping
+            """)
+    void aWrongTypeNamesItsKeyAndLine(String good, String wrong, String error) throws Exception {
+        assertOne(errors(GOOD.replace(good, wrong)), error);
+    }
+
     @Test
-    void wrongTypesNameTheirKeyAndLine() throws Exception {
-        Map<String, String> cases = new LinkedHashMap<>();
-        cases.put(GOOD.replace("custodians: [alice@example.com, bob@example.com]", "custodians: 5"),
-                ":11: accounts[aws-root-breakglass].custodians: expected a list, found '5'");
-        cases.put(GOOD.replace("custodians: [alice@example.com, bob@example.com]", "custodians: [[alice], bob]"),
-                ":11: accounts[aws-root-breakglass].custodians[0]: expected a single non-empty value, found a list");
-        cases.put(GOOD.replace("policy:\n  episode-gap: PT30M\n  drill-every: P3M", "policy: [PT30M]"),
+    void wrongShapesNameTheirKeyAndLine() throws Exception {
+        assertOne(errors(GOOD.replace("policy:\n  episode-gap: PT30M\n  drill-every: P3M", "policy: [PT30M]")),
                 ":15: policy: expected a mapping, found a list");
-        cases.put(GOOD.replace("approvers: [ciso@example.com]", "approvers: {ciso: yes}"),
-                ":14: approvers: expected a list, found a mapping");
-        cases.put(GOOD.replace("organization: Example Corp", "organization: [Example, Corp]"),
-                ":1: organization: expected a single non-empty value, found a list");
-        cases.put(GOOD.replace("max-session: PT2H", "max-session: {hours: 2}"),
-                ":13: accounts[aws-root-breakglass].max-session: expected a single non-empty value, found a mapping");
-        cases.put(GOOD.replace("policy:", "? [a, b]\n: c\npolicy:"), ":15: a key must be a plain name");
-        for (Map.Entry<String, String> c : cases.entrySet()) {
-            assertOne(errors(c.getKey()), c.getValue());
-        }
+        assertOne(errors(GOOD.replace("policy:", "? [a, b]\n: c\npolicy:")), ":15: a key must be a plain name");
         int accounts = lineOf(GOOD, "accounts:", 1);
         String map = GOOD.replaceAll("(?s)accounts:.*?approvers:", "accounts:\n  id: x\napprovers:");
         assertTrue(errors(map).get(0).endsWith(":" + (accounts + 1) + ": accounts: expected a list, found a mapping"),

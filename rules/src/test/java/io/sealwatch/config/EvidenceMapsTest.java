@@ -11,23 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EvidenceMapsTest extends ConfigSectionsCase {
-    private static final String BASE = """
-            organization: Example Corp
-            sources:
-              - { type: aws-cloudtrail, path: "logs/*.json" }
-              - { type: jira, path: "tickets/*.json" }
-              - { type: pagerduty, path: "pages/*.json" }
-              - { type: servicenow, path: "snow/*.json" }
-              - { type: azure-keyvault, path: "kv/*.json" }
-            accounts:
-              - id: aws-root-breakglass
-                identities:
-                  - { source: aws-cloudtrail, match: "arn:aws:iam::111122223333:user/breakglass-admin" }
+    private static final String BASE = config(List.of("{ type: jira, path: \"tickets/*.json\" }",
+            "{ type: pagerduty, path: \"pages/*.json\" }", "{ type: servicenow, path: \"snow/*.json\" }",
+            "{ type: azure-keyvault, path: \"kv/*.json\" }"), """
                 sealed-secrets:
                   - { source: azure-keyvault, match: "https://examplecorp-bg.vault.azure.net/secrets/aws-*" }
-                custodians: [alice@example.com]
-                quorum: 1
-            """;
+            """);
 
     EvidenceMapsTest() {
         super(BASE);

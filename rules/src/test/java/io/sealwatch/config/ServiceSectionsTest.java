@@ -13,17 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ServiceSectionsTest extends ConfigSectionsCase {
-    private static final String BASE = """
-            organization: Example Corp
-            sources:
-              - { type: aws-cloudtrail, path: "logs/*.json" }
-            accounts:
-              - id: aws-root-breakglass
-                identities:
-                  - { source: aws-cloudtrail, match: "arn:aws:iam::111122223333:user/breakglass-admin" }
-                custodians: [alice@example.com]
-                quorum: 1
-            """;
+    private static final String BASE = config(List.of(), "");
 
     ServiceSectionsTest() {
         super(BASE);

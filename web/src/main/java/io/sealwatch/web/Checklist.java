@@ -11,7 +11,9 @@ import io.sealwatch.model.NormalizedEvent;
 import io.sealwatch.model.PersistentAccess;
 import io.sealwatch.reports.Fmt;
 import io.sealwatch.result.EpisodeStatus;
+import io.sealwatch.result.NotificationStatus;
 import io.sealwatch.result.RunResult;
+import io.sealwatch.result.RunViews;
 import io.sealwatch.rules.Facts;
 import io.sealwatch.rules.RuleSupport;
 
@@ -62,9 +64,9 @@ record Checklist(Episode episode, EpisodeStatus status, List<String> sourceIps, 
         }
         List<Checklist> out = new ArrayList<>();
         for (Episode e : result.facts().episodes()) {
-            EpisodeStatus status = EpisodeStatus.of(result.facts(), e);
+            EpisodeStatus status = result.views().status(e);
             if (!"settled".equals(status.state())) {
-                out.add(new Checklist(e, status, sourceIps(result, e), new Builder(result.facts(), e, status, now).items()));
+                out.add(new Checklist(e, status, sourceIps(result, e), new Builder(result, e, status, now).items()));
             }
         }
         out.sort(Comparator.comparing((Checklist c) -> c.episode().start()).reversed()
@@ -81,6 +83,7 @@ record Checklist(Episode episode, EpisodeStatus status, List<String> sourceIps, 
     /** Builds one episode's items; one method per duty. */
     private static final class Builder {
         private final Facts facts;
+        private final RunViews views;
         private final Episode e;
         private final EpisodeStatus status;
         private final Instant now;
@@ -88,8 +91,9 @@ record Checklist(Episode episode, EpisodeStatus status, List<String> sourceIps, 
         private final Instant grace;
         private final List<Item> items = new ArrayList<>();
 
-        Builder(Facts facts, Episode e, EpisodeStatus status, Instant now) {
-            this.facts = facts;
+        Builder(RunResult result, Episode e, EpisodeStatus status, Instant now) {
+            this.facts = result.facts();
+            this.views = result.views();
             this.e = e;
             this.status = status;
             this.now = now;
@@ -172,15 +176,12 @@ record Checklist(Episode episode, EpisodeStatus status, List<String> sourceIps, 
 
         private void notification(String group) {
             String label = "Notified " + group;
-            Long latency = e.notifications() == null ? null : e.notifications().get(group);
-            Instant due = e.start().plus(policy.notifyWithin());
-            if (latency == null) {
-                items.add(missing(label, due, "notification"));
-            } else if (latency <= policy.notifyWithin().toSeconds()) {
-                items.add(Item.of(label, Mark.DONE, Fmt.duration(latency) + " after the start"));
-            } else {
-                items.add(Item.of(label, Mark.LATE, Fmt.duration(latency) + " after the start, limit "
-                        + Fmt.duration(policy.notifyWithin().toSeconds())));
+            NotificationStatus n = views.notification(e, group);
+            switch (n.state()) {
+                case MISSING -> items.add(missing(label, n.due(), "notification"));
+                case ON_TIME -> items.add(Item.of(label, Mark.DONE, Fmt.duration(n.latencySeconds()) + " after the start"));
+                case LATE -> items.add(Item.of(label, Mark.LATE, Fmt.duration(n.latencySeconds())
+                        + " after the start, limit " + Fmt.duration(policy.notifyWithin().toSeconds())));
             }
         }
 

@@ -1,5 +1,7 @@
 package io.sealwatch.alerts.sink;
 
+import io.sealwatch.alerts.Alert;
+import io.sealwatch.alerts.Sink;
 import io.sealwatch.alerts.SinkFactory;
 import io.sealwatch.config.AlertSpec;
 
@@ -81,6 +83,17 @@ final class Http {
         } catch (IOException e) {
             throw new IOException(redacted(e, uri), e);
         }
+    }
+
+    /** The body a sink posts for an alert. */
+    @FunctionalInterface
+    interface Body {
+        byte[] of(Alert alert) throws IOException;
+    }
+
+    /** A sink that posts each alert's {@code body} to {@code uri}, delivered on one of {@code accepted} (any 2xx when none). */
+    static Sink posting(URI uri, Body body, int... accepted) {
+        return alert -> expect(post(uri, body.of(alert)), accepted);
     }
 
     /** Throws unless the status is one of {@code accepted} (any 2xx when none is given). */

@@ -16,22 +16,12 @@ import java.util.function.Function;
  * {@code pagerduty}: an Events API v2 {@code trigger} with {@code dedup_key} = the alert id, so that PagerDuty folds a
  * repeated delivery into the same alert. PagerDuty answers 202 when it has taken the event.
  */
-public final class PagerDutySink implements Sink {
+public final class PagerDutySink {
     static final String ENDPOINT = "https://events.pagerduty.com/v2/enqueue";
     static final int MAX_SUMMARY = 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final URI uri;
-    private final String routingKey;
-
-    private PagerDutySink(URI uri, String routingKey) {
-        this.uri = uri;
-        this.routingKey = routingKey;
-    }
-
-    @Override
-    public void deliver(Alert alert) throws IOException {
-        Http.expect(Http.post(uri, body(alert, routingKey)), 202);
+    private PagerDutySink() {
     }
 
     static byte[] body(Alert a, String routingKey) throws IOException {
@@ -92,7 +82,7 @@ public final class PagerDutySink implements Sink {
         public Sink create(AlertSpec spec, Function<String, String> env) {
             String key = SinkFactory.required(spec, env, "routing-key-env", spec.routingKeyEnv());
             URI uri = Http.checked(spec, spec.url() == null ? ENDPOINT : spec.url(), "'url'");
-            return new PagerDutySink(uri, key);
+            return Http.posting(uri, alert -> body(alert, key), 202);
         }
     }
 }

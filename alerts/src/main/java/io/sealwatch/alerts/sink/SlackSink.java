@@ -7,7 +7,6 @@ import io.sealwatch.alerts.SinkFactory;
 import io.sealwatch.config.AlertSpec;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -17,18 +16,10 @@ import java.util.function.Function;
  * control characters ({@code <!channel>} notifies everyone, {@code <url|label>} disguises a link), so every string
  * in the text is escaped as Slack's formatting reference asks: those three, and only those, as HTML entities.
  */
-public final class SlackSink implements Sink {
+public final class SlackSink {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final URI uri;
-
-    private SlackSink(URI uri) {
-        this.uri = uri;
-    }
-
-    @Override
-    public void deliver(Alert alert) throws IOException {
-        Http.expect(Http.post(uri, body(alert)));
+    private SlackSink() {
     }
 
     static byte[] body(Alert alert) throws IOException {
@@ -70,7 +61,7 @@ public final class SlackSink implements Sink {
 
         @Override
         public Sink create(AlertSpec spec, Function<String, String> env) {
-            return new SlackSink(Http.uri(spec, env));
+            return Http.posting(Http.uri(spec, env), SlackSink::body);
         }
     }
 }

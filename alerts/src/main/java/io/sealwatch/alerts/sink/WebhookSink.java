@@ -18,25 +18,19 @@ import java.util.function.Function;
  * {@code webhook}: POSTs the alert's canonical JSON; with {@code secret-env}, signed in
  * {@code X-Sealwatch-Signature: sha256=<hex HMAC-SHA256 of the exact body>}. Any 2xx answer is a delivery.
  */
-public final class WebhookSink implements Sink {
+public final class WebhookSink {
     static final String SIGNATURE = "X-Sealwatch-Signature";
 
-    private final URI uri;
-    private final SecretKeySpec key;
-
-    private WebhookSink(URI uri, SecretKeySpec key) {
-        this.uri = uri;
-        this.key = key;
+    private WebhookSink() {
     }
 
-    @Override
-    public void deliver(Alert alert) throws IOException {
+    private static void deliver(URI uri, SecretKeySpec key, Alert alert) throws IOException {
         byte[] body = alert.json();
-        int status = key == null ? Http.post(uri, body) : Http.post(uri, body, SIGNATURE, "sha256=" + hmac(body));
+        int status = key == null ? Http.post(uri, body) : Http.post(uri, body, SIGNATURE, "sha256=" + hmac(key, body));
         Http.expect(status);
     }
 
-    private String hmac(byte[] body) {
+    private static String hmac(SecretKeySpec key, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
@@ -59,7 +53,7 @@ public final class WebhookSink implements Sink {
             SecretKeySpec key = spec.secretEnv() == null ? null : new SecretKeySpec(
                     SinkFactory.required(spec, env, "secret-env", spec.secretEnv()).getBytes(StandardCharsets.UTF_8),
                     "HmacSHA256");
-            return new WebhookSink(uri, key);
+            return alert -> deliver(uri, key, alert);
         }
     }
 }

@@ -18,11 +18,10 @@ import java.nio.file.StandardOpenOption;
  * check it) drops the process's lock.
  */
 public final class ProcessLock implements AutoCloseable {
-    private final FileChannel channel;
+    /** Holds its channel ({@link FileLock#channel()}), closed with it. */
     private final FileLock lock;
 
-    private ProcessLock(FileChannel channel, FileLock lock) {
-        this.channel = channel;
+    private ProcessLock(FileLock lock) {
         this.lock = lock;
     }
 
@@ -60,7 +59,7 @@ public final class ProcessLock implements AutoCloseable {
             ch.truncate(0);
             ch.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
             ch.force(false);
-            return new ProcessLock(ch, l);
+            return new ProcessLock(l);
         } catch (IOException | RuntimeException e) {
             closeQuietly(ch);
             throw e;
@@ -73,7 +72,7 @@ public final class ProcessLock implements AutoCloseable {
             if (lock.isValid()) {
                 lock.release();
             }
-            channel.close();
+            lock.channel().close();
         } catch (IOException e) {
             // the OS releases the lock with the process
         }

@@ -27,11 +27,6 @@ public final class ReviewCommand implements Callable<Integer> {
     int year;
     @Option(names = "--out", description = "bundle folder (default: sealwatch-review-<year>)")
     Path out;
-    @Option(names = "--fail-on", defaultValue = "critical",
-            description = "exit 1 when an open finding of the year is at or above this severity: "
-                    + "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
-    FailOn failOn;
-
     @Mixin
     SignedJobOptions job;
 
@@ -49,7 +44,7 @@ public final class ReviewCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         }
         Path bundle = out != null ? out : Path.of("sealwatch-review-" + year);
-        return ReviewJob.run(new RunOptions(config, period, bundle, job.master, failOn.severity(), !job.noSign,
+        return ReviewJob.run(new RunOptions(config, period, bundle, job.master, job.failOn.severity(), !job.noSign,
                 job.ruleDirs, null, null), System.err);
     }
 }

@@ -35,10 +35,6 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "sealwatch-report", description = "bundle folder, or a Hadoop file-system "
             + "URI such as s3a://bucket/nightly (default ${DEFAULT-VALUE})")
     String out;
-    @Option(names = "--fail-on", defaultValue = "critical",
-            description = "exit 1 when a finding is at or above this severity: ${COMPLETION-CANDIDATES} "
-                    + "(default ${DEFAULT-VALUE})")
-    FailOn failOn;
     @Option(names = "--state", description = "remember what was read in this folder; later runs read only new or "
             + "changed input files (nightly use)")
     Path state;
@@ -61,9 +57,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (ObjectStoreOut.isUri(out)) {
             return ObjectStoreOut.run(out, staging -> new RunOptions(config, period, staging, job.master,
-                    failOn.severity(), !job.noSign, job.ruleDirs, state, previous), System.err);
+                    job.failOn.severity(), !job.noSign, job.ruleDirs, state, previous), System.err);
         }
-        return Launch.run(new RunOptions(config, period, Path.of(out), job.master, failOn.severity(), !job.noSign,
+        return Launch.run(new RunOptions(config, period, Path.of(out), job.master, job.failOn.severity(), !job.noSign,
                 job.ruleDirs, state, previous), System.err);
     }
 }

@@ -7,7 +7,7 @@ import io.sealwatch.reports.catalog.Renderers;
 import io.sealwatch.reports.bundle.Bundle;
 import io.sealwatch.reports.signing.SigningException;
 import io.sealwatch.result.AccountReview;
-import io.sealwatch.result.ReviewResult;
+import io.sealwatch.result.RunInfo;
 import io.sealwatch.result.RunResult;
 import io.sealwatch.review.AnnualReview;
 
@@ -41,10 +41,10 @@ public final class ReviewJob {
             } finally {
                 FileTrees.delete(work);
             }
-            Bundle.write(year, options.out(), prepared.signer(), Renderers.review(), null);
-            ReviewResult review = AnnualReview.of(year);
+            RunResult reviewed = year.withReview(AnnualReview.of(year));
+            Bundle.write(reviewed, options.out(), prepared.signer(), Renderers.review(), null);
             ExitCode exit = Job.exitCode(year, options.failOn());
-            summary(review, claimed.path(), prepared.signer() != null, exit, err);
+            summary(reviewed, claimed.path(), prepared.signer() != null, exit, err);
             return exit.code();
         } catch (OutFolder.Refused e) {
             err.println("sealwatch: " + e.getMessage());
@@ -55,19 +55,20 @@ public final class ReviewJob {
         }
     }
 
-    private static void summary(ReviewResult review, Path out, boolean signed, ExitCode exit, PrintStream err) {
+    private static void summary(RunResult reviewed, Path out, boolean signed, ExitCode exit, PrintStream err) {
+        RunInfo info = reviewed.info();
         err.println();
-        err.printf("  %-24s %s%n", "organisation", review.run().info().organization());
-        err.printf("  %-24s %d%n", "year", review.year());
-        if (review.run().info().clamped()) {
-            err.printf("  %-24s %s%n", "judged as of now", Launch.clampNote(review.run().info()));
+        err.printf("  %-24s %s%n", "organisation", info.organization());
+        err.printf("  %-24s %d%n", "year", reviewed.review().year());
+        if (info.clamped()) {
+            err.printf("  %-24s %s%n", "judged as of now", Launch.clampNote(info));
         }
-        for (AccountReview a : review.accounts()) {
+        for (AccountReview a : reviewed.review().accounts()) {
             err.printf("  %-24s %s%n", a.account(), a.recommendation().headline());
         }
-        if (!review.run().info().complete()) {
+        if (!info.complete()) {
             err.println("  evidence                 INCOMPLETE:");
-            review.run().info().problems().forEach(p -> err.println("    " + p));
+            info.problems().forEach(p -> err.println("    " + p));
         }
         err.printf("  %-24s %s%n", signed ? "signed bundle" : "unsigned bundle", out);
         err.printf("  %-24s %d%n", "exit code", exit.code());

@@ -61,7 +61,7 @@ final class AlertDerivation {
                     e.account(), e.id(), null, e.start(), now, "Break-glass account " + e.account() + " became active at "
                     + e.start() + " (" + String.join(", ", e.sources()) + "; by " + String.join(", ", e.actors()) + ")",
                     url));
-            EpisodeStatus status = EpisodeStatus.of(result.facts(), e);
+            EpisodeStatus status = result.views().status(e);
             for (EpisodeStatus.Owed owed : status.owed()) {
                 if (!owed.due().isAfter(now)) {
                     all.add(deadline(e, owed.what(), ruleOf(owed.what()), owed.due(), now, url));

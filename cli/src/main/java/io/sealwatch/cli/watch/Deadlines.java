@@ -30,7 +30,7 @@ final class Deadlines {
         Policy policy = result.config().policy();
         List<Instant> at = new ArrayList<>();
         for (Episode e : result.facts().episodes()) {
-            EpisodeStatus status = EpisodeStatus.of(result.facts(), e);
+            EpisodeStatus status = result.views().status(e);
             if ("settled".equals(status.state())) {
                 continue;
             }

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -311,28 +313,17 @@ class FaultSuiteTest {
         assertTrue(runA.err().contains("reasons in " + bundleA.resolve("quarantine")), "points at the quarantine");
     }
 
-    @Test
-    void zeroByteFileCountsNothing() {
-        caseOf("zero-byte file", "00-zero-byte.json", 0, 0, 0, 0, 0);
-    }
-
-    @Test
-    void binaryFileIsQuarantinedLineByLine() {
-        caseOf("binary file", "01-binary.bin", 64, 0, 0, 64, 0);
-        assertTrue(reasons("01-binary.bin").stream().allMatch(r -> r.contains("invalid JSON")), reasons("01-binary.bin")
-                .toString());
-    }
-
-    @Test
-    void gzipOfGarbageIsQuarantinedLineByLine() {
-        caseOf("gzip of garbage", "02-gzip-of-garbage.json.gz", 20, 0, 0, 20, 0);
-    }
-
-    @Test
-    void invalidUtf8IsReplacedNotFatal() {
-        caseOf("invalid UTF-8", "03-invalid-utf8.jsonl", 3, 1, 1, 1, 0);
-        assertTrue(reasons("03-invalid-utf8.jsonl").iterator().next().startsWith("2: invalid JSON"),
-                reasons("03-invalid-utf8.jsonl").toString());
+    /** Files with nothing readable in them: never fatal, every record quarantined with its line and reason. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "zero-byte file,  00-zero-byte.json,          0,  0, 0, 0,  ''",
+            "binary file,     01-binary.bin,              64, 0, 0, 64, invalid JSON",
+            "gzip of garbage, 02-gzip-of-garbage.json.gz, 20, 0, 0, 20, ''",
+            "invalid UTF-8,   03-invalid-utf8.jsonl,      3,  1, 1, 1,  2: invalid JSON"})
+    void unreadableRecordsAreQuarantinedOneByOne(String name, String file, long read, long normalised,
+                                                 long notRelevant, long quarantined, String reason) {
+        caseOf(name, file, read, normalised, notRelevant, quarantined, 0);
+        assertTrue(reasons(file).stream().allMatch(r -> r.contains(reason)), reasons(file).toString());
     }
 
     @Test
@@ -387,16 +378,14 @@ class FaultSuiteTest {
     void duplicatesAreCountedOnceAndOutOfOrderEventsSorted() throws IOException {
         caseOf("duplicates and out-of-order", "08-duplicates.jsonl", 5, 4, 0, 0, 1);
         caseOf("re-delivered file", "09-redelivered.jsonl", 2, 0, 0, 0, 2);
-        JsonNode episode = episode(ACCOUNT + "/2026-08-03T09:30:00Z");
-        assertEquals("2026-08-03T10:00:00Z", episode.get("end").asText(), episode.toString());
+        episode(ACCOUNT, "2026-08-03T09:30:00Z", "2026-08-03T10:00:00Z");
     }
 
     @Test
     void clockSkewBetweenSourcesStillGivesOneEpisode() throws IOException {
         caseOf("clock skew between sources", "ct/10-skew.jsonl", 1, 1, 0, 0, 0);
         caseOf("offset time in another source", "okta/10-skew.jsonl", 1, 1, 0, 0, 0);
-        JsonNode episode = episode(ACCOUNT + "/2026-08-04T07:59:58Z");
-        assertEquals("2026-08-04T08:00:00Z", episode.get("end").asText(), episode.toString());
+        JsonNode episode = episode(ACCOUNT, "2026-08-04T07:59:58Z", "2026-08-04T08:00:00Z");
         assertEquals(2, episode.get("sources").size(), episode.toString());
     }
 
@@ -550,6 +539,13 @@ class FaultSuiteTest {
             }
         }
         throw new AssertionError(needle);
+    }
+
+    /** The account's episode that starts at {@code start}, which must end at {@code end}. */
+    static JsonNode episode(String account, String start, String end) throws IOException {
+        JsonNode episode = episode(account + "/" + start);
+        assertEquals(end, episode.get("end").asText(), episode.toString());
+        return episode;
     }
 
     static JsonNode episode(String id) throws IOException {

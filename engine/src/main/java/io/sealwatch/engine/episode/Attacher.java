@@ -48,10 +48,6 @@ final class Attacher {
     /** How far apart the steps of one sign-in (password, then second factor) may be logged. */
     static final Duration SIGN_IN_STEPS = Duration.ofMinutes(5);
 
-    private static final Comparator<NormalizedEvent> BY_TIME = Comparator.comparing(NormalizedEvent::time)
-            .thenComparing(NormalizedEvent::sourceType).thenComparing(NormalizedEvent::sourceFile)
-            .thenComparingLong(NormalizedEvent::record);
-
     private final SealwatchConfig config;
     private final Policy policy;
     private final Period period;
@@ -73,7 +69,7 @@ final class Attacher {
      */
     Reconstruction attach(List<Span> spans, List<NormalizedEvent> events, List<CoverageGap> gaps) {
         List<NormalizedEvent> sorted = events.stream().filter(e -> e.time().isBefore(period.to()))
-                .sorted(BY_TIME).toList();
+                .sorted(NormalizedEvent.ORDER).toList();
         Facts.Builder facts = new Facts.Builder();
         Set<NormalizedEvent> used = new LinkedHashSet<>();
         for (AccountSpec account : config.accounts()) {
@@ -101,7 +97,7 @@ final class Attacher {
             }
         }
         facts.gaps.addAll(gaps);
-        return new Reconstruction(facts.build(config, period), used.stream().sorted(BY_TIME).toList());
+        return new Reconstruction(facts.build(config, period), used.stream().sorted(NormalizedEvent.ORDER).toList());
     }
 
     /**

@@ -2,7 +2,7 @@ package io.sealwatch.engine.episode;
 
 import io.sealwatch.config.AccountSpec;
 import io.sealwatch.config.Policy;
-import io.sealwatch.config.SourceSpec;
+import io.sealwatch.config.SourceType;
 import io.sealwatch.engine.episode.Sessionizer.Span;
 import io.sealwatch.model.AccountChange;
 import io.sealwatch.model.ChangeApproval;
@@ -60,7 +60,7 @@ final class BetweenUses {
      */
     private static boolean isChange(NormalizedEvent e) {
         return (e.eventClass() == EventClass.ACCOUNT_CHANGE || e.eventClass() == EventClass.ROTATION)
-                && !SourceSpec.isProcess(e.sourceType()) && !e.failed();
+                && !SourceType.of(e.sourceType()).processEvidence() && !e.failed();
     }
 
     private void change(AccountSpec account, List<Span> spans, NormalizedEvent e, Facts.Builder facts,

@@ -62,7 +62,7 @@ public final class Reconstruct {
     static Timeline read(List<NormalizedEvent> events, SealwatchConfig config, Instant since, Instant until) {
         List<NormalizedEvent> before = events.stream()
                 .filter(e -> e.account() != null && e.time().isBefore(until))
-                .sorted(Sessionizer.FILE_ORDER).toList();
+                .sorted(NormalizedEvent.ORDER).toList();
         List<NormalizedEvent> fromHorizon = before.stream().filter(e -> !e.time().isBefore(since)).toList();
         List<Sessionizer.Span> spans = Sessionizer.spans(fromHorizon, config, config.policy().episodeGap().getSeconds());
         List<NormalizedEvent> needed = before.stream()

@@ -7,7 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The connector of each source type ({@code SourceSpec.TYPES}). Connectors are found through
+ * The connector of each source type ({@code SourceType.KNOWN}). Connectors are found through
  * {@link ServiceLoader} ({@code META-INF/services/io.sealwatch.engine.ingest.SourceConnector}), so ingest names
  * none of them: adding a source is one package under {@code engine.source} and one line in that file.
  */

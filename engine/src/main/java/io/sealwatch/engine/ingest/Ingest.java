@@ -369,7 +369,7 @@ public final class Ingest {
     /** One coverage per configured log source type (not process evidence), in type order. */
     private static List<SourceCoverage> coverage(SealwatchConfig config, List<FileScan> scans, Period period) {
         Set<String> types = new TreeSet<>();
-        config.sources().stream().map(SourceSpec::type).filter(t -> !SourceSpec.isProcess(t)).forEach(types::add);
+        config.sources().stream().filter(s -> !s.sourceType().processEvidence()).map(SourceSpec::type).forEach(types::add);
         long gap = config.policy().logGap().toMillis();
         List<SourceCoverage> out = new ArrayList<>();
         for (String type : types) {

@@ -2,7 +2,7 @@ package io.sealwatch.engine.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sealwatch.config.SourceSpec;
+import io.sealwatch.config.SourceType;
 import io.sealwatch.model.NormalizedEvent;
 import org.apache.spark.sql.Row;
 
@@ -63,8 +63,8 @@ final class RecordSink {
         wanted.addAll(connector.pairFields());
         this.fields = Probe.Fields.of(wanted);
         this.skim = new Skim(fields);
-        this.csv = "evidence".equals(task.source());
-        this.unfiltered = SourceSpec.isProcess(task.source());
+        this.csv = SourceType.EVIDENCE.is(task.source());
+        this.unfiltered = SourceType.of(task.source()).processEvidence();
         this.gapMillis = spec.logGapMillis();
     }
 

@@ -44,7 +44,7 @@ class RealFixturesTest {
 
     @BeforeAll
     static void readEveryFile() throws IOException {
-        List<IdentityMatch> all = io.sealwatch.config.SourceSpec.TYPES.stream().map(t -> new IdentityMatch(t, "*"))
+        List<IdentityMatch> all = io.sealwatch.config.SourceType.KNOWN.stream().map(t -> new IdentityMatch(t, "*"))
                 .toList();
         IngestSpec spec = IngestSpec.of(config(fixtures(), List.of(),
                 List.of(account("everyone", all, List.of(), List.of("password")))));

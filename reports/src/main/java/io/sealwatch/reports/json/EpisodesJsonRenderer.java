@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sealwatch.model.CredentialRotation;
 import io.sealwatch.model.Episode;
 import io.sealwatch.result.EpisodeStatus;
-import io.sealwatch.reports.OneFileRenderer;
+import io.sealwatch.reports.WholeFileRenderer;
 import io.sealwatch.result.RunResult;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -22,18 +20,13 @@ import java.util.stream.Collectors;
  * {@code episodes.json}: the period's episodes sorted by start then id, with the contract's fields
  * plus {@code rotationStatus} (done/late/pending/missing as of the period end).
  */
-public final class EpisodesJsonRenderer extends OneFileRenderer {
+public final class EpisodesJsonRenderer extends WholeFileRenderer {
 
     public static final String NAME = "episodes-json";
     public static final String FILE = "episodes.json";
 
     public EpisodesJsonRenderer() {
-        super(NAME, FILE);
-    }
-
-    @Override
-    public void render(RunResult result, Path dir) throws IOException {
-        Files.write(dir.resolve(FILE), bytes(result));
+        super(NAME, FILE, EpisodesJsonRenderer::bytes);
     }
 
     /** The file's bytes; the PDFs attach the same bytes. */
@@ -42,14 +35,10 @@ public final class EpisodesJsonRenderer extends OneFileRenderer {
         Map<String, List<CredentialRotation>> rotations = result.facts().rotations().stream()
                 .collect(Collectors.groupingBy(CredentialRotation::episode));
         ArrayNode out = Json.array();
-        for (Episode e : sorted(result)) {
-            out.add(episode(e, rotations.getOrDefault(e.id(), List.of()), asOf, EpisodeStatus.of(result.facts(), e)));
+        for (Episode e : result.views().episodes()) {
+            out.add(episode(e, rotations.getOrDefault(e.id(), List.of()), asOf, result.views().status(e)));
         }
         return Json.prettyBytes(out);
-    }
-
-    public static List<Episode> sorted(RunResult result) {
-        return result.facts().episodes().stream().sorted(Episode.ORDER).toList();
     }
 
     static ObjectNode episode(Episode e, List<CredentialRotation> rotations, Instant asOf, EpisodeStatus status) {

@@ -4,38 +4,26 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sealwatch.model.Waiver;
 import io.sealwatch.model.Finding;
-import io.sealwatch.reports.OneFileRenderer;
+import io.sealwatch.reports.WholeFileRenderer;
 import io.sealwatch.result.RunResult;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 
 /** {@code findings.json}: every finding in {@link Finding#ORDER}, waived ones included and marked. */
-public final class FindingsJsonRenderer extends OneFileRenderer {
+public final class FindingsJsonRenderer extends WholeFileRenderer {
 
     public static final String NAME = "findings-json";
     public static final String FILE = "findings.json";
 
     public FindingsJsonRenderer() {
-        super(NAME, FILE);
-    }
-
-    @Override
-    public void render(RunResult result, Path dir) throws IOException {
-        Files.write(dir.resolve(FILE), bytes(result));
+        super(NAME, FILE, FindingsJsonRenderer::bytes);
     }
 
     /** The file's bytes; the PDFs attach the same bytes. */
     public static byte[] bytes(RunResult result) throws IOException {
         ArrayNode out = Json.array();
-        sorted(result).forEach(f -> out.add(finding(f)));
+        result.views().findings().forEach(f -> out.add(finding(f)));
         return Json.prettyBytes(out);
-    }
-
-    public static List<Finding> sorted(RunResult result) {
-        return result.evaluation().findings().stream().sorted(Finding.ORDER).toList();
     }
 
     static ObjectNode finding(Finding f) {

@@ -42,7 +42,7 @@ public final class OcsfRenderer extends OneFileRenderer {
         Map<String, RuleMeta> rules = result.rules().stream()
                 .collect(Collectors.toMap(RuleMeta::id, Function.identity(), (a, b) -> a));
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve(FILE)))) {
-            for (Finding f : FindingsJsonRenderer.sorted(result)) {
+            for (Finding f : result.views().findings()) {
                 Json.writeLine(event(f, rules.get(f.rule()), result.info().engineVersion()), out);
             }
         }

@@ -27,9 +27,6 @@ public final class RunJsonRenderer extends OneFileRenderer {
         super(NAME, FILE);
     }
 
-    public static final Comparator<InputFileStats> INPUT_ORDER =
-            Comparator.comparing(InputFileStats::source).thenComparing(InputFileStats::path);
-
     @Override
     public void render(RunResult result, Path dir) throws IOException {
         RunInfo info = result.info();
@@ -52,7 +49,7 @@ public final class RunJsonRenderer extends OneFileRenderer {
 
         ArrayNode inputs = o.putArray("inputs");
         long read = 0, normalised = 0, notRelevant = 0, quarantined = 0, dups = 0, bytes = 0;
-        for (InputFileStats s : result.inputs().stream().sorted(INPUT_ORDER).toList()) {
+        for (InputFileStats s : result.inputs().stream().sorted(InputFileStats.ORDER).toList()) {
             ObjectNode i = inputs.addObject();
             i.put("source", s.source());
             i.put("path", s.path());
@@ -89,7 +86,7 @@ public final class RunJsonRenderer extends OneFileRenderer {
         o.put("duplicates", result.duplicates());
 
         ArrayNode coverage = o.putArray("coverage");
-        for (SourceCoverage c : result.coverage().stream().sorted(Comparator.comparing(SourceCoverage::source)).toList()) {
+        for (SourceCoverage c : result.coverage().stream().sorted(SourceCoverage.ORDER).toList()) {
             ObjectNode s = coverage.addObject();
             s.put("source", c.source());
             s.put("events", c.events());

@@ -4,6 +4,7 @@ import io.sealwatch.model.CredentialRotation;
 import io.sealwatch.model.Episode;
 import io.sealwatch.model.RotationStatus;
 import io.sealwatch.reports.pdf.Charts.Bar;
+import io.sealwatch.result.NotificationStatus;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 import java.awt.Color;
@@ -61,25 +62,25 @@ final class ChartsSection extends Section {
     /** Each required recipient group per episode; a group never notified is a full red "never" bar. */
     private void notificationChart() {
         long limitMin = policy.notifyWithin().toMinutes();
-        List<String> groups = policy.notifyRecipients().stream().sorted().toList();
+        List<String> groups = policy.notifyRecipients().stream().sorted().toList();  // as the statuses list them
         if (groups.isEmpty()) {
             add(Line.note("The policy names no recipient group to notify."));
             return;
         }
-        Comparator<Episode> worst = Comparator.comparingInt((Episode e) -> missingGroups(e).size()).reversed()
+        Comparator<Episode> worst = Comparator.comparingInt((Episode e) -> r.views().missingGroups(e).size()).reversed()
                 .thenComparing(Comparator.comparingLong(this::maxLatency).reversed());
         List<Episode> shown = worstFirst(episodes, worst, Math.max(1, ReportContent.CHART_BARS / groups.size()));
         List<Bar> bars = new ArrayList<>();
         long never = 0;
         for (Episode e : shown) {
-            for (String g : groups) {
-                Long secs = latency(e, g);
-                if (secs == null) {
+            for (NotificationStatus n : r.views().notifications(e)) {
+                Long secs = n.latencySeconds();
+                if (n.missing()) {
                     never++;
                 }
-                bars.add(secs == null ? new Bar(g, e.id(), null, Charts.RED, "NEVER NOTIFIED")
-                        : new Bar(g, e.id(), secs / 60.0, null, String.format(Locale.ROOT, "%.1f min%s",
-                        secs / 60.0, secs > policy.notifyWithin().toSeconds() ? " (late)" : "")));
+                bars.add(n.missing() ? new Bar(n.group(), e.id(), null, Charts.RED, "NEVER NOTIFIED")
+                        : new Bar(n.group(), e.id(), secs / 60.0, null, String.format(Locale.ROOT, "%.1f min%s",
+                        secs / 60.0, n.state() == NotificationStatus.State.LATE ? " (late)" : "")));
             }
         }
         Map<String, Color> legend = new LinkedHashMap<>();

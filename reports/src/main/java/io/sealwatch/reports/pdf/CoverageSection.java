@@ -5,7 +5,6 @@ import io.sealwatch.reports.Fmt;
 import io.sealwatch.reports.pdf.Line.Tone;
 import io.sealwatch.result.SourceCoverage;
 
-import java.util.Comparator;
 import java.util.List;
 
 /** The Log coverage chapter: per source, its events and its silent gaps. */
@@ -19,7 +18,7 @@ final class CoverageSection extends Section {
         add(Line.h1("Log coverage", true));
         add(Line.note("A source silent for longer than " + Fmt.duration(policy.logGap().toSeconds())
                 + " inside the period cannot attest that nothing happened."));
-        List<SourceCoverage> sorted = r.coverage().stream().sorted(Comparator.comparing(SourceCoverage::source)).toList();
+        List<SourceCoverage> sorted = r.coverage().stream().sorted(SourceCoverage.ORDER).toList();
         if (sorted.isEmpty()) {
             add(Line.p("None: no source is configured."));
             return;

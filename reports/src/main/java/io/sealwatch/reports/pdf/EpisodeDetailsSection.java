@@ -11,6 +11,7 @@ import io.sealwatch.model.PersistentAccess;
 import io.sealwatch.model.RotationStatus;
 import io.sealwatch.reports.Fmt;
 import io.sealwatch.reports.pdf.Line.Tone;
+import io.sealwatch.result.NotificationStatus;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,10 +83,9 @@ final class EpisodeDetailsSection extends Section {
                         "after " + Fmt.duration(n.latencySeconds()) + "\n" + Display.ref(n.evidence()),
                         late ? Tone.WARN : Tone.GOOD));
             }
-            for (String g : missingGroups(e)) {
-                timeline.add(new Event(e.start().plus(policy.notifyWithin()), "NEVER NOTIFIED (was due)", g,
-                        "no notification of this group was found", Tone.BAD));
-            }
+            r.views().notifications(e).stream().filter(NotificationStatus::missing).forEach(n -> timeline.add(
+                    new Event(n.due(), "NEVER NOTIFIED (was due)", n.group(), "no notification of this group was found",
+                            Tone.BAD)));
             for (CredentialRotation c : forEpisode(rotations, e)) {
                 RotationStatus status = c.status(asOf);
                 timeline.add(c.rotatedAt() != null

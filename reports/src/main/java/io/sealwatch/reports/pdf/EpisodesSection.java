@@ -36,7 +36,7 @@ final class EpisodesSection extends Section {
             Tone tone = open.stream().map(Finding::severity).min(Comparator.naturalOrder()).map(Section::tone)
                     .orElse(Tone.GOOD);
             String rules = open.stream().map(Finding::rule).distinct().collect(Collectors.joining("\n"));
-            EpisodeStatus status = EpisodeStatus.of(r.facts(), e);
+            EpisodeStatus status = r.views().status(e);
             add(Line.td("ep", tone, e.id() + "\n" + e.classification().wire() + " · " + status.state()
                             + (status.carriedOver() ? " · carried over" : ""),
                     d.at(e.start()) + "\n" + d.at(e.end()) + "\n" + Fmt.duration(e.durationSeconds()),
@@ -50,7 +50,7 @@ final class EpisodesSection extends Section {
      */
     private void openEpisodes() {
         List<Episode> shown = episodes.stream().filter(e -> {
-            EpisodeStatus s = EpisodeStatus.of(r.facts(), e);
+            EpisodeStatus s = r.views().status(e);
             return s.carriedOver() || !"settled".equals(s.state());
         }).toList();
         if (shown.isEmpty()) {
@@ -62,7 +62,7 @@ final class EpisodesSection extends Section {
         // the waiver table's four-column layout (wide first and last columns) fits these rows as well
         add(Line.th("wv", "Episode", "State", "Settles (" + d.label() + ")", "Still owed · due (" + d.label() + ")"));
         for (Episode e : shown) {
-            EpisodeStatus s = EpisodeStatus.of(r.facts(), e);
+            EpisodeStatus s = r.views().status(e);
             String owed = s.owed().stream().map(o -> o.what() + " · " + d.at(o.due()))
                     .collect(Collectors.joining("\n"));
             add(Line.td("wv", s.owed().isEmpty() ? Tone.NONE : Tone.WARN, e.id(),

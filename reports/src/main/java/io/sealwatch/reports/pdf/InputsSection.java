@@ -2,7 +2,6 @@ package io.sealwatch.reports.pdf;
 
 import io.sealwatch.model.InputFileStats;
 import io.sealwatch.reports.Fmt;
-import io.sealwatch.reports.json.RunJsonRenderer;
 import io.sealwatch.reports.pdf.Line.Tone;
 
 import java.util.List;
@@ -37,7 +36,7 @@ final class InputsSection extends Section {
         }
         add(Line.h2("Files with errors or quarantined records"));
         List<InputFileStats> problems = r.inputs().stream().filter(i -> i.error() != null || i.quarantined() > 0)
-                .sorted(RunJsonRenderer.INPUT_ORDER).toList();
+                .sorted(InputFileStats.ORDER).toList();
         if (problems.isEmpty()) {
             add(Line.p("None: every file was read to its end and no record was quarantined."));
             return;

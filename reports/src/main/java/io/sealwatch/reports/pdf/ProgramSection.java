@@ -37,8 +37,7 @@ final class ProgramSection extends Section {
             return;
         }
         add(Line.th("rec", "Time", "Kind", "Account", "Led by · evidence"));
-        r.facts().programEvents().stream().sorted(Comparator.comparing(ProgramEvent::time)
-                        .thenComparing(ProgramEvent::account).thenComparing(ProgramEvent::kind))
+        r.facts().programEvents().stream().sorted(ProgramEvent.ORDER)
                 .forEach(p -> add(Line.td("rec", Tone.NONE, d.at(p.time()), p.kind(), p.account(),
                         Fmt.nz(p.actor()) + "\n" + Display.ref(p.evidence()))));
     }

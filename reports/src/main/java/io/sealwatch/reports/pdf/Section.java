@@ -8,16 +8,11 @@ import io.sealwatch.model.Waiver;
 import io.sealwatch.reports.Fmt;
 import io.sealwatch.reports.pdf.Line.Tone;
 import io.sealwatch.result.RunResult;
-import io.sealwatch.rules.RuleMeta;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -58,36 +53,6 @@ abstract class Section {
 
     long open(Severity s) {
         return findings.stream().filter(f -> !f.accepted() && f.severity() == s).count();
-    }
-
-    Map<String, Set<String>> controlRules() {
-        Map<String, Set<String>> rulesByControl = new TreeMap<>();
-        for (RuleMeta m : r.rules()) {
-            m.controls().forEach(c -> rulesByControl.computeIfAbsent(c, k -> new TreeSet<>()).add(m.id()));
-        }
-        for (Finding f : findings) {
-            if (f.controls() != null) {
-                f.controls().forEach(c -> rulesByControl.computeIfAbsent(c, k -> new TreeSet<>()).add(f.rule()));
-            }
-        }
-        return rulesByControl;
-    }
-
-    long openFor(String control) {
-        return findings.stream().filter(f -> !f.accepted() && f.controls() != null && f.controls().contains(control))
-                .count();
-    }
-
-    Long latency(Episode e, String group) {
-        if (e.notifications() == null) {
-            return null;
-        }
-        return e.notifications().entrySet().stream().filter(n -> n.getKey() != null && n.getKey().equalsIgnoreCase(group))
-                .map(Map.Entry::getValue).min(Comparator.naturalOrder()).orElse(null);
-    }
-
-    List<String> missingGroups(Episode e) {
-        return policy.notifyRecipients().stream().filter(g -> latency(e, g) == null).sorted().toList();
     }
 
     void chart(boolean any, String alt, Supplier<byte[]> png) {

@@ -6,12 +6,12 @@ import io.sealwatch.model.Finding;
 import io.sealwatch.model.RotationStatus;
 import io.sealwatch.model.Severity;
 import io.sealwatch.reports.pdf.Line.Tone;
+import io.sealwatch.result.ControlStatus;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -64,22 +64,18 @@ final class SummarySection extends Section {
         controls();
     }
 
-    /** A control fails when any open finding maps to it; every control the rule pack names is listed. */
+    /** Every control the rule pack names, with its status ({@link ControlStatus}). */
     private void controls() {
         add(Line.h2("Controls"));
         add(Line.note("A control passes when no open (unwaived) finding of the period maps to it. A failing control "
                 + "lists the rules with open findings (and how many); a passing one, the rules that checked it."));
         add(Line.th("ctl", "Status", "Control", "Open", "Rules"));
-        controlRules().forEach((control, rules) -> {
-            Map<String, Long> openByRule = new TreeMap<>(findings.stream().filter(f -> !f.accepted()
-                            && f.controls() != null && f.controls().contains(control))
-                    .collect(Collectors.groupingBy(Finding::rule, Collectors.counting())));
-            long open = openByRule.values().stream().mapToLong(Long::longValue).sum();
-            List<String> shown = open == 0 ? List.copyOf(rules)
-                    : openByRule.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList();
-            add(Line.td("ctl", open == 0 ? Tone.GOOD : Tone.BAD, open == 0 ? "pass" : "FAIL", control, str(open),
-                    ReportContent.pack(shown, 72)));
-        });
+        for (ControlStatus c : r.views().controls()) {
+            List<String> shown = c.passed() ? c.rules()
+                    : c.openByRule().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList();
+            add(Line.td("ctl", c.passed() ? Tone.GOOD : Tone.BAD, c.passed() ? "pass" : "FAIL", c.control(),
+                    str(c.open()), ReportContent.pack(shown, 72)));
+        }
     }
 
     /** The cover's "at a glance" figures, by template parameter; each starts with its count (0 = nothing found). */
@@ -90,11 +86,10 @@ final class SummarySection extends Section {
         g.put("G_HIGH", str(open(Severity.HIGH)));
         g.put("G_OTHER", str(open(Severity.MEDIUM) + open(Severity.LOW) + open(Severity.INFO)));
         g.put("G_ACCEPTED", str(findings.stream().filter(Finding::accepted).count()));
-        Map<String, Set<String>> controls = controlRules();
-        long failing = controls.keySet().stream().filter(k -> openFor(k) > 0).count();
-        g.put("G_CONTROLS", failing + "/" + controls.size());
+        List<ControlStatus> controls = r.views().controls();
+        g.put("G_CONTROLS", controls.stream().filter(c -> !c.passed()).count() + "/" + controls.size());
         g.put("G_ROTATION", str(r.facts().rotations().stream().filter(x -> x.status(asOf) == RotationStatus.MISSING).count()));
-        g.put("G_NOTIFY", str(episodes.stream().mapToLong(e -> missingGroups(e).size()).sum()));
+        g.put("G_NOTIFY", str(episodes.stream().mapToLong(e -> r.views().missingGroups(e).size()).sum()));
         g.put("G_GAPS", str(r.coverage().stream().mapToLong(s -> s.gaps().size()).sum()));
         g.put("G_INPUTS", str(r.inputs().stream().filter(i -> i.error() != null).count()));
         return g;

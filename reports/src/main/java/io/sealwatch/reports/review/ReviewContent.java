@@ -11,6 +11,7 @@ import io.sealwatch.result.AccountReview;
 import io.sealwatch.result.Recommendation;
 import io.sealwatch.result.Recommendation.Advice;
 import io.sealwatch.result.ReviewResult;
+import io.sealwatch.result.RunResult;
 import io.sealwatch.review.Recommender;
 
 import java.time.Instant;
@@ -32,23 +33,35 @@ import java.util.stream.Collectors;
  */
 final class ReviewContent {
 
+    private final RunResult run;
     private final ReviewResult review;
     private final List<Line> lines = new ArrayList<>();
 
-    private ReviewContent(ReviewResult review) {
-        this.review = review;
+    private ReviewContent(RunResult run) {
+        this.run = run;
+        this.review = review(run);
     }
 
-    static List<Line> lines(ReviewResult review) {
-        ReviewContent c = new ReviewContent(review);
+    /** The review {@code run} carries: the review's renderers are given the year's run with it, never without. */
+    static ReviewResult review(RunResult run) {
+        if (run.review() == null) {
+            throw new IllegalArgumentException("the run carries no annual review (RunResult.withReview)");
+        }
+        return run.review();
+    }
+
+    /** The lines of {@code run}'s review ({@link RunResult#review()}). */
+    static List<Line> lines(RunResult run) {
+        ReviewContent c = new ReviewContent(run);
         c.summary();
         c.method();
-        review.accounts().forEach(c::account);
+        c.review.accounts().forEach(c::account);
         return List.copyOf(c.lines);
     }
 
     /** One sentence for the cover, e.g. {@code 3 account(s): 1 retain, 1 reduce scope, 1 retire (candidate)}. */
-    static String headline(ReviewResult review) {
+    static String headline(RunResult run) {
+        ReviewResult review = review(run);
         Map<Advice, Long> counts = new EnumMap<>(Advice.class);
         review.accounts().forEach(a -> counts.merge(a.recommendation().advice(), 1L, Long::sum));
         long routine = review.accounts().stream().filter(a -> a.recommendation().routineUse()).count();
@@ -56,16 +69,16 @@ final class ReviewContent {
                 .collect(Collectors.joining(", "));
         return review.accounts().size() + " break-glass account(s)" + (advice.isEmpty() ? "" : ": " + advice)
                 + (routine == 0 ? "" : " · " + routine + " in routine use")
-                + (review.run().info().clamped() ? " · the year is not over: judged up to "
-                + review.run().info().period().to() + ", what is not yet due is pending" : "");
+                + (run.info().clamped() ? " · the year is not over: judged up to "
+                + run.info().period().to() + ", what is not yet due is pending" : "");
     }
 
     private void summary() {
         add(Line.h1("Summary", false));
-        add(Line.p(headline(review)));
-        if (!review.run().info().complete()) {
+        add(Line.p(headline(run)));
+        if (!run.info().complete()) {
             add(Line.p("EVIDENCE INCOMPLETE — an input could not be read; uses may be missing."));
-            review.run().info().problems().forEach(p -> add(Line.note(p)));
+            run.info().problems().forEach(p -> add(Line.note(p)));
         }
         add(Line.row6(true, "Account", "Recommendation", "Uses: emergency · unexplained · drill", "Open findings",
                 "Drills held", "Last review"));
@@ -137,7 +150,7 @@ final class ReviewContent {
         }
 
         add(Line.h2("Drills and review"));
-        var policy = review.run().config().policy();
+        var policy = run.config().policy();
         add(Line.kv("Drills held", a.drills().isEmpty() ? "none in " + review.year()
                 : a.drills().stream().map(d -> date(d.time()) + (d.actor() == null ? "" : " (" + d.actor() + ")"))
                 .collect(Collectors.joining(", "))));
@@ -150,7 +163,7 @@ final class ReviewContent {
 
     private String reviewDue(Instant last, java.time.Period every) {
         Instant next = ZonedDateTime.ofInstant(last, ZoneOffset.UTC).plus(every).toInstant();
-        return (next.isBefore(review.run().info().period().asOf()) ? "overdue since " : "next due by ") + date(next);
+        return (next.isBefore(run.info().period().asOf()) ? "overdue since " : "next due by ") + date(next);
     }
 
     private static String useCounts(AccountReview a) {

@@ -5,7 +5,6 @@ import io.sealwatch.reports.pdf.JasperPdf;
 import io.sealwatch.result.ReviewResult;
 import io.sealwatch.result.RunInfo;
 import io.sealwatch.result.RunResult;
-import io.sealwatch.review.AnnualReview;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperFillManager;
@@ -21,8 +20,8 @@ import java.util.Map;
 import java.util.TimeZone;
 
 /**
- * {@code annual-review.pdf}: the review of need for leadership, from {@code annual-review.jrxml}. The
- * review is derived from the year's run ({@link AnnualReview}); the PDF's dates are the year's end, so
+ * {@code annual-review.pdf}: the review of need for leadership, from {@code annual-review.jrxml}, of the review
+ * the year's run carries ({@link RunResult#review()}); the PDF's dates are the year's end, so
  * it is byte-stable until the bundle signs it. Every text field is plain text (markup none). Like the
  * report it is PDF/A-3b and carries the year's findings.json and episodes.json, and the review itself as
  * {@code annual-review.json} ({@link ReviewJson}).
@@ -46,7 +45,7 @@ public final class ReviewPdfRenderer extends OneFileRenderer {
 
     @Override
     public void render(RunResult r, Path dir) throws IOException {
-        ReviewResult review = AnnualReview.of(r);
+        ReviewResult review = ReviewContent.review(r);
         RunInfo info = r.info();
         try {
             Map<String, Object> p = new HashMap<>();
@@ -54,7 +53,7 @@ public final class ReviewPdfRenderer extends OneFileRenderer {
             p.put("YEAR", "Year " + review.year());
             p.put("PERIOD", "Uses from " + info.period().from() + " to " + info.period().to()
                     + " (end exclusive), judged as of the end");
-            p.put("HEADLINE", ReviewContent.headline(review));
+            p.put("HEADLINE", ReviewContent.headline(r));
             p.put("ENGINE_VERSION", info.engineVersion() == null ? "" : info.engineVersion());
             p.put("CONFIG_SHA256", info.configSha256() == null ? "" : info.configSha256());
             p.put("EVIDENCE", info.complete() ? "Complete: every input file was read to its end"
@@ -63,7 +62,7 @@ public final class ReviewPdfRenderer extends OneFileRenderer {
                     + "Check with: sealwatch verify" : "UNSIGNED (--no-sign)");
             p.put(JRParameter.REPORT_LOCALE, Locale.ROOT);
             p.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone("UTC"));
-            JasperPrint print = JasperFillManager.fillReport(TEMPLATE.get(), p, JasperPdf.data(ReviewContent.lines(review), p));
+            JasperPrint print = JasperFillManager.fillReport(TEMPLATE.get(), p, JasperPdf.data(ReviewContent.lines(r), p));
             List<JasperPdf.Attachment> attached = new ArrayList<>(JasperPdf.evidence(r));
             attached.add(new JasperPdf.Attachment(ReviewJson.FILE, "The review of need per account (Sealwatch "
                     + ReviewJson.FILE + ")", ReviewJson.bytes(review)));

@@ -13,7 +13,6 @@ import io.sealwatch.result.Recommendation;
 import io.sealwatch.result.ReviewResult;
 import io.sealwatch.result.RunInfo;
 import io.sealwatch.result.RunResult;
-import io.sealwatch.review.AnnualReview;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -39,9 +38,9 @@ public final class ReviewXlsxRenderer extends OneFileRenderer {
 
     @Override
     public void render(RunResult r, Path dir) throws IOException {
-        ReviewResult review = AnnualReview.of(r);
+        ReviewResult review = ReviewContent.review(r);
         try (XlsxBook book = new XlsxBook()) {
-            summary(book, review);
+            summary(book, r.info(), review);
             accounts(book, review);
             uses(book, review);
             findings(book, review);
@@ -51,9 +50,8 @@ public final class ReviewXlsxRenderer extends OneFileRenderer {
         }
     }
 
-    private static void summary(XlsxBook book, ReviewResult review) {
+    private static void summary(XlsxBook book, RunInfo i, ReviewResult review) {
         XlsxBook.Sheet s = book.sheet("Summary", new String[]{"Item", "Value"}, new int[]{30, 80});
-        RunInfo i = review.run().info();
         s.row("Organisation", i.organization());
         s.row("Year", review.year());
         s.row("Uses from", i.period().from());

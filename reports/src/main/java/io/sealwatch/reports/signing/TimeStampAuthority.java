@@ -40,17 +40,20 @@ final class TimeStampAuthority {
 
     static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final SecureRandom NONCES = new SecureRandom();
+    /**
+     * One client for every authority and signer: it pools connections and owns a selector thread, so one per signer
+     * (one per bundle in watch mode) would be a thread per bundle until collected.
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(TIMEOUT).proxy(ProxySelector.getDefault()).build();
 
     private final URI url;
     /** The URL as shown in messages: without user info or query, which may hold credentials. */
     private final String shown;
-    private final HttpClient http;
 
     private TimeStampAuthority(URI url, String shown) {
         this.url = url;
         this.shown = shown;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
-                .proxy(ProxySelector.getDefault()).build();
     }
 
     static TimeStampAuthority of(String url) throws SigningException {
@@ -122,7 +125,7 @@ final class TimeStampAuthority {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(request.getEncoded())).build();
         HttpResponse<byte[]> reply;
         try {
-            reply = http.send(post, HttpResponse.BodyHandlers.ofByteArray());
+            reply = HTTP.send(post, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw failure("cannot be reached: " + reason(e), e);
         } catch (InterruptedException e) {

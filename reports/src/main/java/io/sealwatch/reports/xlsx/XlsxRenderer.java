@@ -13,9 +13,6 @@ import io.sealwatch.model.Notification;
 import io.sealwatch.model.Severity;
 import io.sealwatch.reports.Fmt;
 import io.sealwatch.reports.OneFileRenderer;
-import io.sealwatch.reports.json.EpisodesJsonRenderer;
-import io.sealwatch.reports.json.FindingsJsonRenderer;
-import io.sealwatch.reports.json.RunJsonRenderer;
 import io.sealwatch.result.RunInfo;
 import io.sealwatch.result.RunResult;
 import io.sealwatch.result.SourceCoverage;
@@ -23,7 +20,6 @@ import io.sealwatch.result.SourceCoverage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -86,8 +82,8 @@ public final class XlsxRenderer extends OneFileRenderer {
                         "Sources", "Actors", "Actions", "Approvals", "Custodians", "Incident", "Notifications (s)",
                         "Rotations", "State", "Carried over", "Settles (UTC)", "Still owed (due UTC)"},
                 new int[]{44, 26, 14, 20, 20, 12, 28, 36, 10, 30, 30, 14, 40, 50, 10, 12, 20, 60});
-        for (Episode e : EpisodesJsonRenderer.sorted(r)) {
-            EpisodeStatus status = EpisodeStatus.of(r.facts(), e);
+        for (Episode e : r.views().episodes()) {
+            EpisodeStatus status = r.views().status(e);
             s.row(e.id(), e.account(), e.classification().wire(), e.start(), e.end(), e.durationSeconds(),
                     Fmt.join(e.sources()), Fmt.join(e.actors()), e.actions(), Fmt.join(e.approvals()),
                     Fmt.join(e.custodians()), e.incident(), mapText(e.notifications()), mapText(e.rotations()),
@@ -102,7 +98,7 @@ public final class XlsxRenderer extends OneFileRenderer {
                 new String[]{"At (UTC)", "Severity", "Rule", "Account", "Episode", "Message", "Controls", "Evidence",
                         "Accepted", "Waiver until", "Waiver reason", "Waiver approved by"},
                 new int[]{20, 10, 26, 26, 44, 70, 40, 70, 10, 20, 40, 26});
-        for (Finding f : FindingsJsonRenderer.sorted(r)) {
+        for (Finding f : r.views().findings()) {
             var w = f.waiver();
             s.row(f.at(), f.severity().wire(), f.rule(), f.account(), f.episode(), f.message(), Fmt.join(f.controls()),
                     Fmt.refs(f.evidence()), f.accepted() ? "yes" : "no", w == null ? null : w.until(),
@@ -117,9 +113,7 @@ public final class XlsxRenderer extends OneFileRenderer {
                         "Actor", "Person", "Target", "Account", "MFA", "Federated", "Source IP", "Incident",
                         "Credential", "Recipient", "Access change", "Access kind", "Access object", "Detail"},
                 new int[]{20, 16, 40, 8, 38, 14, 28, 9, 40, 26, 40, 26, 12, 9, 16, 12, 14, 22, 12, 14, 30, 60});
-        List<NormalizedEvent> sorted = r.events().stream().sorted(Comparator.comparing(NormalizedEvent::time)
-                .thenComparing(NormalizedEvent::sourceType).thenComparing(NormalizedEvent::sourceFile)
-                .thenComparingLong(NormalizedEvent::record)).toList();
+        List<NormalizedEvent> sorted = r.events().stream().sorted(NormalizedEvent.ORDER).toList();
         for (NormalizedEvent e : sorted) {
             s.row(e.time(), e.sourceType(), e.sourceFile(), e.record(), e.eventId(),
                     e.eventClass() == null ? null : e.eventClass().wire(), e.action(), e.outcome(), e.actor(),
@@ -135,8 +129,7 @@ public final class XlsxRenderer extends OneFileRenderer {
                 new String[]{"Episode", "Account", "Time (UTC)", "Approver", "Authorised approver", "Incident", "Late",
                         "Evidence"},
                 new int[]{44, 26, 20, 32, 12, 14, 8, 70});
-        r.facts().approvals().stream().sorted(Comparator.comparing(Approval::time).thenComparing(Approval::approver,
-                        Comparator.nullsFirst(Comparator.naturalOrder())))
+        r.facts().approvals().stream().sorted(Approval.ORDER)
                 .forEach(a -> s.row(a.episode(), a.account(), a.time(), a.approver(),
                         r.config() != null && r.config().isApprover(a.approver()) ? "yes" : "no", a.incident(),
                         a.late() ? "yes" : "no", Fmt.ref(a.evidence())));
@@ -149,8 +142,7 @@ public final class XlsxRenderer extends OneFileRenderer {
                 new String[]{"Episode", "Account", "Time (UTC)", "Recipient", "Latency (s)", "Limit (s)", "Within limit",
                         "Evidence"},
                 new int[]{44, 26, 20, 26, 12, 10, 10, 70});
-        r.facts().notifications().stream().sorted(Comparator.comparing(Notification::time)
-                        .thenComparing(Notification::recipient))
+        r.facts().notifications().stream().sorted(Notification.ORDER)
                 .forEach(n -> s.row(n.episode(), n.account(), n.time(), n.recipient(), n.latencySeconds(), limit,
                         limit == null ? null : (n.latencySeconds() <= limit ? "yes" : "no"), Fmt.ref(n.evidence())));
         s.finish();
@@ -173,7 +165,7 @@ public final class XlsxRenderer extends OneFileRenderer {
                 new String[]{"Source", "Events", "First (UTC)", "Last (UTC)", "Gap from (UTC)", "Gap to (UTC)",
                         "Gap (s)"},
                 new int[]{20, 12, 20, 20, 20, 20, 12});
-        for (SourceCoverage c : r.coverage().stream().sorted(Comparator.comparing(SourceCoverage::source)).toList()) {
+        for (SourceCoverage c : r.coverage().stream().sorted(SourceCoverage.ORDER).toList()) {
             if (c.gaps().isEmpty()) {
                 s.row(c.source(), c.events(), c.first(), c.last(), null, null, null);
             }
@@ -189,7 +181,7 @@ public final class XlsxRenderer extends OneFileRenderer {
                 new String[]{"Source", "Path", "sha256", "Bytes", "Read", "Normalised", "Not relevant", "Quarantined",
                         "Duplicates", "Error"},
                 new int[]{16, 60, 66, 12, 10, 11, 11, 11, 10, 50});
-        for (InputFileStats i : r.inputs().stream().sorted(RunJsonRenderer.INPUT_ORDER).toList()) {
+        for (InputFileStats i : r.inputs().stream().sorted(InputFileStats.ORDER).toList()) {
             s.row(i.source(), i.path(), i.sha256(), i.bytes(), i.read(), i.normalised(), i.notRelevant(),
                     i.quarantined(), i.duplicates(), i.error());
         }

@@ -23,8 +23,7 @@ class JsonRenderersTest {
     @Test
     void findingsJsonHasTheContractFieldsInOrder() throws Exception {
         RunResult r = Fixtures.many();
-        new FindingsJsonRenderer().render(r, dir);
-        String text = Files.readString(dir.resolve("findings.json"));
+        String text = Files.readString(Fixtures.render(new FindingsJsonRenderer(), r, dir));
         assertTrue(text.endsWith("]\n"), "trailing newline");
         JsonNode arr = Json.MAPPER.readTree(text);
         assertEquals(r.evaluation().findings().size(), arr.size());
@@ -98,8 +97,7 @@ class JsonRenderersTest {
     @Test
     void ocsfLinesAreDetectionFindings() throws Exception {
         RunResult r = Fixtures.many();
-        new OcsfRenderer().render(r, dir);
-        List<String> lines = Files.readAllLines(dir.resolve("findings.ocsf.jsonl"));
+        List<String> lines = Files.readAllLines(Fixtures.render(new OcsfRenderer(), r, dir));
         assertEquals(r.evaluation().findings().size(), lines.size());
         JsonNode o = Json.MAPPER.readTree(lines.get(0));
         assertEquals(2004, o.get("class_uid").asInt());

@@ -44,8 +44,7 @@ class PdfRendererTest {
     @Test
     void reportNamesEveryEpisodeRuleAndAccountAndHasCharts() throws Exception {
         RunResult r = Fixtures.many();
-        new PdfRenderer().render(r, dir);
-        try (PDDocument doc = Loader.loadPDF(dir.resolve(PdfRenderer.FILE).toFile())) {
+        try (PDDocument doc = Loader.loadPDF(Fixtures.render(new PdfRenderer(), r, dir).toFile())) {
             String text = new PDFTextStripper().getText(doc);
             for (Episode e : r.facts().episodes()) {
                 assertTrue(text.contains(e.id()), "episode " + e.id());
@@ -66,8 +65,7 @@ class PdfRendererTest {
     @Test
     void archivalPartsComeFromTheRun() throws Exception {
         RunResult r = Fixtures.many();
-        new PdfRenderer().render(r, dir);
-        try (PDDocument doc = Loader.loadPDF(dir.resolve(PdfRenderer.FILE).toFile())) {
+        try (PDDocument doc = Loader.loadPDF(Fixtures.render(new PdfRenderer(), r, dir).toFile())) {
             PDDocumentCatalog catalog = doc.getDocumentCatalog();
             String xmp = new String(catalog.getMetadata().toByteArray(), StandardCharsets.UTF_8);
             assertTrue(xmp.contains("<pdfaid:part>3</pdfaid:part>") && xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>"), xmp);
@@ -111,8 +109,7 @@ class PdfRendererTest {
     @Test
     void logStringsArePrintedAsPlainText() throws Exception {
         RunResult r = Fixtures.hostile();
-        new PdfRenderer().render(r, dir);
-        try (PDDocument doc = Loader.loadPDF(dir.resolve(PdfRenderer.FILE).toFile())) {
+        try (PDDocument doc = Loader.loadPDF(Fixtures.render(new PdfRenderer(), r, dir).toFile())) {
             String text = new PDFTextStripper().getText(doc);
             assertTrue(text.contains("<script>alert(1)</script> & <b>bold</b>"), "markup printed verbatim, not interpreted");
             assertTrue(text.contains("=HYPERLINK(\"http://x\")"));
@@ -122,8 +119,7 @@ class PdfRendererTest {
     @Test
     void everyPageHasContentAndInputsAreSummarisedWithoutHashes() throws Exception {
         RunResult r = Fixtures.many();
-        new PdfRenderer().render(r, dir);
-        try (PDDocument doc = Loader.loadPDF(dir.resolve(PdfRenderer.FILE).toFile())) {
+        try (PDDocument doc = Loader.loadPDF(Fixtures.render(new PdfRenderer(), r, dir).toFile())) {
             PDFTextStripper stripper = new PDFTextStripper();
             for (int p = 1; p <= doc.getNumberOfPages(); p++) {
                 stripper.setStartPage(p);
@@ -143,8 +139,7 @@ class PdfRendererTest {
     @Test
     void worstCasesAreShownExplicitlyAndTimesHaveOneForm() throws Exception {
         RunResult r = Fixtures.many();
-        new PdfRenderer().render(r, dir);
-        try (PDDocument doc = Loader.loadPDF(dir.resolve(PdfRenderer.FILE).toFile())) {
+        try (PDDocument doc = Loader.loadPDF(Fixtures.render(new PdfRenderer(), r, dir).toFile())) {
             String text = new PDFTextStripper().getText(doc);
             assertTrue(text.contains("NEVER NOTIFIED"), "a group never notified is in the timeline");
             assertTrue(text.contains("NEVER ROTATED"), "a credential never rotated is in the timeline");

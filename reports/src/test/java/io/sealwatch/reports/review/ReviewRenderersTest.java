@@ -7,7 +7,6 @@ import io.sealwatch.reports.xlsx.XlsxBook;
 import io.sealwatch.result.AccountReview;
 import io.sealwatch.result.ReviewResult;
 import io.sealwatch.result.RunResult;
-import io.sealwatch.review.AnnualReview;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -41,8 +40,7 @@ class ReviewRenderersTest {
     Path dir;
 
     private String pdfText(RunResult r) throws Exception {
-        new ReviewPdfRenderer().render(r, dir);
-        try (PDDocument doc = Loader.loadPDF(dir.resolve(ReviewPdfRenderer.FILE).toFile())) {
+        try (PDDocument doc = Loader.loadPDF(Fixtures.render(new ReviewPdfRenderer(), r, dir).toFile())) {
             assertEquals(Fixtures.TO.toEpochMilli(), doc.getDocumentInformation().getCreationDate().getTimeInMillis(),
                     "the PDF's date is the period end");
             // lines wrap inside cells, also at hyphens: compare without white space
@@ -58,7 +56,7 @@ class ReviewRenderersTest {
     void pdfShowsEveryAccountItsRecommendationAndItsReasons() throws Exception {
         for (RunResult r : List.of(Fixtures.many(), Fixtures.empty())) {
             String text = pdfText(r);
-            ReviewResult review = AnnualReview.of(r);
+            ReviewResult review = r.review();
             assertTrue(text.contains("Annualreviewofneed"));
             assertTrue(text.contains("ExampleCorp"));
             assertEquals(Fixtures.ACCOUNTS, review.accounts().stream().map(AccountReview::account).toList());
@@ -80,12 +78,11 @@ class ReviewRenderersTest {
     @Test
     void pdfCarriesTheReviewAsJson() throws Exception {
         RunResult r = Fixtures.many();
-        new ReviewPdfRenderer().render(r, dir);
-        try (PDDocument doc = Loader.loadPDF(dir.resolve(ReviewPdfRenderer.FILE).toFile())) {
+        try (PDDocument doc = Loader.loadPDF(Fixtures.render(new ReviewPdfRenderer(), r, dir).toFile())) {
             var files = doc.getDocumentCatalog().getNames().getEmbeddedFiles().getNames();
             assertEquals(List.of("annual-review.json", "episodes.json", "findings.json"), List.copyOf(files.keySet()));
             JsonNode review = Json.MAPPER.readTree(files.get("annual-review.json").getEmbeddedFile().toByteArray());
-            ReviewResult expected = AnnualReview.of(r);
+            ReviewResult expected = r.review();
             assertEquals(expected.year(), review.get("year").asInt());
             for (int i = 0; i < expected.accounts().size(); i++) {
                 AccountReview a = expected.accounts().get(i);
@@ -114,8 +111,7 @@ class ReviewRenderersTest {
     }
 
     private XSSFWorkbook xlsx(RunResult r) throws Exception {
-        new ReviewXlsxRenderer().render(r, dir);
-        try (InputStream in = Files.newInputStream(dir.resolve(ReviewXlsxRenderer.FILE))) {
+        try (InputStream in = Files.newInputStream(Fixtures.render(new ReviewXlsxRenderer(), r, dir))) {
             return new XSSFWorkbook(in);
         }
     }
@@ -123,7 +119,7 @@ class ReviewRenderersTest {
     @Test
     void xlsxHasASheetPerTopicWithTypedCells() throws Exception {
         RunResult r = Fixtures.many();
-        ReviewResult review = AnnualReview.of(r);
+        ReviewResult review = r.review();
         try (XSSFWorkbook wb = xlsx(r)) {
             List<String> names = new ArrayList<>();
             wb.forEach(s -> names.add(s.getSheetName()));

@@ -55,10 +55,8 @@ class PinnedSignerTest {
     static void bundles() throws Exception {
         ours = Fixtures.signer(shared.resolve("ours"));
         forger = Fixtures.signer(shared.resolve("forger"));
-        good = shared.resolve("good");
-        Bundle.write(Fixtures.oneFinding(), good, ours, Renderers.run(), null);
-        forged = shared.resolve("forged");
-        Bundle.write(Fixtures.oneFinding(), forged, ours, Renderers.run(), null);
+        good = Fixtures.bundle(shared.resolve("good"), ours);
+        forged = Fixtures.bundle(shared.resolve("forged"), ours);
         forge(forged, forger);
         oursPem = TestPki.pemFile(shared.resolve("ours.pem"), ours.certificate());
         rootKey = TestPki.ecKey();
@@ -150,8 +148,7 @@ class PinnedSignerTest {
                 issuingKey.getPrivate(), false, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(365)));
         Signer ca = Signer.load(TestPki.keystore(dir.resolve("ca.p12"), leafKey.getPrivate(), PW, leaf, issuing, root),
                 PW, KeyTool.ALIAS);
-        Path bundle = dir.resolve("bundle");
-        Bundle.write(Fixtures.oneFinding(), bundle, ca, Renderers.run(), null);
+        Path bundle = Fixtures.bundle(dir.resolve("bundle"), ca);
 
         VerifyResult v = verify(bundle, rootPem, null, null);
         assertTrue(v.ok(), v.problems().toString());
@@ -195,7 +192,7 @@ class PinnedSignerTest {
         Path bundle = dir.resolve("bundle");
         try (LocalTsa tsa = new LocalTsa(LocalTsa.Mode.GRANT)) {
             Signer stamping = key.withTimestamps(tsa.url());
-            Bundle.write(Fixtures.oneFinding(), bundle, stamping, Renderers.run(), null);
+            Fixtures.bundle(bundle, stamping);
             VerifyResult now = Verifier.verify(bundle);
             assertFalse(now.ok(), "the manifest's signing-time is today, when the certificate had expired");
             assertTrue(now.problems().get(0).contains("not valid at the signing time"), now.problems().toString());
@@ -223,8 +220,7 @@ class PinnedSignerTest {
 
     @Test
     void anUnsignedBundleCannotSatisfyAPin() throws Exception {
-        Path unsigned = dir.resolve("unsigned");
-        Bundle.write(Fixtures.oneFinding(), unsigned, null, Renderers.run(), null);
+        Path unsigned = Fixtures.bundle(dir.resolve("unsigned"), null);
         assertTrue(Verifier.verify(unsigned, new Verifier.Options(true, SignerPin.NONE)).ok());
         VerifyResult pinned = Verifier.verify(unsigned, new Verifier.Options(true, SignerPin.of(oursPem, null, null)));
         assertFalse(pinned.ok());

@@ -28,8 +28,7 @@ class XlsxRendererTest {
     Path dir;
 
     private XSSFWorkbook render(io.sealwatch.result.RunResult r) throws Exception {
-        new XlsxRenderer().render(r, dir);
-        try (InputStream in = Files.newInputStream(dir.resolve(XlsxRenderer.FILE))) {
+        try (InputStream in = Files.newInputStream(Fixtures.render(new XlsxRenderer(), r, dir))) {
             return new XSSFWorkbook(in);
         }
     }

@@ -1,6 +1,7 @@
 package io.sealwatch.engine.source.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sealwatch.config.SourceType;
 import io.sealwatch.engine.ingest.Connector;
 import io.sealwatch.engine.ingest.RecordContext;
 import io.sealwatch.engine.ingest.RecordException;
@@ -27,7 +28,7 @@ public final class EvidenceConnector extends Connector {
             "drill", EventClass.DRILL, "review", EventClass.REVIEW, "change", EventClass.APPROVED_CHANGE);
 
     public EvidenceConnector() {
-        super("evidence", "time");
+        super(SourceType.EVIDENCE.name(), "time");
     }
 
     @Override

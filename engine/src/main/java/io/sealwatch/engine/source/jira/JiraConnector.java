@@ -2,6 +2,7 @@ package io.sealwatch.engine.source.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sealwatch.config.EvidenceMap;
+import io.sealwatch.config.SourceType;
 import io.sealwatch.engine.ingest.Connector;
 import io.sealwatch.engine.ingest.Mapped;
 import io.sealwatch.engine.ingest.RecordContext;
@@ -32,7 +33,7 @@ public final class JiraConnector extends Connector {
     private static final long serialVersionUID = 1L;
 
     public JiraConnector() {
-        super("jira", "fields.created");
+        super(SourceType.JIRA.name(), "fields.created");
     }
 
     /** An approval found in the issue: when, by whom, and what the issue's history calls it. */

@@ -2,6 +2,7 @@ package io.sealwatch.engine.source.pagerduty;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sealwatch.config.EvidenceMap;
+import io.sealwatch.config.SourceType;
 import io.sealwatch.engine.ingest.Connector;
 import io.sealwatch.engine.ingest.Mapped;
 import io.sealwatch.engine.ingest.RecordContext;
@@ -27,7 +28,7 @@ public final class PagerDutyConnector extends Connector {
     private static final String POLICY = "incident.escalation_policy.summary";
 
     public PagerDutyConnector() {
-        super("pagerduty", "created_at");
+        super(SourceType.PAGERDUTY.name(), "created_at");
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.sealwatch.engine.source.servicenow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sealwatch.config.EvidenceMap;
+import io.sealwatch.config.SourceType;
 import io.sealwatch.engine.ingest.Connector;
 import io.sealwatch.engine.ingest.Mapped;
 import io.sealwatch.engine.ingest.RecordContext;
@@ -28,7 +29,7 @@ public final class ServiceNowConnector extends Connector {
     private static final long serialVersionUID = 1L;
 
     public ServiceNowConnector() {
-        super("servicenow", "sys_updated_on.value", "sys_updated_on");
+        super(SourceType.SERVICENOW.name(), "sys_updated_on.value", "sys_updated_on");
     }
     /** The Table API's own form of a date-time value: UTC, without a zone. */
     private static final DateTimeFormatter TABLE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
