@@ -51,18 +51,34 @@ final class RecordSink {
     final Map<String, Pending> pending = new HashMap<>();
     final Set<String> primaries = new HashSet<>();
 
+    /**
+     * Per reading thread and source type, the probe's fields and the skimmer over them: built once, not per
+     * file (the skimmer holds only the current record's state).
+     */
+    private static final ThreadLocal<Map<String, Probing>> PROBING = ThreadLocal.withInitial(HashMap::new);
+    private static final Prefilter NOTHING = new Prefilter(List.of());
+
     record Pending(NormalizedEvent event, String hash) {
+    }
+
+    private record Probing(Probe.Fields fields, Skim skim) {
+        static Probing of(SourceConnector connector) {
+            List<String> wanted = new ArrayList<>(connector.timeFields());
+            wanted.addAll(connector.pairFields());
+            Probe.Fields fields = Probe.Fields.of(wanted);
+            return new Probing(fields, new Skim(fields));
+        }
     }
 
     RecordSink(FileTask task, IngestSpec spec) {
         this.task = task;
         this.connector = Connectors.forType(task.source());
         this.accounts = spec.accounts();
-        this.prefilter = spec.prefilters().getOrDefault(task.source(), new Prefilter(List.of()));
-        List<String> wanted = new ArrayList<>(connector.timeFields());
-        wanted.addAll(connector.pairFields());
-        this.fields = Probe.Fields.of(wanted);
-        this.skim = new Skim(fields);
+        Prefilter configured = spec.prefilters().get(task.source());
+        this.prefilter = configured == null ? NOTHING : configured;
+        Probing probing = PROBING.get().computeIfAbsent(task.source(), t -> Probing.of(connector));
+        this.fields = probing.fields();
+        this.skim = probing.skim();
         this.csv = "evidence".equals(task.source());
         this.unfiltered = SourceSpec.isProcess(task.source());
         this.gapMillis = spec.logGapMillis();
