@@ -162,7 +162,7 @@ final class RecordSink {
         read++;
         lastRecord = number;
         Probe probe = known != null ? known : skim.record(json.bytes(), json.off(), json.len());
-        boolean escaped = probe != null ? skim.escapedText() : Skim.escapedText(json.bytes(), json.off(), json.len());
+        boolean escaped = probe != null ? skim.escapedText() : escapedText(json);
         if (probe == null) {
             int nul = nul(json);
             if (nul >= 0) {
@@ -236,6 +236,20 @@ final class RecordSink {
                 normalised(before.event(), before.hash());
             }
         }
+    }
+
+    /** {@link Skim#escapedText()}'s question for a record the scanner did not answer: a plain search. */
+    private static boolean escapedText(Span json) {
+        byte[] raw = json.bytes();
+        for (int i = json.off(); i < json.off() + json.len() - 1; i++) {
+            if (raw[i] == '\\' && (raw[i + 1] == 'u' || raw[i + 1] == '/')) {
+                return true;
+            }
+            if (raw[i] == '\\') {
+                i++;   // an escaped backslash does not start an escape
+            }
+        }
+        return false;
     }
 
     /**

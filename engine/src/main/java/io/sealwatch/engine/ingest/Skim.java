@@ -146,19 +146,6 @@ final class Skim {
         return escapedText;
     }
 
-    /** The same question for a record the scanner did not answer: a plain search. */
-    static boolean escapedText(byte[] raw, int off, int len) {
-        for (int i = off; i < off + len - 1; i++) {
-            if (raw[i] == '\\' && (raw[i + 1] == 'u' || raw[i + 1] == '/')) {
-                return true;
-            }
-            if (raw[i] == '\\') {
-                i++;   // an escaped backslash does not start an escape
-            }
-        }
-        return false;
-    }
-
     /** A scalar at the top level must be followed by white space or the end. */
     private int rootScalar(int i) {
         int after = value(i, 0);
