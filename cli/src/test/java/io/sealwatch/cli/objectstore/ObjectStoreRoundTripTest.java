@@ -185,11 +185,26 @@ class ObjectStoreRoundTripTest {
         assertEquals(Files.readString(tmp.resolve("night-1/episodes.json")),
                 Files.readString(tmp.resolve("night-2/episodes.json")));
 
+        // a run that fails (an input cut short: exit 3) leaves the remote state as it was, though it read a new file
+        Path gcp = config.getParent().resolve("logs/gcp");
+        Files.copy(gcp.resolve("cloudaudit-2026-07.json.gz"), gcp.resolve("cloudaudit-2026-07-again.json.gz"));
+        byte[] whole = Files.readAllBytes(gcp.resolve("cloudaudit-2026-08.json.gz"));
+        Files.write(gcp.resolve("cloudaudit-cut.json.gz"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        String index = remote(s3, "state/nightly/index.json");
+        Captured failed = runWithState(config, tmp.resolve("night-3"), state);
+        assertEquals(3, failed.exit(), failed.stderr());
+        assertEquals(index, remote(s3, "state/nightly/index.json"), "a failed run's state is not copied back");
+        Files.delete(gcp.resolve("cloudaudit-cut.json.gz"));
+        Captured fixed = runWithState(config, tmp.resolve("night-4"), state);
+        assertEquals(1, fixed.exit(), fixed.stderr());
+        assertTrue(remote(s3, "state/nightly/index.json").contains("cloudaudit-2026-07-again.json.gz"),
+                "a run that made its bundle copies its state back");
+
         // --state refuses a URI that holds other files, and touches nothing there
         s3.copyFromLocalFile(new org.apache.hadoop.fs.Path(config.toUri()),
                 new org.apache.hadoop.fs.Path("s3a://" + BUCKET + "/not-state/sealwatch.yaml"));
         Set<String> before = remoteListing(s3, "not-state");
-        Captured refused = runWithState(config, tmp.resolve("night-3"), "s3a://" + BUCKET + "/not-state");
+        Captured refused = runWithState(config, tmp.resolve("night-5"), "s3a://" + BUCKET + "/not-state");
         assertEquals(2, refused.exit(), refused.stderr());
         assertTrue(refused.stderr().contains("not Sealwatch state"), refused.stderr());
         assertEquals(before, remoteListing(s3, "not-state"));
