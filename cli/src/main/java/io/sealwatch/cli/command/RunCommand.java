@@ -3,6 +3,7 @@ package io.sealwatch.cli.command;
 import io.sealwatch.cli.base.ExitCode;
 import io.sealwatch.cli.job.Launch;
 import io.sealwatch.cli.job.ObjectStoreOut;
+import io.sealwatch.cli.job.ObjectStoreState;
 import io.sealwatch.cli.job.PeriodSpec;
 import io.sealwatch.cli.job.RunOptions;
 import picocli.CommandLine.Command;
@@ -22,6 +23,7 @@ import java.util.concurrent.Callable;
                 "  sealwatch run -c sealwatch.yaml --master spark://host:7077 --out nightly",
                 "  sealwatch run -c sealwatch.yaml --state /var/lib/sealwatch/state --out nightly",
                 "  sealwatch run -c sealwatch.yaml --out s3a://evidence-bucket/nightly",
+                "  sealwatch run -c sealwatch.yaml --state s3a://evidence-bucket/state --out s3a://evidence-bucket/nightly",
                 "  sealwatch run -c sealwatch.yaml --quarter 2026-Q4 --out q4 --previous q3"})
 public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, required = true, description = "the sealwatch.yaml")
@@ -35,9 +37,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "sealwatch-report", description = "bundle folder, or a Hadoop file-system "
             + "URI such as s3a://bucket/nightly (default ${DEFAULT-VALUE})")
     String out;
-    @Option(names = "--state", description = "remember what was read in this folder; later runs read only new or "
-            + "changed input files (nightly use)")
-    Path state;
+    @Option(names = "--state", description = "remember what was read in this folder, or at a Hadoop file-system URI "
+            + "such as s3a://bucket/state; later runs read only new or changed input files (nightly use)")
+    String state;
     @Option(names = "--previous", paramLabel = "DIR", description = "the bundle this one follows in its series; its "
             + "period and manifest hash go into the new manifest (default: the bundle replaced in --out, else the "
             + "last one remembered in --state)")
@@ -55,11 +57,19 @@ public final class RunCommand implements Callable<Integer> {
             System.err.println("sealwatch run: " + e.getMessage());
             return ExitCode.USAGE.code();
         }
+        if (state != null && ObjectStoreOut.isUri(state)) {
+            return ObjectStoreState.run(state, job.master, local -> run(period, local), System.err);
+        }
+        return run(period, state == null ? null : Path.of(state));
+    }
+
+    /** The run with its state in a local folder (the given one, or where a URI's state was copied to). */
+    private int run(PeriodSpec.Resolved period, Path stateDir) {
         if (ObjectStoreOut.isUri(out)) {
             return ObjectStoreOut.run(out, staging -> new RunOptions(config, period, staging, job.master,
-                    job.failOn.severity(), !job.noSign, job.ruleDirs, state, previous), System.err);
+                    job.failOn.severity(), !job.noSign, job.ruleDirs, stateDir, previous), System.err);
         }
         return Launch.run(new RunOptions(config, period, Path.of(out), job.master, job.failOn.severity(), !job.noSign,
-                job.ruleDirs, state, previous), System.err);
+                job.ruleDirs, stateDir, previous), System.err);
     }
 }

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -51,20 +52,12 @@ public final class ObjectStoreOut {
      * @param options the run, given the local folder its bundle is written to
      */
     public static int run(String out, Function<Path, RunOptions> options, PrintStream err) {
-        URI target = URI.create(out.endsWith("/") ? out.substring(0, out.length() - 1) : out);
-        Path staging;
-        try {
-            staging = Files.createTempDirectory("sealwatch-out-");
-        } catch (IOException e) {
-            err.println("sealwatch: cannot make a local staging folder for --out " + out + ": " + Failure.describe(e));
-            return ExitCode.INCOMPLETE.code();
-        }
-        try {
+        URI target = folder(out);
+        return inStaging("--out " + out, err, staging -> {
             RunOptions run = options.apply(staging.resolve("bundle"));
             FileSystem fs;
             try {
-                Configuration hadoop = Sparks.session(run.master(), Job.appJars()).sparkContext().hadoopConfiguration();
-                fs = FileSystem.get(target, hadoop);
+                fs = fileSystem(run.master(), target);
                 refuseIfUnsafe(fs, target);
             } catch (Refused e) {
                 err.println("sealwatch: --out " + out + ": " + e.getMessage());
@@ -85,6 +78,24 @@ public final class ObjectStoreOut {
                 return ExitCode.INCOMPLETE.code();
             }
             return exit;
+        });
+    }
+
+    /**
+     * Runs {@code body} with a new local staging folder (under {@code java.io.tmpdir}), removed when it returns.
+     *
+     * @param what the option and URI the folder stands in for, for the messages
+     */
+    static int inStaging(String what, PrintStream err, ToIntFunction<Path> body) {
+        Path staging;
+        try {
+            staging = Files.createTempDirectory("sealwatch-staging-");
+        } catch (IOException e) {
+            err.println("sealwatch: cannot make a local staging folder for " + what + ": " + Failure.describe(e));
+            return ExitCode.INCOMPLETE.code();
+        }
+        try {
+            return body.applyAsInt(staging);
         } finally {
             try {
                 FileTrees.delete(staging);
@@ -92,6 +103,17 @@ public final class ObjectStoreOut {
                 err.println("sealwatch: could not remove the staging folder " + staging + ": " + e.getMessage());
             }
         }
+    }
+
+    /** The folder a URI names, without a trailing slash. */
+    static URI folder(String uri) {
+        return URI.create(uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri);
+    }
+
+    /** The file system of {@code target} with the Spark session's Hadoop settings ({@code spark.hadoop.*}), as inputs are read. */
+    static FileSystem fileSystem(String master, URI target) throws IOException {
+        Configuration hadoop = Sparks.session(master, Job.appJars()).sparkContext().hadoopConfiguration();
+        return FileSystem.get(target, hadoop);
     }
 
     /** Why the URI may not be written (nothing was touched). */
@@ -143,11 +165,14 @@ public final class ObjectStoreOut {
             }).toList();
         }
         for (Path f : files) {
-            String rel = bundle.relativize(f).toString().replace('\\', '/');
-            try (InputStream in = Files.newInputStream(f);
-                 OutputStream o = fs.create(new org.apache.hadoop.fs.Path(dir, rel), true)) {
-                in.transferTo(o);
-            }
+            copy(f, fs, new org.apache.hadoop.fs.Path(dir, bundle.relativize(f).toString().replace('\\', '/')));
+        }
+    }
+
+    /** One local file to {@code to}, replacing it (on an object store: one object, written whole when closed). */
+    static void copy(Path file, FileSystem fs, org.apache.hadoop.fs.Path to) throws IOException {
+        try (InputStream in = Files.newInputStream(file); OutputStream o = fs.create(to, true)) {
+            in.transferTo(o);
         }
     }
 

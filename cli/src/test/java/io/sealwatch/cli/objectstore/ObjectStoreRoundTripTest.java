@@ -14,8 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -36,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Inputs read from, and the bundle written to, a real S3 API server on loopback (S3Proxy, in-memory store)
- * through {@code s3a://} and hadoop-aws: the same findings and episodes as from local files.
+ * through {@code s3a://} and hadoop-aws: the same findings and episodes as from local files; and a
+ * {@code --state} kept there, which the next run reuses.
  */
 class ObjectStoreRoundTripTest {
     private static final String BUCKET = "sealwatch";
@@ -157,6 +160,71 @@ class ObjectStoreRoundTripTest {
         assertEquals(2, run(remoteConfig, "s3a://" + BUCKET + "/example/logs"));
         assertEquals(before, remoteListing(s3, "example/logs"));
         assertFalse(s3.exists(new org.apache.hadoop.fs.Path("s3a://" + BUCKET + "/example/logs/manifest.json")));
+    }
+
+    @Test
+    void aStateInS3IsReusedByTheNextRunWithTheSameFindings() throws Exception {
+        Path config = ExampleCorp.extract(tmp.resolve("nightly"));
+        String state = "s3a://" + BUCKET + "/state/nightly";
+        FileSystem s3 = s3();
+
+        Captured first = runWithState(config, tmp.resolve("night-1"), state);
+        assertEquals(1, first.exit(), first.stderr());
+        assertTrue(remoteListing(s3, "state/nightly").containsAll(Set.of("index.json", "scans.bin")),
+                "the state is copied back: " + remoteListing(s3, "state/nightly"));
+        Captured second = runWithState(config, tmp.resolve("night-2"), state);
+        assertEquals(1, second.exit(), second.stderr());
+
+        java.util.regex.Matcher files = java.util.regex.Pattern.compile("INGEST +(\\d+) files \\((\\d+) unchanged\\)")
+                .matcher(second.stderr());
+        assertTrue(files.find(), "the second run reuses the remote state: " + second.stderr());
+        assertEquals(files.group(1), files.group(2), "no file is read again: " + files.group());
+        assertFalse(first.stderr().contains("unchanged"), "the first run found no state: " + first.stderr());
+        assertEquals(Files.readString(tmp.resolve("night-1/findings.json")),
+                Files.readString(tmp.resolve("night-2/findings.json")));
+        assertEquals(Files.readString(tmp.resolve("night-1/episodes.json")),
+                Files.readString(tmp.resolve("night-2/episodes.json")));
+
+        // a run that fails (an input cut short: exit 3) leaves the remote state as it was, though it read a new file
+        Path gcp = config.getParent().resolve("logs/gcp");
+        Files.copy(gcp.resolve("cloudaudit-2026-07.json.gz"), gcp.resolve("cloudaudit-2026-07-again.json.gz"));
+        byte[] whole = Files.readAllBytes(gcp.resolve("cloudaudit-2026-08.json.gz"));
+        Files.write(gcp.resolve("cloudaudit-cut.json.gz"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        String index = remote(s3, "state/nightly/index.json");
+        Captured failed = runWithState(config, tmp.resolve("night-3"), state);
+        assertEquals(3, failed.exit(), failed.stderr());
+        assertEquals(index, remote(s3, "state/nightly/index.json"), "a failed run's state is not copied back");
+        Files.delete(gcp.resolve("cloudaudit-cut.json.gz"));
+        Captured fixed = runWithState(config, tmp.resolve("night-4"), state);
+        assertEquals(1, fixed.exit(), fixed.stderr());
+        assertTrue(remote(s3, "state/nightly/index.json").contains("cloudaudit-2026-07-again.json.gz"),
+                "a run that made its bundle copies its state back");
+
+        // --state refuses a URI that holds other files, and touches nothing there
+        s3.copyFromLocalFile(new org.apache.hadoop.fs.Path(config.toUri()),
+                new org.apache.hadoop.fs.Path("s3a://" + BUCKET + "/not-state/sealwatch.yaml"));
+        Set<String> before = remoteListing(s3, "not-state");
+        Captured refused = runWithState(config, tmp.resolve("night-5"), "s3a://" + BUCKET + "/not-state");
+        assertEquals(2, refused.exit(), refused.stderr());
+        assertTrue(refused.stderr().contains("not Sealwatch state"), refused.stderr());
+        assertEquals(before, remoteListing(s3, "not-state"));
+    }
+
+    private record Captured(int exit, String stderr) {
+    }
+
+    private static Captured runWithState(Path config, Path out, String state) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            int exit = Main.execute("run", "-c", config.toString(), "--from", ExampleCorp.FROM.toString(), "--to",
+                    ExampleCorp.TO.toString(), "--no-sign", "--out", out.toString(), "--state", state);
+            return new Captured(exit, buffer.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(original);
+            System.err.print(buffer.toString(StandardCharsets.UTF_8));
+        }
     }
 
     private static Set<String> listing(Path dir) throws IOException {

@@ -11,16 +11,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
-import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads one input file on an executor: hashes its stored bytes, gunzips it when it starts with the
@@ -65,6 +61,11 @@ final class FileReader {
     static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** What a reading thread keeps from file to file (a Spark executor's task threads live on between tasks). */
+    private static final ThreadLocal<Reused> REUSED = ThreadLocal.withInitial(() -> new Reused(new Stored(), new Gunzip()));
+
+    private record Reused(Stored stored, Gunzip gunzip) {
+    }
 
     private FileReader() {
     }
@@ -82,18 +83,15 @@ final class FileReader {
 
     static FileScan read(FileTask task, IngestSpec spec, Configuration conf) {
         RecordSink sink = new RecordSink(task, spec);
-        MessageDigest sha = sha256();
-        Counting stored = null;
+        Reused reused = REUSED.get();
+        Stored stored = null;
         String hash = null;
         try {
             try (InputStream in = open(task.uri(), conf)) {
-                stored = new Counting(in, sha);
-                BufferedInputStream buffered = new BufferedInputStream(stored, 1 << 16);
-                buffered.mark(2);
-                boolean gzip = buffered.read() == 0x1f && buffered.read() == 0x8b;
-                buffered.reset();
+                stored = reused.stored().open(in);
+                boolean gzip = stored.gzip();
                 try {
-                    readRecords(gzip ? new GZIPInputStream(buffered, 1 << 16) : buffered, sink);
+                    readRecords(gzip ? reused.gunzip().open(stored) : stored, sink);
                 } catch (IOException | RuntimeException e) {
                     sink.fail((gzip ? "gzip stream unreadable" : "read failed") + " after record "
                             + sink.lastRecord + ": " + describe(e));
@@ -101,22 +99,44 @@ final class FileReader {
                     // memory is bounded per record, but the executor is shared: name the file, keep the job
                     sink.fail("out of memory after record " + sink.lastRecord + "; rest of file not read");
                 }
-                stored.transferTo(OutputStreamNull.INSTANCE);
-                hash = HexFormat.of().formatHex(sha.digest());
+                hash = stored.finish();
             }
         } catch (IOException | RuntimeException e) {
             sink.fail("cannot read file: " + describe(e));
         }
-        return sink.finish(hash, stored == null ? 0 : stored.count);
+        return sink.finish(hash, stored == null ? 0 : stored.count());
     }
 
-    /** Local files are opened directly: Hadoop's local file system adds a checksum-file lookup per open. */
+    /**
+     * Local files are opened directly: Hadoop's local file system adds a checksum-file lookup per open, and
+     * parsing the URI as a Hadoop path (regular expressions) cost as much as opening the file.
+     */
     private static InputStream open(String uri, Configuration conf) throws IOException {
-        Path path = new Path(uri);
-        if ("file".equals(path.toUri().getScheme())) {
-            return java.nio.file.Files.newInputStream(java.nio.file.Path.of(path.toUri().getPath()));
+        String local = localPath(uri);
+        if (local != null) {
+            return java.nio.file.Files.newInputStream(java.nio.file.Path.of(local));
         }
+        Path path = new Path(uri);
         return path.getFileSystem(conf).open(path);
+    }
+
+    /**
+     * The file a {@code file:} URI names, as Hadoop's {@code new Path(uri).toUri().getPath()} reads it, or
+     * null for other schemes. The forms the lister writes ({@code file:/abs}, and {@code file:///abs}) are
+     * taken as they are; anything Hadoop would normalise or unescape goes through Hadoop.
+     */
+    static String localPath(String uri) {
+        if (!uri.startsWith("file:")) {
+            return null;
+        }
+        String p = uri.startsWith("file:///") ? uri.substring(7) : uri.substring(5);
+        boolean plain = p.startsWith("/") && p.indexOf('%') < 0 && !p.contains("//") && !p.contains("/./")
+                && !p.contains("/../") && !p.endsWith("/") && !p.endsWith("/.") && !p.endsWith("/..");
+        if (plain) {
+            return p;
+        }
+        Path path = new Path(uri);
+        return "file".equals(path.toUri().getScheme()) ? path.toUri().getPath() : null;
     }
 
     private static void readRecords(InputStream data, RecordSink sink) throws IOException {
@@ -184,49 +204,6 @@ final class FileReader {
                     && (e instanceof JsonEOFException || String.valueOf(e.getOriginalMessage()).contains("end-of-input"));
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    /** Counts and hashes the stored (possibly compressed) bytes as they are read. */
-    private static final class Counting extends FilterInputStream {
-        final MessageDigest sha;
-        long count;
-
-        Counting(InputStream in, MessageDigest sha) {
-            super(in);
-            this.sha = sha;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                sha.update((byte) b);
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                sha.update(b, off, n);
-                count += n;
-            }
-            return n;
-        }
-    }
-
-    private static final class OutputStreamNull extends java.io.OutputStream {
-        static final OutputStreamNull INSTANCE = new OutputStreamNull();
-
-        @Override
-        public void write(int b) {
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
         }
     }
 

@@ -32,20 +32,11 @@ final class LineSplitter {
         oversized = false;
         int scan = pos;
         while (true) {
-            for (int i = scan; i < limit; i++) {
-                if (i + Swar.WIDTH <= limit) {
-                    long newlines = Swar.equal(Swar.word(buf, i), NEWLINES);
-                    if (newlines == 0) {
-                        i += Swar.WIDTH - 1;
-                        continue;
-                    }
-                    i += Swar.first(newlines);
-                }
-                if (buf[i] == '\n') {
-                    line(pos, i);
-                    pos = i + 1;
-                    return true;
-                }
+            int i = newline(scan, limit);
+            if (i < limit) {
+                line(pos, i);
+                pos = i + 1;
+                return true;
             }
             if (eof) {
                 if (pos == limit) {
@@ -75,6 +66,24 @@ final class LineSplitter {
                 limit += n;
             }
         }
+    }
+
+    /** The index of the first line feed in {@code buf[from, to)}, else {@code to}; eight bytes at a time. */
+    private int newline(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (i + Swar.WIDTH <= to) {
+                long newlines = Swar.equal(Swar.word(buf, i), NEWLINES);
+                if (newlines == 0) {
+                    i += Swar.WIDTH - 1;
+                    continue;
+                }
+                i += Swar.first(newlines);
+            }
+            if (buf[i] == '\n') {
+                return i;
+            }
+        }
+        return to;
     }
 
     /** The line fills the capped buffer: keeps its head for the excerpt and reads on to its end. */
@@ -164,11 +173,7 @@ final class LineSplitter {
         if (i >= limit || buf[i] != '{') {
             return false;
         }
-        int lineEnd = i;
-        int horizon = Math.min(limit, i + (1 << 16));
-        while (lineEnd < horizon && buf[lineEnd] != '\n') {
-            lineEnd++;
-        }
+        int lineEnd = newline(i, Math.min(limit, i + (1 << 16)));
         if (!FileReader.isDocument(buf, i, lineEnd - i, true)) {
             return false;
         }

@@ -51,18 +51,34 @@ final class RecordSink {
     final Map<String, Pending> pending = new HashMap<>();
     final Set<String> primaries = new HashSet<>();
 
+    /**
+     * Per reading thread and source type, the probe's fields and the skimmer over them: built once, not per
+     * file (the skimmer holds only the current record's state).
+     */
+    private static final ThreadLocal<Map<String, Probing>> PROBING = ThreadLocal.withInitial(HashMap::new);
+    private static final Prefilter NOTHING = new Prefilter(List.of());
+
     record Pending(NormalizedEvent event, String hash) {
+    }
+
+    private record Probing(Probe.Fields fields, Skim skim) {
+        static Probing of(SourceConnector connector) {
+            List<String> wanted = new ArrayList<>(connector.timeFields());
+            wanted.addAll(connector.pairFields());
+            Probe.Fields fields = Probe.Fields.of(wanted);
+            return new Probing(fields, new Skim(fields));
+        }
     }
 
     RecordSink(FileTask task, IngestSpec spec) {
         this.task = task;
         this.connector = Connectors.forType(task.source());
         this.accounts = spec.accounts();
-        this.prefilter = spec.prefilters().getOrDefault(task.source(), new Prefilter(List.of()));
-        List<String> wanted = new ArrayList<>(connector.timeFields());
-        wanted.addAll(connector.pairFields());
-        this.fields = Probe.Fields.of(wanted);
-        this.skim = new Skim(fields);
+        Prefilter configured = spec.prefilters().get(task.source());
+        this.prefilter = configured == null ? NOTHING : configured;
+        Probing probing = PROBING.get().computeIfAbsent(task.source(), t -> Probing.of(connector));
+        this.fields = probing.fields();
+        this.skim = probing.skim();
         this.csv = SourceType.EVIDENCE.is(task.source());
         this.unfiltered = SourceType.of(task.source()).processEvidence();
         this.gapMillis = spec.logGapMillis();
@@ -146,7 +162,7 @@ final class RecordSink {
         read++;
         lastRecord = number;
         Probe probe = known != null ? known : skim.record(json.bytes(), json.off(), json.len());
-        boolean escaped = probe != null ? skim.escapedText() : Skim.escapedText(json.bytes(), json.off(), json.len());
+        boolean escaped = probe != null ? skim.escapedText() : escapedText(json);
         if (probe == null) {
             int nul = nul(json);
             if (nul >= 0) {
@@ -220,6 +236,20 @@ final class RecordSink {
                 normalised(before.event(), before.hash());
             }
         }
+    }
+
+    /** {@link Skim#escapedText()}'s question for a record the scanner did not answer: a plain search. */
+    private static boolean escapedText(Span json) {
+        byte[] raw = json.bytes();
+        for (int i = json.off(); i < json.off() + json.len() - 1; i++) {
+            if (raw[i] == '\\' && (raw[i + 1] == 'u' || raw[i + 1] == '/')) {
+                return true;
+            }
+            if (raw[i] == '\\') {
+                i++;   // an escaped backslash does not start an escape
+            }
+        }
+        return false;
     }
 
     /**

@@ -20,6 +20,7 @@ import static io.sealwatch.engine.ingest.IngestTestSupport.account;
 import static io.sealwatch.engine.ingest.IngestTestSupport.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -145,5 +146,16 @@ class ReaderUnitTest {
         assertEquals("removed", events.get(1).accessChange());
         assertEquals("AKIAEXAMPLE", events.get(1).accessObject());
         assertEquals(EventClass.ACCOUNT_CHANGE, events.get(2).eventClass());
+    }
+
+    /** A file: URI names the file Hadoop's Path names, whether taken as it is or through Hadoop. */
+    @Test
+    void localPathsAreHadoopsPaths() {
+        for (String uri : List.of("file:/data/logs/a.json.gz", "file:///data/logs/a b.json", "file:/data//logs/a",
+                "file:/data/./logs/a", "file:/data/x/../logs/a", "file:/data/a%20b", "file://host/data/a",
+                "file:/data/logs/", "file:/data/logs/.")) {
+            assertEquals(new org.apache.hadoop.fs.Path(uri).toUri().getPath(), FileReader.localPath(uri), uri);
+        }
+        assertNull(FileReader.localPath("s3a://bucket/data/a.json"));
     }
 }
