@@ -124,26 +124,46 @@ public final class Ingest {
 
     static Scan scan(Supplier<SparkSession> spark, boolean local, SealwatchConfig config, Period period, Path workDir,
                      Path stateDir) throws IOException {
+        ScanMemory state = stateDir == null ? null : ScanState.open(stateDir, config);
+        return scan(spark, local, config, period, workDir, null, state, true);
+    }
+
+    /** A listing of the configured inputs, with what it found wrong (the service lists once per poll). */
+    record Listed(List<FileTask> files, List<FileLister.Unmatched> unmatched, List<String> problems) {
+        static Listed of(SealwatchConfig config, Configuration hadoop) throws IOException {
+            List<FileLister.Unmatched> unmatched = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            List<FileTask> files = FileLister.list(config, hadoop, unmatched, problems);
+            return new Listed(List.copyOf(files), List.copyOf(unmatched), List.copyOf(problems));
+        }
+    }
+
+    /**
+     * @param listed what to read, or null to list the sources here
+     * @param memory what earlier scans read, or null to read everything
+     * @param tables write the events table and the quarantine files (what a bundle's renderers read); without,
+     *               the result's events are on the driver only and its events table is null
+     */
+    static Scan scan(Supplier<SparkSession> spark, boolean local, SealwatchConfig config, Period period, Path workDir,
+                     Listed listed, ScanMemory memory, boolean tables) throws IOException {
         boolean uris = config.sources().stream().anyMatch(s -> FileLister.isUri(s.path()));
         // local paths are listed and read with java.nio: Spark's Hadoop settings matter only for URIs
         Configuration hadoop = uris || !local ? spark.get().sparkContext().hadoopConfiguration() : new Configuration();
-        List<FileLister.Unmatched> unmatched = new ArrayList<>();
-        List<String> listing = new ArrayList<>();
         Instant horizon = period.from().minus(config.policy().lookback());
         long started = System.nanoTime();
-        List<FileTask> tasks = FileLister.list(config, hadoop, unmatched, listing).stream()
+        Listed listing = listed != null ? listed : Listed.of(config, hadoop);
+        List<FileTask> tasks = listing.files().stream()
                 .filter(t -> FileLister.mayHold(t, horizon, period.to())).toList();
-        listing.forEach(LOG::warn);
+        listing.problems().forEach(LOG::warn);
         started = logStep("list " + tasks.size() + " files", started);
 
         IngestSpec spec = IngestSpec.of(config);
         Map<String, String> conf = new HashMap<>();
         hadoop.forEach(e -> conf.put(e.getKey(), e.getValue()));
         List<FileScan> scans = new ArrayList<>();
-        ScanState state = stateDir == null ? null : ScanState.open(stateDir, config);
         List<FileTask> fresh = new ArrayList<>();
         for (FileTask t : tasks) {
-            var reused = state == null ? java.util.Optional.<FileScan>empty() : state.reuse(t);
+            var reused = memory == null ? java.util.Optional.<FileScan>empty() : memory.reuse(t);
             reused.ifPresentOrElse(scans::add, () -> fresh.add(t));
         }
         if (!fresh.isEmpty()) {
@@ -155,30 +175,35 @@ public final class Ingest {
             List<FileScan> read = here ? readHere(fresh, spec, FileReader.configuration(conf))
                     : readInSpark(spark.get(), fresh, spec, conf);
             scans.addAll(read);
-            if (state != null) {
+            if (memory != null) {
                 Map<List<String>, FileScan> byFile = new HashMap<>();
                 read.forEach(r -> byFile.put(List.of(r.source(), r.path()), r));
                 for (FileTask t : fresh) {
-                    state.remember(t, byFile.get(List.of(t.source(), t.path())));
+                    memory.remember(t, byFile.get(List.of(t.source(), t.path())));
                 }
             }
         }
-        if (state != null) {
-            state.save();
+        if (memory != null) {
+            memory.save();
         }
         started = logStep("read " + fresh.size() + " files", started);
         scans.sort(Comparator.comparing((FileScan s) -> s.stats().source()).thenComparing(s -> s.stats().path()));
 
         Deduplicated dedup = deduplicate(scans);
-        Path events = workDir.resolve("tables").resolve("events");
-        writeEvents(spark.get(), dedup.rows(), events);
-        started = logStep("write the events table", started);
-        long quarantined = writeQuarantine(scans, workDir.resolve("quarantine"));
+        Path events = null;
+        long quarantined = scans.stream().mapToLong(s -> s.quarantine().size()).sum();
+        if (tables) {
+            events = workDir.resolve("tables").resolve("events");
+            writeEvents(spark.get(), dedup.rows(), events);
+            started = logStep("write the events table", started);
+            quarantined = writeQuarantine(scans, workDir.resolve("quarantine"));
+        }
         List<SourceCoverage> coverage = coverage(config, scans, period);
         long total = dedup.stats().stream().mapToLong(InputFileStats::duplicates).sum();
         IngestResult result = new IngestResult(events, dedup.stats(), total, coverage, quarantined,
-                tasks.size() - fresh.size(), List.copyOf(listing), List.copyOf(dedup.rows()));
-        return new Scan(result, List.copyOf(unmatched), scans.stream().mapToLong(FileScan::trees).sum(),
+                tasks.size() - fresh.size(), listing.problems(), List.copyOf(dedup.rows()));
+        logStep("deduplicate, coverage", started);
+        return new Scan(result, listing.unmatched(), scans.stream().mapToLong(FileScan::trees).sum(),
                 scans.stream().mapToLong(s -> s.stats().read()).sum());
     }
 
