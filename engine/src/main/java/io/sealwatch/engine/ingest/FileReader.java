@@ -20,6 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -81,6 +82,11 @@ final class FileReader {
     }
 
     static FileScan read(FileTask task, IngestSpec spec, Configuration conf) {
+        return read(task, spec, conf, null);
+    }
+
+    /** @param tails given where a JSON-lines file can be read on from ({@link Appended#of}), or null */
+    static FileScan read(FileTask task, IngestSpec spec, Configuration conf, Consumer<Appended> tails) {
         RecordSink sink = new RecordSink(task, spec);
         MessageDigest sha = sha256();
         Counting stored = null;
@@ -102,6 +108,10 @@ final class FileReader {
                     sink.fail("out of memory after record " + sink.lastRecord + "; rest of file not read");
                 }
                 stored.transferTo(OutputStreamNull.INSTANCE);
+                Appended tail = tails == null || gzip ? null : Appended.of(task, sink, stored);
+                if (tail != null) {
+                    tails.accept(tail);
+                }
                 hash = HexFormat.of().formatHex(sha.digest());
             }
         } catch (IOException | RuntimeException e) {
@@ -150,13 +160,20 @@ final class FileReader {
         } else if (c == '[' || (c == '{' && isDocument(lines.buf, lines.start, lines.end - lines.start))) {
             sink.document(lines.document(sink.skim));
         } else {
+            sink.lines = true;
             do {
-                if (lines.oversized) {
-                    sink.oversized("line", lines.number, Span.utf8(lines.buf, lines.start, lines.end - lines.start));
-                } else if (!lines.blank()) {
-                    sink.line(lines.buf, lines.start, lines.end - lines.start, lines.number);
-                }
+                line(lines, sink);
             } while (lines.next());
+        }
+    }
+
+    /** The current line as one record: blank lines are none. */
+    static void line(LineSplitter lines, RecordSink sink) {
+        sink.linesRead = lines.number;
+        if (lines.oversized) {
+            sink.oversized("line", lines.number, Span.utf8(lines.buf, lines.start, lines.end - lines.start));
+        } else if (!lines.blank()) {
+            sink.line(lines.buf, lines.start, lines.end - lines.start, lines.number);
         }
     }
 
@@ -187,10 +204,11 @@ final class FileReader {
         }
     }
 
-    /** Counts and hashes the stored (possibly compressed) bytes as they are read. */
-    private static final class Counting extends FilterInputStream {
+    /** Counts and hashes the stored (possibly compressed) bytes as they are read, and keeps the last one. */
+    static final class Counting extends FilterInputStream {
         final MessageDigest sha;
         long count;
+        int last = -1;
 
         Counting(InputStream in, MessageDigest sha) {
             super(in);
@@ -203,6 +221,7 @@ final class FileReader {
             if (b >= 0) {
                 sha.update((byte) b);
                 count++;
+                last = b;
             }
             return b;
         }
@@ -213,12 +232,13 @@ final class FileReader {
             if (n > 0) {
                 sha.update(b, off, n);
                 count += n;
+                last = b[off + n - 1] & 0xff;
             }
             return n;
         }
     }
 
-    private static final class OutputStreamNull extends java.io.OutputStream {
+    static final class OutputStreamNull extends java.io.OutputStream {
         static final OutputStreamNull INSTANCE = new OutputStreamNull();
 
         @Override

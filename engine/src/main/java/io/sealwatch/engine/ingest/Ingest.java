@@ -37,6 +37,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -172,8 +173,8 @@ public final class Ingest {
             LOG.info("step ingest: reading {} files ({} bytes) {}", fresh.size(), bytes, here
                     ? "on the driver (local master, at most " + IN_PROCESS_MAX_FILES + " files and "
                     + IN_PROCESS_MAX_BYTES + " bytes)" : "in Spark tasks");
-            List<FileScan> read = here ? readHere(fresh, spec, FileReader.configuration(conf))
-                    : readInSpark(spark.get(), fresh, spec, conf);
+            List<FileScan> read = here ? readHere(fresh, spec, FileReader.configuration(conf),
+                    memory == null ? null : memory.tails()) : readInSpark(spark.get(), fresh, spec, conf);
             scans.addAll(read);
             if (memory != null) {
                 Map<List<String>, FileScan> byFile = new HashMap<>();
@@ -220,14 +221,14 @@ public final class Ingest {
     }
 
     /** The same reads as the Spark tasks, on one thread per core (each keeps its buffers for its next file). */
-    private static List<FileScan> readHere(List<FileTask> fresh, IngestSpec spec, Configuration conf)
-            throws IOException {
+    private static List<FileScan> readHere(List<FileTask> fresh, IngestSpec spec, Configuration conf,
+                                           Consumer<Appended> tails) throws IOException {
         List<List<FileTask>> bins = balance(fresh, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(bins.size());
         try {
             List<Future<List<FileScan>>> done = new ArrayList<>();
             for (List<FileTask> bin : bins) {
-                done.add(pool.submit(() -> bin.stream().map(t -> FileReader.read(t, spec, conf)).toList()));
+                done.add(pool.submit(() -> bin.stream().map(t -> FileReader.read(t, spec, conf, tails)).toList()));
             }
             List<FileScan> out = new ArrayList<>(fresh.size());
             for (Future<List<FileScan>> f : done) {

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +25,9 @@ import java.util.function.Supplier;
  * since, appended and forced to disk after each judgement; the snapshot is rewritten (and the journal emptied)
  * only when the journal has grown past {@link #COMPACT_FACTOR} times the snapshot. Loaded once, at the first
  * judgement, and again only when the configuration changes what a scan reads ({@link ScanState#keyOf}).
+ *
+ * <p>A local JSON-lines file that only grew is read from where its last read ended ({@link Appended}, kept in
+ * memory only: the first read after a start is whole).
  *
  * <p>A judgement writes no events table and no quarantine files: its events stay on the driver (only a
  * bundle's renderers read those tables, and the service writes bundles through {@code run}'s own path).
@@ -39,8 +44,11 @@ public final class LiveScan implements AutoCloseable {
     private String key;
     private final Map<String, ScanState.Entry> files = new HashMap<>();
     private final Map<String, FileScan> scans = new HashMap<>();
+    /** Where each JSON-lines file read on the driver ended, to read only what is appended (memory only). */
+    private final Map<String, Appended> tails = new ConcurrentHashMap<>();
     private ScanJournal journal;
     private long snapshotBytes;
+    private int readOn;
     private Ingest.Listed listed;
 
     /** @param dir the folder of the remembered scan ({@code <watch.state>/scan}); read at the first judgement */
@@ -77,6 +85,11 @@ public final class LiveScan implements AutoCloseable {
         return Ingest.scan(spark, local, config, period, work, listed, new Pass(), false).result();
     }
 
+    /** Files read on from where they ended rather than whole, since the start (for tests and diagnostics). */
+    synchronized int readOn() {
+        return readOn;
+    }
+
     /** Files remembered now (for tests and diagnostics). */
     synchronized int remembered() {
         return scans.size();
@@ -99,6 +112,7 @@ public final class LiveScan implements AutoCloseable {
         close();
         files.clear();
         scans.clear();
+        tails.clear();
         ScanState.Snapshot snapshot = ScanState.load(dir, k);
         files.putAll(snapshot.files());
         scans.putAll(snapshot.scans());
@@ -133,11 +147,22 @@ public final class LiveScan implements AutoCloseable {
         public Optional<FileScan> reuse(FileTask task) {
             String id = ScanState.id(task);
             FileScan scan = scans.get(id);
-            if (!ScanState.unchanged(files.get(id), scan, task)) {
-                return Optional.empty();
+            if (ScanState.unchanged(files.get(id), scan, task)) {
+                kept.add(id);
+                return Optional.of(scan);
             }
-            kept.add(id);
-            return Optional.of(scan);
+            Appended tail = tails.remove(id);
+            FileScan grown = tail != null && tail.continues(task) ? tail.readOn(task, tails()) : null;
+            if (grown != null) {
+                readOn++;
+                remember(task, grown);
+            }
+            return Optional.ofNullable(grown);
+        }
+
+        @Override
+        public Consumer<Appended> tails() {
+            return t -> tails.put(t.id(), t);
         }
 
         @Override
@@ -157,6 +182,7 @@ public final class LiveScan implements AutoCloseable {
         public void save() throws IOException {
             for (String id : List.copyOf(files.keySet())) {
                 if (!kept.contains(id)) {
+                    tails.remove(id);
                     files.remove(id);
                     scans.remove(id);
                     changes.add(new ScanJournal.Change(id, null, null));

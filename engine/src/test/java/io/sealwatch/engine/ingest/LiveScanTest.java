@@ -1,5 +1,6 @@
 package io.sealwatch.engine.ingest;
 
+import io.sealwatch.config.IdentityMatch;
 import io.sealwatch.config.SealwatchConfig;
 import io.sealwatch.config.SourceSpec;
 import org.apache.spark.sql.SparkSession;
@@ -81,12 +82,14 @@ class LiveScanTest {
             write("b.jsonl", trail("a-1", ARN, ""));   // grows, re-delivering a's event: a duplicate
             write("c.jsonl", trail("c-1", ARN, ""));
             IngestResult second = judge(live, config);
-            assertEquals(1, second.reused(), "a.jsonl was not read again");
+            assertEquals(2, second.reused(), "a.jsonl was not read again, b.jsonl only from where it ended");
+            assertEquals(1, live.readOn());
             assertSame(whole(config), second);
 
             Files.delete(dir.resolve("logs/ct/a.jsonl"));
             IngestResult third = judge(live, config);
             assertEquals(2, third.reused());
+            assertEquals(1, live.readOn());
             assertEquals(2, live.remembered(), "a.jsonl is forgotten");
             assertSame(whole(config), third);
         }
@@ -96,6 +99,48 @@ class LiveScanTest {
             assertEquals(2, restarted.reused());
             assertSame(whole(config), restarted);
         }
+    }
+
+    /**
+     * Read on from where it ended, a JSON-lines file gives what a whole read gives: accounting, hash, record
+     * numbers, a Vault request answered in the appended part; a file rewritten longer, or without a line end, is
+     * read whole.
+     */
+    @Test
+    void aGrownFileReadOnEqualsAWholeRead() throws IOException {
+        SealwatchConfig config = config(dir, List.of(new SourceSpec("vault-audit", "logs/vault/*.log", 1)),
+                List.of(IngestTestSupport.account("bg", List.of(), List.of(new IdentityMatch("vault-audit",
+                        "secret/data/bg/*")), List.of("password"))));
+        Path log = Files.createDirectories(dir.resolve("logs/vault")).resolve("audit.log");
+        String request = vault("request", "r-1", "2026-03-01T10:00:00Z");
+        Files.writeString(log, request + "\n\n" + "{broken\n");
+        try (LiveScan live = new LiveScan(dir.resolve("state/scan"))) {
+            assertSame(whole(config), judge(live, config));
+            Files.writeString(log, vault("response", "r-1", "2026-03-01T10:00:01Z") + "\n"
+                    + vault("request", "r-2", "2026-03-02T10:00:00Z") + "\n", StandardOpenOption.APPEND);
+            IngestResult grown = judge(live, config);
+            assertEquals(1, live.readOn(), "read on from where it ended");
+            IngestResult expected = whole(config);
+            assertSame(expected, grown);
+            assertEquals(4, grown.inputs().get(0).read(), "the blank line is no record");
+            assertTrue(grown.inputs().get(0).balanced());
+
+            Files.writeString(log, vault("request", "r-3", "2026-03-03T10:00:00Z"), StandardOpenOption.APPEND);
+            assertSame(whole(config), judge(live, config));   // no line end: the read ends inside a record
+            Files.writeString(log, "\n", StandardOpenOption.APPEND);
+            assertSame(whole(config), judge(live, config));
+            assertEquals(2, live.readOn(), "the file did not end at a line end: it was read whole");
+
+            String rewritten = vault("request", "x-9", "2026-03-04T10:00:00Z") + "\n";
+            Files.writeString(log, rewritten.repeat(12));   // larger, but other bytes before the old end
+            assertSame(whole(config), judge(live, config));
+            assertEquals(2, live.readOn(), "a rewritten file is read whole");
+        }
+    }
+
+    private static String vault(String type, String id, String time) {
+        return "{\"time\":\"" + time + "\",\"type\":\"" + type + "\",\"auth\":{\"display_name\":\"token\"},"
+                + "\"request\":{\"id\":\"" + id + "\",\"operation\":\"read\",\"path\":\"secret/data/bg/root\"}}";
     }
 
     @Test
