@@ -34,6 +34,8 @@ import org.apache.spark.sql.SparkSession;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -62,6 +64,7 @@ import java.util.concurrent.TimeUnit;
 public final class Service implements ServiceSignals.Service, StatusView, AutoCloseable {
     /** Standing conditions (drills, reviews) change with the date alone; this bounds how stale they get. */
     static final Duration REJUDGE = Duration.ofHours(1);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final Clock clock;
     private final Outbox outbox;
@@ -224,6 +227,7 @@ public final class Service implements ServiceSignals.Service, StatusView, AutoCl
         Path work = state.resolve("work");
         RunResult result;
         long started = System.nanoTime();
+        long cpu = THREADS.getCurrentThreadCpuTime();
         try {
             FileTrees.delete(work);
             Files.createDirectories(work);
@@ -255,11 +259,13 @@ public final class Service implements ServiceSignals.Service, StatusView, AutoCl
         recorded = derived.recorded();
         List<Alert> fresh = post(derived.send());
         fresh.forEach(a -> err.println("alert " + a.kind().wire() + " " + a.severity().wire() + ": " + a.message()));
-        // every judgement with -v (bench/watch-latency reads them); without, those that raised alerts or were slow
+        // every judgement with -v (bench/watch-latency reads them); without, those that raised alerts or were slow.
+        // The CPU time of this thread says what a judgement costs when the machine is shared (wall time waits too).
         long took = System.nanoTime() - started;
         (!fresh.isEmpty() || took > TimeUnit.SECONDS.toNanos(5) ? err : progress).printf(Locale.ROOT,
-                "judged as of %s in %.3f s: %d episodes, %d findings%n", now, took / 1e9,
-                result.facts().episodes().size(), result.evaluation().findings().size());
+                "judged as of %s in %.3f s (%.3f s CPU): %d episodes, %d findings%n", now, took / 1e9,
+                (THREADS.getCurrentThreadCpuTime() - cpu) / 1e9, result.facts().episodes().size(),
+                result.evaluation().findings().size());
     }
 
     /** Posts each alert; the ones not taken before. An outbox that cannot keep an alert is a state failure. */
