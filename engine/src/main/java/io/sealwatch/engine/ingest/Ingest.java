@@ -100,16 +100,6 @@ public final class Ingest {
     }
 
     /**
-     * The configured inputs as a run lists them, without reading them: every file, and in {@code problems}
-     * each source without files and each folder that could not be walked (as the run reports them).
-     */
-    public static List<ListedFile> list(SealwatchConfig config, Configuration hadoop, List<String> problems)
-            throws IOException {
-        return FileLister.list(config, hadoop, new ArrayList<>(), problems).stream()
-                .map(t -> new ListedFile(t.source(), t.path(), t.size(), t.modified())).toList();
-    }
-
-    /**
      * The result with what the scan saw on the way, for tests and diagnostics.
      *
      * @param unmatched globs that matched no file (the CLI's {@code validate} reports them as errors)
