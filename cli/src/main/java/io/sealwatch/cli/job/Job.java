@@ -8,6 +8,7 @@ import io.sealwatch.engine.episode.Reconstruct;
 import io.sealwatch.engine.episode.Reconstruction;
 import io.sealwatch.engine.ingest.Ingest;
 import io.sealwatch.engine.ingest.IngestResult;
+import io.sealwatch.engine.ingest.LiveScan;
 import io.sealwatch.engine.spark.Sparks;
 import io.sealwatch.engine.tables.ResultTables;
 import io.sealwatch.model.CoverageGap;
@@ -113,6 +114,15 @@ public final class Job {
      */
     public RunResult analyse(SealwatchConfig config, RunOptions options, RuleEngine rules, Path work)
             throws IOException {
+        return analyse(config, options, rules, work, null);
+    }
+
+    /**
+     * As {@link #analyse(SealwatchConfig, RunOptions, RuleEngine, Path)}, ingesting through the service's scan
+     * kept between judgements when {@code live} is given: then no table is written (nothing is rendered).
+     */
+    public RunResult analyse(SealwatchConfig config, RunOptions options, RuleEngine rules, Path work, LiveScan live)
+            throws IOException {
         // The session is asked for when needed: a small local scan runs while it still starts (warm-up thread).
         Supplier<SparkSession> session = new Supplier<>() {
             private SparkSession spark;
@@ -129,8 +139,9 @@ public final class Job {
         };
 
         progress.start(Stage.INGEST);
-        IngestResult ingest = Ingest.run(session, Sparks.isLocal(options.master()), config, options.period(), work,
-                options.state());
+        IngestResult ingest = live != null
+                ? live.read(session, Sparks.isLocal(options.master()), config, options.period(), work)
+                : Ingest.run(session, Sparks.isLocal(options.master()), config, options.period(), work, options.state());
         SparkSession spark = session.get();
         long read = ingest.inputs().stream().mapToLong(InputFileStats::read).sum();
         long normalised = ingest.inputs().stream().mapToLong(InputFileStats::normalised).sum();
@@ -148,9 +159,11 @@ public final class Job {
         long t = Steps.start();
         Evaluation evaluation = rules.evaluate(rebuilt.facts());
         Steps.done("evaluate: rules", t);
-        t = Steps.start();
-        ResultTables.write(spark, rebuilt.facts(), evaluation.findings(), work.resolve("tables"));
-        Steps.done("evaluate: result tables", t);
+        if (live == null) {
+            t = Steps.start();
+            ResultTables.write(spark, rebuilt.facts(), evaluation.findings(), work.resolve("tables"));
+            Steps.done("evaluate: result tables", t);
+        }
         progress.done(evaluation.findings().size() + " findings (" + bySeverity(evaluation.findings()) + ")");
 
         List<String> problems = ingest.problems();

@@ -14,7 +14,7 @@ import io.sealwatch.config.ConfigException;
 import io.sealwatch.config.ConfigLoader;
 import io.sealwatch.config.SealwatchConfig;
 import io.sealwatch.config.SourceSpec;
-import io.sealwatch.engine.ingest.Ingest;
+import io.sealwatch.engine.ingest.LiveScan;
 import io.sealwatch.engine.ingest.ListedFile;
 import io.sealwatch.engine.spark.Sparks;
 import io.sealwatch.files.FileTrees;
@@ -34,6 +34,8 @@ import org.apache.spark.sql.SparkSession;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -53,7 +55,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The long-lived service: every {@code watch.poll} it lists the sources and judges — the same code path
  * as {@code run --to <now>} ({@link Job#analyse} over the quarter to date, reading only new or changed
- * files through the scan state in {@code <state>/scan}) — when a file is new or has changed, when a
+ * files: the {@link LiveScan} keeps every file's result in memory and journals it in {@code <state>/scan};
+ * the listing of the poll is the one it reads) — when a file is new or has changed, when a
  * deadline has passed ({@link Deadlines}), and at least every {@link #REJUDGE}; each judgement's alerts
  * go to the outbox, the status server shows the latest {@link #snapshot}, and the nightly and quarterly
  * bundles are written when due.
@@ -61,6 +64,7 @@ import java.util.concurrent.TimeUnit;
 public final class Service implements ServiceSignals.Service, StatusView, AutoCloseable {
     /** Standing conditions (drills, reviews) change with the date alone; this bounds how stale they get. */
     static final Duration REJUDGE = Duration.ofHours(1);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final Clock clock;
     private final Outbox outbox;
@@ -71,6 +75,8 @@ public final class Service implements ServiceSignals.Service, StatusView, AutoCl
     private final ProcessLock lock;
     private final Instant firstStart;
     private final Bundles bundles;
+    /** What was read, kept between judgements (and in {@code <state>/scan}): a judgement reads only what changed. */
+    private final LiveScan scan;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Object wake = new Object();
     private volatile Setup setup;
@@ -103,6 +109,7 @@ public final class Service implements ServiceSignals.Service, StatusView, AutoCl
         this.progress = verbose ? err : new PrintStream(OutputStream.nullOutputStream());
         this.firstStart = FirstStart.of(setup.state(), now());
         this.bundles = new Bundles(err, firstStart);
+        this.scan = new LiveScan(setup.state().resolve("scan"));
     }
 
     /** Polls until asked to stop; the exit code: 0 after a requested stop, 3 when the state cannot be written. */
@@ -200,7 +207,7 @@ public final class Service implements ServiceSignals.Service, StatusView, AutoCl
         List<String> problems = new ArrayList<>();
         Map<String, ListedFile> files = new TreeMap<>();
         try {
-            Ingest.list(config, Sparks.session(setup.master(), Job.appJars()).sparkContext().hadoopConfiguration(), problems)
+            scan.list(config, Sparks.session(setup.master(), Job.appJars()).sparkContext().hadoopConfiguration(), problems)
                     .forEach(f -> files.put(f.path(), f));
         } catch (IOException | RuntimeException e) {
             problems.add("the sources could not be listed: " + Failure.describe(e));
@@ -220,15 +227,16 @@ public final class Service implements ServiceSignals.Service, StatusView, AutoCl
         Path work = state.resolve("work");
         RunResult result;
         long started = System.nanoTime();
+        long cpu = THREADS.getCurrentThreadCpuTime();
         try {
             FileTrees.delete(work);
             Files.createDirectories(work);
             RunOptions options = new RunOptions(config.file(), period(now), null, setup.master(), Severity.CRITICAL,
-                    false, setup.ruleDirs(), state.resolve("scan"), null);
-            result = new Job(progress).analyse(config, options, setup.rules(), work);
+                    false, setup.ruleDirs(), null, null);
+            result = new Job(progress).analyse(config, options, setup.rules(), work, scan);
         } catch (IOException | RuntimeException e) {
             if (stopRequested) {
-                return;   // cancelled by the stop: nothing was saved half-way (the scan state is written atomically)
+                return;   // cancelled by the stop: nothing was saved half-way (the scan journals whole records)
             }
             if (!Files.isWritable(state)) {
                 throw new StateUnwritable("the state folder " + state + " cannot be written: " + Failure.describe(e), e);
@@ -251,11 +259,13 @@ public final class Service implements ServiceSignals.Service, StatusView, AutoCl
         recorded = derived.recorded();
         List<Alert> fresh = post(derived.send());
         fresh.forEach(a -> err.println("alert " + a.kind().wire() + " " + a.severity().wire() + ": " + a.message()));
-        if (!fresh.isEmpty() || System.nanoTime() - started > TimeUnit.SECONDS.toNanos(5)) {
-            err.printf("judged as of %s in %.1f s: %d episodes, %d findings%n", now,
-                    (System.nanoTime() - started) / 1e9, result.facts().episodes().size(),
-                    result.evaluation().findings().size());
-        }
+        // every judgement with -v (bench/watch-latency reads them); without, those that raised alerts or were slow.
+        // The CPU time of this thread says what a judgement costs when the machine is shared (wall time waits too).
+        long took = System.nanoTime() - started;
+        (!fresh.isEmpty() || took > TimeUnit.SECONDS.toNanos(5) ? err : progress).printf(Locale.ROOT,
+                "judged as of %s in %.3f s (%.3f s CPU): %d episodes, %d findings%n", now, took / 1e9,
+                (THREADS.getCurrentThreadCpuTime() - cpu) / 1e9, result.facts().episodes().size(),
+                result.evaluation().findings().size());
     }
 
     /** Posts each alert; the ones not taken before. An outbox that cannot keep an alert is a state failure. */
@@ -359,6 +369,7 @@ public final class Service implements ServiceSignals.Service, StatusView, AutoCl
                 server.close();
             }
             outbox.close();
+            scan.close();
         } finally {
             lock.close();   // last: the state is whole before another service may take it
         }

@@ -23,6 +23,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -113,6 +114,59 @@ class WatchEquivalenceTest {
                     && a.episode().startsWith("aws-root-breakglass/2026-07-14")), "a July use is recorded");
             assertFalse(sent.stream().anyMatch(a -> started(a, "aws-root-breakglass/2026-07-14")), "and not sent");
         }
+    }
+
+    /**
+     * Vault's audit log is one JSON-lines file that grows all day: the service judges it as run does after each
+     * append, after it shrinks (rotated in place) and after it is rewritten, and after a restart that replays
+     * what it remembered.
+     */
+    @Test
+    void aGrowingAndShrinkingLogIsJudgedAsRunDoes() throws Exception {
+        Path config = ExampleCorp.extract(tmp.resolve("org"));
+        Path audit = tmp.resolve("org/logs/vault/audit.log");
+        List<String> lines = Files.readAllLines(audit, StandardCharsets.UTF_8);
+        write(audit, lines.subList(0, 100), false);
+        TestClock clock = new TestClock(Instant.parse("2026-09-30T23:00:00Z"));
+        PrintStream err = new PrintStream(OutputStream.nullOutputStream());
+        SealwatchConfig loaded = ConfigLoader.load(config, false);
+        RuleEngine rules = RuleEngine.load(List.of());
+        List<Instant> compared = new ArrayList<>();
+        Watch.Options options = new Watch.Options(config, "127.0.0.1", 0, null, List.of(), false);
+        try (Service service = Watch.open(options, err, clock, Map.<String, String>of()::get)) {
+            assertTrue(service.tick());
+            compare(service, loaded, rules, clock.instant(), compared);
+            for (List<String> more : List.of(lines.subList(100, 101), lines.subList(101, 180),
+                    lines.subList(180, lines.size()))) {
+                write(audit, more, true);
+                clock.set(clock.instant().plusSeconds(600));
+                assertTrue(service.tick(), "the grown file is judged");
+                compare(service, loaded, rules, clock.instant(), compared);
+            }
+            write(audit, lines.subList(0, 50), false);   // shrunk
+            clock.set(clock.instant().plusSeconds(600));
+            assertTrue(service.tick());
+            compare(service, loaded, rules, clock.instant(), compared);
+            write(audit, lines.subList(50, 100), false);   // rewritten: other records, about as long
+            clock.set(clock.instant().plusSeconds(600));
+            assertTrue(service.tick());
+            compare(service, loaded, rules, clock.instant(), compared);
+        }
+        write(audit, lines.subList(100, 120), true);   // grown while the service was down
+        clock.set(clock.instant().plusSeconds(600));
+        try (Service again = Watch.open(options, err, clock, Map.<String, String>of()::get)) {
+            assertTrue(again.tick());
+            compare(again, loaded, rules, clock.instant(), compared);
+        }
+        assertEquals(7, compared.size());
+    }
+
+    private static void write(Path file, List<String> lines, boolean append) throws IOException {
+        StringBuilder text = new StringBuilder();
+        lines.forEach(l -> text.append(l).append('\n'));
+        Files.writeString(file, text, StandardCharsets.UTF_8, append
+                ? new StandardOpenOption[] {StandardOpenOption.APPEND}
+                : new StandardOpenOption[] {StandardOpenOption.TRUNCATE_EXISTING});
     }
 
     /** The service's latest judgement against a fresh run over the same files, as {@code run --to t}. */

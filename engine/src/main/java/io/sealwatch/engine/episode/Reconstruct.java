@@ -39,13 +39,14 @@ public final class Reconstruct {
 
     /**
      * The facts of {@code period} from what {@code ingest} produced: sessionised on the driver when its events
-     * are still there and at most {@link #DRIVER_MAX_EVENTS}, else in Spark over its events table.
+     * are still there and at most {@link #DRIVER_MAX_EVENTS} (or there is no events table), else in Spark over
+     * its events table.
      */
     public static Reconstruction run(SparkSession spark, IngestResult ingest, SealwatchConfig config, Period period,
                                      List<CoverageGap> gaps) {
         Instant horizon = period.from().minus(config.policy().lookback());
         List<Row> rows = ingest.events();
-        if (rows == null || rows.size() > DRIVER_MAX_EVENTS) {
+        if (rows == null || rows.size() > DRIVER_MAX_EVENTS && ingest.eventsTable() != null) {
             LOG.info("step reconstruct: sessionising in Spark ({} events)", rows == null ? "?" : rows.size());
             return read(spark, ingest.eventsTable(), config, horizon, period.to()).judge(period, gaps);
         }

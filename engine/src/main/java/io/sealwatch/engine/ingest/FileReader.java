@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Reads one input file on an executor: hashes its stored bytes, gunzips it when it starts with the
@@ -82,6 +83,11 @@ final class FileReader {
     }
 
     static FileScan read(FileTask task, IngestSpec spec, Configuration conf) {
+        return read(task, spec, conf, null);
+    }
+
+    /** @param tails given where a JSON-lines file can be read on from ({@link Appended#of}), or null */
+    static FileScan read(FileTask task, IngestSpec spec, Configuration conf, Consumer<Appended> tails) {
         RecordSink sink = new RecordSink(task, spec);
         Reused reused = REUSED.get();
         Stored stored = null;
@@ -98,6 +104,11 @@ final class FileReader {
                 } catch (OutOfMemoryError e) {
                     // memory is bounded per record, but the executor is shared: name the file, keep the job
                     sink.fail("out of memory after record " + sink.lastRecord + "; rest of file not read");
+                }
+                stored.drain();
+                Appended tail = tails == null || gzip ? null : Appended.of(task, sink, stored);
+                if (tail != null) {
+                    tails.accept(tail);
                 }
                 hash = stored.finish();
             }
@@ -170,13 +181,20 @@ final class FileReader {
         } else if (c == '[' || (c == '{' && isDocument(lines.buf, lines.start, lines.end - lines.start))) {
             sink.document(lines.document(sink.skim));
         } else {
+            sink.lines = true;
             do {
-                if (lines.oversized) {
-                    sink.oversized("line", lines.number, Span.utf8(lines.buf, lines.start, lines.end - lines.start));
-                } else if (!lines.blank()) {
-                    sink.line(lines.buf, lines.start, lines.end - lines.start, lines.number);
-                }
+                line(lines, sink);
             } while (lines.next());
+        }
+    }
+
+    /** The current line as one record: blank lines are none. */
+    static void line(LineSplitter lines, RecordSink sink) {
+        sink.linesRead = lines.number;
+        if (lines.oversized) {
+            sink.oversized("line", lines.number, Span.utf8(lines.buf, lines.start, lines.end - lines.start));
+        } else if (!lines.blank()) {
+            sink.line(lines.buf, lines.start, lines.end - lines.start, lines.number);
         }
     }
 

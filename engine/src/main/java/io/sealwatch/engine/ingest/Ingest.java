@@ -37,6 +37,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -99,16 +100,6 @@ public final class Ingest {
     }
 
     /**
-     * The configured inputs as a run lists them, without reading them: every file, and in {@code problems}
-     * each source without files and each folder that could not be walked (as the run reports them).
-     */
-    public static List<ListedFile> list(SealwatchConfig config, Configuration hadoop, List<String> problems)
-            throws IOException {
-        return FileLister.list(config, hadoop, new ArrayList<>(), problems).stream()
-                .map(t -> new ListedFile(t.source(), t.path(), t.size(), t.modified())).toList();
-    }
-
-    /**
      * The result with what the scan saw on the way, for tests and diagnostics.
      *
      * @param unmatched globs that matched no file (the CLI's {@code validate} reports them as errors)
@@ -124,26 +115,46 @@ public final class Ingest {
 
     static Scan scan(Supplier<SparkSession> spark, boolean local, SealwatchConfig config, Period period, Path workDir,
                      Path stateDir) throws IOException {
+        ScanMemory state = stateDir == null ? null : ScanState.open(stateDir, config);
+        return scan(spark, local, config, period, workDir, null, state, true);
+    }
+
+    /** A listing of the configured inputs, with what it found wrong (the service lists once per poll). */
+    record Listed(List<FileTask> files, List<FileLister.Unmatched> unmatched, List<String> problems) {
+        static Listed of(SealwatchConfig config, Configuration hadoop) throws IOException {
+            List<FileLister.Unmatched> unmatched = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            List<FileTask> files = FileLister.list(config, hadoop, unmatched, problems);
+            return new Listed(List.copyOf(files), List.copyOf(unmatched), List.copyOf(problems));
+        }
+    }
+
+    /**
+     * @param listed what to read, or null to list the sources here
+     * @param memory what earlier scans read, or null to read everything
+     * @param tables write the events table and the quarantine files (what a bundle's renderers read); without,
+     *               the result's events are on the driver only and its events table is null
+     */
+    static Scan scan(Supplier<SparkSession> spark, boolean local, SealwatchConfig config, Period period, Path workDir,
+                     Listed listed, ScanMemory memory, boolean tables) throws IOException {
         boolean uris = config.sources().stream().anyMatch(s -> FileLister.isUri(s.path()));
         // local paths are listed and read with java.nio: Spark's Hadoop settings matter only for URIs
         Configuration hadoop = uris || !local ? spark.get().sparkContext().hadoopConfiguration() : new Configuration();
-        List<FileLister.Unmatched> unmatched = new ArrayList<>();
-        List<String> listing = new ArrayList<>();
         Instant horizon = period.from().minus(config.policy().lookback());
         long started = System.nanoTime();
-        List<FileTask> tasks = FileLister.list(config, hadoop, unmatched, listing).stream()
+        Listed listing = listed != null ? listed : Listed.of(config, hadoop);
+        List<FileTask> tasks = listing.files().stream()
                 .filter(t -> FileLister.mayHold(t, horizon, period.to())).toList();
-        listing.forEach(LOG::warn);
+        listing.problems().forEach(LOG::warn);
         started = logStep("list " + tasks.size() + " files", started);
 
         IngestSpec spec = IngestSpec.of(config);
         Map<String, String> conf = new HashMap<>();
         hadoop.forEach(e -> conf.put(e.getKey(), e.getValue()));
         List<FileScan> scans = new ArrayList<>();
-        ScanState state = stateDir == null ? null : ScanState.open(stateDir, config);
         List<FileTask> fresh = new ArrayList<>();
         for (FileTask t : tasks) {
-            var reused = state == null ? java.util.Optional.<FileScan>empty() : state.reuse(t);
+            var reused = memory == null ? java.util.Optional.<FileScan>empty() : memory.reuse(t);
             reused.ifPresentOrElse(scans::add, () -> fresh.add(t));
         }
         if (!fresh.isEmpty()) {
@@ -152,33 +163,38 @@ public final class Ingest {
             LOG.info("step ingest: reading {} files ({} bytes) {}", fresh.size(), bytes, here
                     ? "on the driver (local master, at most " + IN_PROCESS_MAX_FILES + " files and "
                     + IN_PROCESS_MAX_BYTES + " bytes)" : "in Spark tasks");
-            List<FileScan> read = here ? readHere(fresh, spec, FileReader.configuration(conf))
-                    : readInSpark(spark.get(), fresh, spec, conf);
+            List<FileScan> read = here ? readHere(fresh, spec, FileReader.configuration(conf),
+                    memory == null ? null : memory.tails()) : readInSpark(spark.get(), fresh, spec, conf);
             scans.addAll(read);
-            if (state != null) {
+            if (memory != null) {
                 Map<List<String>, FileScan> byFile = new HashMap<>();
                 read.forEach(r -> byFile.put(List.of(r.source(), r.path()), r));
                 for (FileTask t : fresh) {
-                    state.remember(t, byFile.get(List.of(t.source(), t.path())));
+                    memory.remember(t, byFile.get(List.of(t.source(), t.path())));
                 }
             }
         }
-        if (state != null) {
-            state.save();
+        if (memory != null) {
+            memory.save();
         }
         started = logStep("read " + fresh.size() + " files", started);
         scans.sort(Comparator.comparing((FileScan s) -> s.stats().source()).thenComparing(s -> s.stats().path()));
 
         Deduplicated dedup = deduplicate(scans);
-        Path events = workDir.resolve("tables").resolve("events");
-        writeEvents(spark.get(), dedup.rows(), events);
-        started = logStep("write the events table", started);
-        long quarantined = writeQuarantine(scans, workDir.resolve("quarantine"));
+        Path events = null;
+        long quarantined = scans.stream().mapToLong(s -> s.quarantine().size()).sum();
+        if (tables) {
+            events = workDir.resolve("tables").resolve("events");
+            writeEvents(spark.get(), dedup.rows(), events);
+            started = logStep("write the events table", started);
+            quarantined = writeQuarantine(scans, workDir.resolve("quarantine"));
+        }
         List<SourceCoverage> coverage = coverage(config, scans, period);
         long total = dedup.stats().stream().mapToLong(InputFileStats::duplicates).sum();
         IngestResult result = new IngestResult(events, dedup.stats(), total, coverage, quarantined,
-                tasks.size() - fresh.size(), List.copyOf(listing), List.copyOf(dedup.rows()));
-        return new Scan(result, List.copyOf(unmatched), scans.stream().mapToLong(FileScan::trees).sum(),
+                tasks.size() - fresh.size(), listing.problems(), List.copyOf(dedup.rows()));
+        logStep("deduplicate, coverage", started);
+        return new Scan(result, listing.unmatched(), scans.stream().mapToLong(FileScan::trees).sum(),
                 scans.stream().mapToLong(s -> s.stats().read()).sum());
     }
 
@@ -195,14 +211,14 @@ public final class Ingest {
     }
 
     /** The same reads as the Spark tasks, on one thread per core (each keeps its buffers for its next file). */
-    private static List<FileScan> readHere(List<FileTask> fresh, IngestSpec spec, Configuration conf)
-            throws IOException {
+    private static List<FileScan> readHere(List<FileTask> fresh, IngestSpec spec, Configuration conf,
+                                           Consumer<Appended> tails) throws IOException {
         List<List<FileTask>> bins = balance(fresh, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(bins.size());
         try {
             List<Future<List<FileScan>>> done = new ArrayList<>();
             for (List<FileTask> bin : bins) {
-                done.add(pool.submit(() -> bin.stream().map(t -> FileReader.read(t, spec, conf)).toList()));
+                done.add(pool.submit(() -> bin.stream().map(t -> FileReader.read(t, spec, conf, tails)).toList()));
             }
             List<FileScan> out = new ArrayList<>(fresh.size());
             for (Future<List<FileScan>> f : done) {

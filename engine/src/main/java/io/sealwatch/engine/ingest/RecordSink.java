@@ -39,6 +39,10 @@ final class RecordSink {
     long quarantined;
     long trees;
     long lastRecord;
+    /** The file is read one record per line (not a JSON document, not CSV): what is appended can be read on. */
+    boolean lines;
+    /** Lines of the file read so far, blank ones included: where the numbering goes on when more is appended. */
+    long linesRead;
     String error;
     IOException readFailure;
     boolean truncated;
@@ -366,12 +370,20 @@ final class RecordSink {
         }
     }
 
+    /**
+     * The file's result so far. The sink itself is left as it was, so that a file that grows can be read on
+     * from where it ended ({@link Appended}): requests still waiting for their response are counted in the
+     * result, and stay waiting in the sink.
+     */
     FileScan finish(String hash, long bytes) {
+        List<Row> rows = new ArrayList<>(events);
         pending.values().stream().sorted(Comparator.comparingLong(p -> p.event().record()))
-                .forEach(p -> normalised(p.event(), p.hash()));
-        pending.clear();
-        fold();
-        return new FileScan(task.source(), task.path(), hash, bytes, read, normalised, notRelevant, quarantined,
-                error, events, quarantine, timed, folded.get(0), trees);
+                .forEach(p -> rows.add(EventRows.toRow(p.event(), p.hash())));
+        long[] sorted = Arrays.copyOf(times, held);
+        Arrays.sort(sorted);
+        List<long[]> parts = new ArrayList<>(folded);
+        parts.add(Coverage.intervals(sorted, held, gapMillis));
+        return new FileScan(task.source(), task.path(), hash, bytes, read, normalised + pending.size(), notRelevant,
+                quarantined, error, rows, new ArrayList<>(quarantine), timed, Coverage.merge(parts, gapMillis), trees);
     }
 }

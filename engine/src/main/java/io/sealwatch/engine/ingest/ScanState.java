@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -38,14 +40,14 @@ import java.util.TreeMap;
  * of the log gap
  * invalidates all of it (the next run reads everything and rewrites it).
  */
-final class ScanState {
+final class ScanState implements ScanMemory {
     /** Bump when reading or normalisation changes: old state is then ignored. */
     static final String FORMAT = "sealwatch-scan-5";
     private static final String INDEX = "index.json";
     private static final String SCANS = "scans.bin";
 
     /** One remembered file. */
-    record Entry(String path, long size, long modified, String sha256) {
+    record Entry(String path, long size, long modified, String sha256) implements Serializable {
     }
 
     record Index(String key, Map<String, Entry> files) {
@@ -69,17 +71,26 @@ final class ScanState {
 
     static ScanState open(Path dir, SealwatchConfig config) throws IOException {
         String key = keyOf(config);
+        Snapshot read = load(dir, key);
+        return new ScanState(dir, key, read.files(), read.scans());
+    }
+
+    /** What {@link #save} wrote: per file id its entry and its result; empty when absent, unreadable or of another key. */
+    record Snapshot(Map<String, Entry> files, Map<String, FileScan> scans) {
+    }
+
+    static Snapshot load(Path dir, String key) throws IOException {
         Path index = dir.resolve(INDEX);
         if (Files.isRegularFile(index) && Files.isRegularFile(dir.resolve(SCANS))) {
             Index read = JSON.readValue(index.toFile(), new TypeReference<Index>() { });
             if (key.equals(read.key()) && read.files() != null) {
                 Map<String, FileScan> scans = readScans(dir.resolve(SCANS));
                 if (scans != null) {
-                    return new ScanState(dir, key, read.files(), scans);
+                    return new Snapshot(read.files(), scans);
                 }
             }
         }
-        return new ScanState(dir, key, Map.of(), Map.of());
+        return new Snapshot(Map.of(), Map.of());
     }
 
     /** The remembered results by file id, or null when the file cannot be read (then everything is read again). */
@@ -93,11 +104,21 @@ final class ScanState {
         }
     }
 
-    /** The remembered result of this file, when it is listed unchanged. */
-    Optional<FileScan> reuse(FileTask task) {
+    /** The bytes a {@link #save} left in {@code dir}, 0 when none. */
+    static long size(Path dir) throws IOException {
+        long bytes = 0;
+        for (String name : List.of(INDEX, SCANS)) {
+            Path p = dir.resolve(name);
+            bytes += Files.isRegularFile(p) ? Files.size(p) : 0;
+        }
+        return bytes;
+    }
+
+    @Override
+    public Optional<FileScan> reuse(FileTask task) {
         Entry e = old.get(id(task));
         FileScan scan = oldScans.get(id(task));
-        if (e == null || scan == null || task.size() < 0 || e.size() != task.size() || e.modified() != task.modified()) {
+        if (!unchanged(e, scan, task)) {
             return Optional.empty();
         }
         next.put(id(task), e);
@@ -105,26 +126,43 @@ final class ScanState {
         return Optional.of(scan);
     }
 
-    void remember(FileTask task, FileScan scan) {
+    /** Is {@code task} listed as {@code e} remembers it (same size and modification time), with its result? */
+    static boolean unchanged(Entry e, FileScan scan, FileTask task) {
+        return e != null && scan != null && task.size() >= 0 && e.size() == task.size()
+                && e.modified() == task.modified();
+    }
+
+    @Override
+    public void remember(FileTask task, FileScan scan) {
         if (scan.error() != null || task.size() < 0) {
             return; // an unreadable file is read again next time
         }
-        next.put(id(task), new Entry(task.path(), task.size(), task.modified(), scan.sha256()));
+        next.put(id(task), entry(task, scan));
         nextScans.put(id(task), scan);
     }
 
+    static Entry entry(FileTask task, FileScan scan) {
+        return new Entry(task.path(), task.size(), task.modified(), scan.sha256());
+    }
+
     /** Writes this run's files and results, each file atomically; files no longer listed are forgotten. */
-    void save() throws IOException {
+    @Override
+    public void save() throws IOException {
+        write(dir, key, next, nextScans);
+    }
+
+    /** Writes {@code files} and their {@code scans} as the state of {@code key}, each file atomically. */
+    static void write(Path dir, String key, Map<String, Entry> files, Map<String, FileScan> scans) throws IOException {
         Files.createDirectories(dir);
-        Path scans = Files.createTempFile(dir, ".scans", ".tmp");
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(scans), 1 << 16);
+        Path bin = Files.createTempFile(dir, ".scans", ".tmp");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(bin), 1 << 16);
              ObjectOutputStream objects = new ObjectOutputStream(out)) {
-            objects.writeObject(new HashMap<>(nextScans));
+            objects.writeObject(new HashMap<>(scans));
         }
         Path index = Files.createTempFile(dir, ".index", ".tmp");
-        JSON.writerWithDefaultPrettyPrinter().writeValue(index.toFile(), new Index(key, next));
+        JSON.writerWithDefaultPrettyPrinter().writeValue(index.toFile(), new Index(key, new TreeMap<>(files)));
         // the results first: an index never names results that are not there
-        Files.move(scans, dir.resolve(SCANS), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(bin, dir.resolve(SCANS), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         Files.move(index, dir.resolve(INDEX), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         deleteOldLayout(dir.resolve("scans"));
     }
@@ -141,11 +179,11 @@ final class ScanState {
         }
     }
 
-    private static String id(FileTask task) {
+    static String id(FileTask task) {
         return task.source() + " " + task.uri();
     }
 
-    private static String keyOf(SealwatchConfig config) {
+    static String keyOf(SealwatchConfig config) {
         StringBuilder sb = new StringBuilder(FORMAT).append('\n').append(config.policy().logGap()).append('\n');
         for (AccountSpec a : config.accounts()) {
             sb.append(a.id()).append(a.identities()).append(a.sealedSecrets());

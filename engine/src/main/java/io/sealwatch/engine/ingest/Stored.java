@@ -19,6 +19,7 @@ final class Stored extends InputStream {
     private int pos;
     private int limit;
     private long count;
+    private int last = -1;
 
     /** Starts on the next file (the caller closes {@code in}). */
     Stored open(InputStream file) {
@@ -26,6 +27,7 @@ final class Stored extends InputStream {
         pos = 0;
         limit = 0;
         count = 0;
+        last = -1;
         sha.reset();
         return this;
     }
@@ -45,6 +47,7 @@ final class Stored extends InputStream {
             sha.update(buf, from, n);
             count += n;
             limit = from + n;
+            last = buf[limit - 1] & 0xFF;
         }
         return n;
     }
@@ -91,12 +94,27 @@ final class Stored extends InputStream {
         return n;
     }
 
-    /** Reads the rest of the file (so that its hash is of every stored byte) and returns the hash. */
-    String finish() throws IOException {
+    /** Reads the rest of the file, so that the hash, the count and the last byte are of every stored byte. */
+    void drain() throws IOException {
         while (buffered(true) > 0) {
             pos = limit;
         }
+    }
+
+    /** Drains the file and returns the hash of its stored bytes. */
+    String finish() throws IOException {
+        drain();
         return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** The hash so far, not finished, for a read that goes on from here when the file grows ({@link Appended}). */
+    MessageDigest digestSoFar() throws CloneNotSupportedException {
+        return (MessageDigest) sha.clone();
+    }
+
+    /** The last stored byte read, or -1 before any. */
+    int last() {
+        return last;
     }
 
     long count() {

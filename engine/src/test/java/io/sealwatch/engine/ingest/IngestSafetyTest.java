@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class IngestSafetyTest {
     private static final String T = "2026-07-01T10:00:00Z";
-    private static final String ARN = "arn:aws:iam::111122223333:user/breakglass";
+    static final String ARN = "arn:aws:iam::111122223333:user/breakglass";
     private static final String BG_MAIL = "breakglass@example.com";
     private static final int GIANT = 40 << 20;
 
