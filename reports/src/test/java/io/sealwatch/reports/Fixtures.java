@@ -16,12 +16,14 @@ import io.sealwatch.model.Episode;
 import io.sealwatch.model.EventClass;
 import io.sealwatch.model.EvidenceRef;
 import io.sealwatch.model.Finding;
+import io.sealwatch.model.IngestedEvent;
 import io.sealwatch.model.InputFileStats;
 import io.sealwatch.model.NormalizedEvent;
 import io.sealwatch.model.Notification;
 import io.sealwatch.model.Period;
 import io.sealwatch.model.PersistentAccess;
 import io.sealwatch.model.ProgramEvent;
+import io.sealwatch.model.QuarantineEntry;
 import io.sealwatch.model.Severity;
 import io.sealwatch.result.RunInfo;
 import io.sealwatch.result.RunResult;
@@ -219,6 +221,14 @@ public final class Fixtures {
         Map<String, Long> timings = new LinkedHashMap<>();
         timings.put("RENDER", 5L);
         timings.put("INGEST", 1200L);
-        return new RunResult(info, config, built, evaluation, rules, events, inputs, 1, coverage, timings);
+        List<IngestedEvent> ingested = events.stream().map(e -> new IngestedEvent(e, "ef".repeat(32))).toList();
+        List<QuarantineEntry> quarantine = episodeCount == 0 ? List.of() : List.of(
+                new QuarantineEntry("evidence", inputs.get(1).path(), 7, "missing column 'time'",
+                        hostile ? payloads[4 % payloads.length] : "drill,alice"),
+                new QuarantineEntry("aws-cloudtrail", inputs.get(0).path(), 12, "not JSON: unexpected end", "{\"eventTime"),
+                new QuarantineEntry("aws-cloudtrail", inputs.get(0).path(), 3, "not JSON: unexpected end",
+                        hostile ? payloads[1] : "{\"eventName"));
+        return new RunResult(info, config, built, evaluation, rules, events, inputs, 1, coverage, ingested, quarantine,
+                timings);
     }
 }

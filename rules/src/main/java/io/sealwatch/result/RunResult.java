@@ -1,8 +1,10 @@
 package io.sealwatch.result;
 
 import io.sealwatch.config.SealwatchConfig;
+import io.sealwatch.model.IngestedEvent;
 import io.sealwatch.model.InputFileStats;
 import io.sealwatch.model.NormalizedEvent;
+import io.sealwatch.model.QuarantineEntry;
 import io.sealwatch.rules.Evaluation;
 import io.sealwatch.rules.Facts;
 import io.sealwatch.rules.RuleMeta;
@@ -12,12 +14,17 @@ import java.util.Map;
 
 /**
  * Everything the renderers need, small enough for the driver: the judged facts, the evaluation,
- * the normalised events of the period's episodes (and those attached to them), and the accounting.
+ * the normalised events of the period's episodes (and those attached to them), everything ingest kept,
+ * and the accounting. Every file of a bundle is rendered from it; the engine writes no output of its own.
  *
+ * @param events     the normalised events behind the period's episodes, sorted by time
  * @param duplicates native events dropped as re-deliveries, over all inputs
+ * @param ingested   every normalised event ingest kept (the events table), in the order ingest sorted them
+ * @param quarantine every quarantined record, in input order (source, path) then record
  * @param timingsMillis stage name → elapsed milliseconds (run.json only; not part of deterministic outputs)
  */
 public record RunResult(RunInfo info, SealwatchConfig config, Facts facts, Evaluation evaluation,
                         List<RuleMeta> rules, List<NormalizedEvent> events, List<InputFileStats> inputs,
-                        long duplicates, List<SourceCoverage> coverage, Map<String, Long> timingsMillis) {
+                        long duplicates, List<SourceCoverage> coverage, List<IngestedEvent> ingested,
+                        List<QuarantineEntry> quarantine, Map<String, Long> timingsMillis) {
 }

@@ -1,6 +1,5 @@
 package io.sealwatch.cli.job;
 
-import io.sealwatch.files.FileTrees;
 import io.sealwatch.cli.base.ExitCode;
 import io.sealwatch.cli.base.Failure;
 import io.sealwatch.reports.catalog.Renderers;
@@ -34,14 +33,8 @@ public final class ReviewJob {
             if (prepared == null) {
                 return ExitCode.USAGE.code();
             }
-            Path work = claimed.workFolder();
-            RunResult year;
-            try {
-                year = new Job(err).analyse(prepared.config(), options, prepared.rules(), work);
-            } finally {
-                FileTrees.delete(work);
-            }
-            Bundle.write(year, options.out(), prepared.signer(), Renderers.review(), null);
+            RunResult year = new Job(err).analyse(prepared.config(), options, prepared.rules());
+            Bundle.write(year, options.out(), prepared.signer(), Renderers.review());
             ReviewResult review = AnnualReview.of(year);
             ExitCode exit = Job.exitCode(year, options.failOn());
             summary(review, claimed.path(), prepared.signer() != null, exit, err);

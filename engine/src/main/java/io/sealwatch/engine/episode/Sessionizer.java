@@ -5,6 +5,7 @@ import io.sealwatch.config.IdentityMatch;
 import io.sealwatch.config.SealwatchConfig;
 import io.sealwatch.config.SourceSpec;
 import io.sealwatch.model.EventClass;
+import io.sealwatch.engine.ingest.EventRows;
 import io.sealwatch.model.NormalizedEvent;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -99,7 +100,7 @@ final class Sessionizer {
         List<NormalizedEvent> activity = events.stream()
                 .filter(e -> e.account() != null && ACTIVITY_CLASSES.contains(e.eventClass().wire()) && !e.failed()
                         && index.isIdentity(e.account(), e.sourceType(), e.actor()))
-                .sorted(Comparator.comparing(NormalizedEvent::account, BY_CODE_POINT).thenComparing(FILE_ORDER))
+                .sorted(Comparator.comparing(NormalizedEvent::account, EventRows.BY_CODE_POINT).thenComparing(EventRows.FILE_ORDER))
                 .toList();
         List<Span> out = new ArrayList<>();
         int first = 0;
@@ -114,28 +115,6 @@ final class Sessionizer {
         }
         return out;
     }
-
-    /** Spark orders strings by their UTF-8 bytes, which is code point order (not Java's UTF-16 order). */
-    static final Comparator<String> BY_CODE_POINT = (a, b) -> {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-    };
-
-    /** The order of the {@code events} table within a day, and of each account's activity: time, source, file, record. */
-    static final Comparator<NormalizedEvent> FILE_ORDER = Comparator.comparing(NormalizedEvent::time)
-            .thenComparing(NormalizedEvent::sourceType, BY_CODE_POINT)
-            .thenComparing(NormalizedEvent::sourceFile, BY_CODE_POINT)
-            .thenComparingLong(NormalizedEvent::record);
 
     /** Account id + source type → the account's identity patterns; serialisable for Spark UDFs. */
     static final class IdentityIndex implements Serializable {

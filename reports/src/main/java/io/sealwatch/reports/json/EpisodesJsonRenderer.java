@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sealwatch.model.CredentialRotation;
 import io.sealwatch.model.Episode;
 import io.sealwatch.result.EpisodeStatus;
-import io.sealwatch.reports.OneFileRenderer;
+import io.sealwatch.result.OneFileRenderer;
 import io.sealwatch.result.RunResult;
 
 import java.io.IOException;

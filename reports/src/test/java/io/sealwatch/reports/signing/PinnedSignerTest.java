@@ -1,7 +1,7 @@
 package io.sealwatch.reports.signing;
 
 import io.sealwatch.reports.Fixtures;
-import io.sealwatch.reports.Renderer;
+import io.sealwatch.result.Renderer;
 import io.sealwatch.reports.catalog.Renderers;
 import io.sealwatch.reports.bundle.Bundle;
 import io.sealwatch.reports.bundle.Manifest;
@@ -56,9 +56,9 @@ class PinnedSignerTest {
         ours = Fixtures.signer(shared.resolve("ours"));
         forger = Fixtures.signer(shared.resolve("forger"));
         good = shared.resolve("good");
-        Bundle.write(Fixtures.oneFinding(), good, ours, Renderers.run(), null);
+        Bundle.write(Fixtures.oneFinding(), good, ours, Renderers.run());
         forged = shared.resolve("forged");
-        Bundle.write(Fixtures.oneFinding(), forged, ours, Renderers.run(), null);
+        Bundle.write(Fixtures.oneFinding(), forged, ours, Renderers.run());
         forge(forged, forger);
         oursPem = TestPki.pemFile(shared.resolve("ours.pem"), ours.certificate());
         rootKey = TestPki.ecKey();
@@ -151,7 +151,7 @@ class PinnedSignerTest {
         Signer ca = Signer.load(TestPki.keystore(dir.resolve("ca.p12"), leafKey.getPrivate(), PW, leaf, issuing, root),
                 PW, KeyTool.ALIAS);
         Path bundle = dir.resolve("bundle");
-        Bundle.write(Fixtures.oneFinding(), bundle, ca, Renderers.run(), null);
+        Bundle.write(Fixtures.oneFinding(), bundle, ca, Renderers.run());
 
         VerifyResult v = verify(bundle, rootPem, null, null);
         assertTrue(v.ok(), v.problems().toString());
@@ -170,7 +170,7 @@ class PinnedSignerTest {
         Signer caKey = Signer.load(TestPki.keystore(dir.resolve("issuing.p12"), issuingKey.getPrivate(), PW, issuing,
                 root), PW, KeyTool.ALIAS);
         Path byCa = dir.resolve("by-ca");
-        Bundle.write(Fixtures.oneFinding(), byCa, caKey, List.of(), null);
+        Bundle.write(Fixtures.oneFinding(), byCa, caKey, List.of());
         VerifyResult usage = verify(byCa, rootPem, null, null);
         assertFalse(usage.ok());
         assertTrue(usage.problems().get(0).endsWith("a certificate whose key usage allows neither digital signatures "
@@ -195,7 +195,7 @@ class PinnedSignerTest {
         Path bundle = dir.resolve("bundle");
         try (LocalTsa tsa = new LocalTsa(LocalTsa.Mode.GRANT)) {
             Signer stamping = key.withTimestamps(tsa.url());
-            Bundle.write(Fixtures.oneFinding(), bundle, stamping, Renderers.run(), null);
+            Bundle.write(Fixtures.oneFinding(), bundle, stamping, Renderers.run());
             VerifyResult now = Verifier.verify(bundle);
             assertFalse(now.ok(), "the manifest's signing-time is today, when the certificate had expired");
             assertTrue(now.problems().get(0).contains("not valid at the signing time"), now.problems().toString());
@@ -224,7 +224,7 @@ class PinnedSignerTest {
     @Test
     void anUnsignedBundleCannotSatisfyAPin() throws Exception {
         Path unsigned = dir.resolve("unsigned");
-        Bundle.write(Fixtures.oneFinding(), unsigned, null, Renderers.run(), null);
+        Bundle.write(Fixtures.oneFinding(), unsigned, null, Renderers.run());
         assertTrue(Verifier.verify(unsigned, new Verifier.Options(true, SignerPin.NONE)).ok());
         VerifyResult pinned = Verifier.verify(unsigned, new Verifier.Options(true, SignerPin.of(oursPem, null, null)));
         assertFalse(pinned.ok());
