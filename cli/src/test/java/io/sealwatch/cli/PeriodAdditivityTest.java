@@ -66,8 +66,8 @@ class PeriodAdditivityTest {
         whole = new Period(org.from(), org.to());
         spark = Sparks.session(null, null);
         rules = RuleEngine.load(List.of());
-        ingest = Ingest.run(spark, generated, whole, tmp.resolve("work"));
-        timeline = Reconstruct.read(spark, ingest.eventsTable(), generated,
+        ingest = Ingest.run(spark, generated, whole);
+        timeline = Reconstruct.read(spark, ingest.events(), generated,
                 whole.from().minus(generated.policy().lookback()), whole.to());
     }
 
@@ -98,8 +98,8 @@ class PeriodAdditivityTest {
             SealwatchConfig config = ConfigLoader.load(scenarios.resolve(s[0]).resolve("sealwatch.yaml"), false);
             String[] range = s[1].split("/");
             Period stretch = new Period(Instant.parse(range[0] + "T00:00:00Z"), Instant.parse(range[1] + "T00:00:00Z"));
-            IngestResult read = Ingest.run(spark, config, stretch, tmp.resolve("work-" + s[0]));
-            Timeline scenario = Reconstruct.read(spark, read.eventsTable(), config,
+            IngestResult read = Ingest.run(spark, config, stretch);
+            Timeline scenario = Reconstruct.read(spark, read.events(), config,
                     stretch.from().minus(config.policy().lookback()), stretch.to());
             splits += assertAdditive(config, scenario, stretch);
         }
@@ -127,7 +127,7 @@ class PeriodAdditivityTest {
         for (Period p : List.of(new Period(whole.from(), Instant.parse("2026-10-01T00:00:00Z")),
                 new Period(Instant.parse("2026-10-01T00:00:00Z"), whole.to()),
                 new Period(Instant.parse("2026-09-24T13:37:00Z"), Instant.parse("2026-10-09T06:00:00Z")))) {
-            Facts run = Reconstruct.run(spark, ingest.eventsTable(), generated, p, List.of()).facts();
+            Facts run = Reconstruct.run(spark, ingest.events(), generated, p, List.of()).facts();
             Facts shortcut = timeline.judge(p, List.of()).facts();
             assertEquals(run, shortcut, "facts of " + p);
         }

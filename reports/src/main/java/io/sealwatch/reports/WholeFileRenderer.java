@@ -1,5 +1,6 @@
 package io.sealwatch.reports;
 
+import io.sealwatch.result.OneFileRenderer;
 import io.sealwatch.result.RunResult;
 
 import java.io.IOException;
@@ -27,6 +28,6 @@ public abstract class WholeFileRenderer extends OneFileRenderer {
 
     @Override
     public final void render(RunResult result, Path dir) throws IOException {
-        Files.write(dir.resolve(files().get(0)), content.of(result));
+        Files.write(dir.resolve(file()), content.of(result));
     }
 }

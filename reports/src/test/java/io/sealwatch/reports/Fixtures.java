@@ -16,15 +16,18 @@ import io.sealwatch.model.Episode;
 import io.sealwatch.model.EventClass;
 import io.sealwatch.model.EvidenceRef;
 import io.sealwatch.model.Finding;
+import io.sealwatch.model.IngestedEvent;
 import io.sealwatch.model.InputFileStats;
 import io.sealwatch.model.NormalizedEvent;
 import io.sealwatch.model.Notification;
 import io.sealwatch.model.Period;
 import io.sealwatch.model.PersistentAccess;
 import io.sealwatch.model.ProgramEvent;
+import io.sealwatch.model.QuarantineEntry;
 import io.sealwatch.model.Severity;
 import io.sealwatch.reports.bundle.Bundle;
 import io.sealwatch.reports.catalog.Renderers;
+import io.sealwatch.result.Renderer;
 import io.sealwatch.result.RunInfo;
 import io.sealwatch.result.RunResult;
 import io.sealwatch.review.AnnualReview;
@@ -84,14 +87,14 @@ public final class Fixtures {
 
     /** The bundle of {@link #oneFinding()} written into {@code out}, signed by {@code signer} (null: unsigned). */
     public static Path bundle(Path out, Signer signer) throws IOException, SigningException {
-        Bundle.write(oneFinding(), out, signer, Renderers.run(), null);
+        Bundle.write(oneFinding(), out, signer, Renderers.run());
         return out;
     }
 
     /** Renders {@code r} with a one-file renderer into {@code dir}: that file. */
     public static Path render(Renderer renderer, RunResult r, Path dir) throws IOException {
         renderer.render(r, dir);
-        return dir.resolve(renderer.files().get(0));
+        return dir.resolve(renderer.files(r).get(0));
     }
 
     public static RunResult empty() {
@@ -234,7 +237,15 @@ public final class Fixtures {
         Map<String, Long> timings = new LinkedHashMap<>();
         timings.put("RENDER", 5L);
         timings.put("INGEST", 1200L);
-        RunResult r = new RunResult(info, config, built, evaluation, rules, events, inputs, 1, coverage, timings);
+        List<IngestedEvent> ingested = events.stream().map(e -> new IngestedEvent(e, "ef".repeat(32))).toList();
+        List<QuarantineEntry> quarantine = episodeCount == 0 ? List.of() : List.of(
+                new QuarantineEntry("evidence", inputs.get(1).path(), 7, "missing column 'time'",
+                        hostile ? payloads[4 % payloads.length] : "drill,alice"),
+                new QuarantineEntry("aws-cloudtrail", inputs.get(0).path(), 12, "not JSON: unexpected end", "{\"eventTime"),
+                new QuarantineEntry("aws-cloudtrail", inputs.get(0).path(), 3, "not JSON: unexpected end",
+                        hostile ? payloads[1] : "{\"eventName"));
+        RunResult r = new RunResult(info, config, built, evaluation, rules, events, inputs, 1, coverage, ingested,
+                quarantine, timings);
         return r.withReview(AnnualReview.of(r));  // as `sealwatch review` hands it over, so any renderer takes any fixture
     }
 }

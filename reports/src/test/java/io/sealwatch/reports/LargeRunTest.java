@@ -1,6 +1,7 @@
 package io.sealwatch.reports;
 
 import io.sealwatch.reports.catalog.Renderers;
+import io.sealwatch.result.Renderer;
 import io.sealwatch.result.RunResult;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -44,7 +45,7 @@ class LargeRunTest {
                     .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
             System.out.printf("LargeRunTest %-13s %6d ms wall %6d ms cpu  peak heap %4d MB%n", renderer.name(), ms, cpuMs,
                     peak >> 20);
-            renderer.files().forEach(f -> assertTrue(Files.exists(dir.resolve(f)), f));
+            renderer.files(r).forEach(f -> assertTrue(Files.exists(dir.resolve(f)), f));
         }
         try (PDDocument doc = Loader.loadPDF(dir.resolve("report.pdf").toFile())) {
             assertTrue(doc.getNumberOfPages() > 100, "every episode and finding is listed");

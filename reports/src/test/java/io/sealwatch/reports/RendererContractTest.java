@@ -1,6 +1,7 @@
 package io.sealwatch.reports;
 
 import io.sealwatch.reports.catalog.Renderers;
+import io.sealwatch.result.Renderer;
 import io.sealwatch.result.RunResult;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,11 +41,12 @@ class RendererContractTest {
         Path b = Files.createDirectory(tmp.resolve("b"));
         renderer.render(r, a);
         renderer.render(run.get(), b);
-        try (Stream<Path> s = Files.list(a)) {
-            assertEquals(renderer.files().stream().sorted().toList(),
-                    s.map(p -> p.getFileName().toString()).sorted().toList(), "only the declared files, no temp left");
+        try (Stream<Path> s = Files.walk(a)) {
+            assertEquals(renderer.files(r).stream().sorted().toList(), s.filter(Files::isRegularFile)
+                    .map(p -> a.relativize(p).toString().replace('\\', '/')).sorted().toList(),
+                    "only the declared files, no temp left");
         }
-        for (String f : renderer.files()) {
+        for (String f : renderer.files(r)) {
             byte[] first = Files.readAllBytes(a.resolve(f));
             assertTrue(first.length > 0 || r.evaluation().findings().isEmpty(), f + " is empty");
             assertArrayEquals(first, Files.readAllBytes(b.resolve(f)), f + " differs between two renders");

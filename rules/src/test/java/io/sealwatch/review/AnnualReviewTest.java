@@ -84,7 +84,7 @@ class AnnualReviewTest {
         RunInfo info = new RunInfo("Example Corp", "UTC", year, "test", "00", "11", true, List.of(), false);
         RunResult run = new RunResult(info, config, facts.build(config, year),
                 new Evaluation(List.of(gap, standing), List.of(), List.of()), List.of(), events, List.of(), 0, List.of(),
-                Map.of());
+                List.of(), List.of(), Map.of());
 
         ReviewResult review = AnnualReview.of(run);
 

@@ -97,7 +97,7 @@ final class WebFixtures {
         RunInfo info = new RunInfo("Example Corp", "UTC", period, "0.1.0-test", config.sha256(), "be".repeat(32), true,
                 List.of(), false);
         return new RunResult(info, config, f.build(config, period), new Evaluation(List.of(finding), List.of(), List.of()),
-                List.of(), events, List.of(), 0, List.of(), Map.of());
+                List.of(), events, List.of(), 0, List.of(), List.of(), List.of(), Map.of());
     }
 
     /** A healthy snapshot of {@code result} with one source, one alert and its delivery, {@code text} planted in each. */

@@ -1,6 +1,5 @@
 package io.sealwatch.cli.job;
 
-import io.sealwatch.files.FileTrees;
 import io.sealwatch.cli.base.BuildInfo;
 import io.sealwatch.cli.base.ExitCode;
 import io.sealwatch.config.SealwatchConfig;
@@ -9,14 +8,15 @@ import io.sealwatch.engine.episode.Reconstruction;
 import io.sealwatch.engine.ingest.Ingest;
 import io.sealwatch.engine.ingest.IngestResult;
 import io.sealwatch.engine.ingest.LiveScan;
+import io.sealwatch.engine.spark.LazySession;
 import io.sealwatch.engine.spark.Sparks;
-import io.sealwatch.engine.tables.ResultTables;
 import io.sealwatch.model.CoverageGap;
 import io.sealwatch.model.Finding;
 import io.sealwatch.model.InputFileStats;
 import io.sealwatch.model.Severity;
 import io.sealwatch.model.Stage;
 import io.sealwatch.reports.catalog.Renderers;
+import io.sealwatch.result.Renderer;
 import io.sealwatch.reports.bundle.Bundle;
 import io.sealwatch.reports.bundle.Predecessor;
 import io.sealwatch.reports.signing.Signer;
@@ -25,7 +25,6 @@ import io.sealwatch.result.RunInfo;
 import io.sealwatch.result.RunResult;
 import io.sealwatch.rules.Evaluation;
 import io.sealwatch.rules.RuleEngine;
-import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -35,7 +34,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /** The nightly job, stage by stage: INGEST → RECONSTRUCT → EVALUATE → RENDER → SIGN. */
 public final class Job {
@@ -49,22 +47,20 @@ public final class Job {
     public record Outcome(ExitCode exit, RunResult result, Path bundle) {
     }
 
-    /**
-     * @param previous the bundle the new one follows, or null for the one it replaces in --out, if any
-     * @param work     the engine's scratch folder ({@link OutFolder#workFolder()}); removed when the run ends
-     */
-    public Outcome run(SealwatchConfig config, RunOptions options, RuleEngine rules, Signer signer, Predecessor previous,
-                       Path work) throws IOException, SigningException {
-        try {
-            RunResult result = analyse(config, options, rules, work);
-            progress.start(Stage.RENDER);
-            Bundle.write(result, options.out(), signer, Renderers.run(), work, previous);
-            Series.remember(options);
-            progress.done((signer == null ? "unsigned bundle " : "signed bundle ") + options.out());
-            return new Outcome(exitCode(result, options.failOn()), result, options.out());
-        } finally {
-            FileTrees.delete(work);
-        }
+    /** @param previous the bundle the new one follows, or null for the one it replaces in --out, if any */
+    public Outcome run(SealwatchConfig config, RunOptions options, RuleEngine rules, Signer signer, Predecessor previous)
+            throws IOException, SigningException {
+        RunResult result = analyse(config, options, rules);
+        List<Renderer> renderers = Renderers.run();
+        Bundle.write(result, options.out(), signer, renderers, previous, stage -> {
+            if (stage == Stage.SIGN) {
+                progress.done(renderers.stream().mapToInt(r -> r.files(result).size()).sum() + " files rendered");
+            }
+            progress.start(stage);
+        });
+        Series.remember(options);
+        progress.done((signer == null ? "unsigned bundle " : "signed bundle ") + options.out());
+        return new Outcome(exitCode(result, options.failOn()), result, options.out());
     }
 
     /** 3 when an input could not be read (wins over 1), 1 for an open finding at or above {@code failOn}, else 0. */
@@ -110,39 +106,24 @@ public final class Job {
 
     /**
      * INGEST → RECONSTRUCT → EVALUATE without rendering, for commands that render other reports from the
-     * same facts (the annual review, {@link ReviewJob}); the engine's scratch files go to {@code work}.
+     * same facts (the annual review, {@link ReviewJob}). Writes nothing: the result carries what every output needs.
+     * Spark is started only by a step that needs it ({@link LazySession}); {@code -v} says whether, and why.
      */
-    public RunResult analyse(SealwatchConfig config, RunOptions options, RuleEngine rules, Path work)
-            throws IOException {
-        return analyse(config, options, rules, work, null);
+    public RunResult analyse(SealwatchConfig config, RunOptions options, RuleEngine rules) throws IOException {
+        return analyse(config, options, rules, null);
     }
 
     /**
-     * As {@link #analyse(SealwatchConfig, RunOptions, RuleEngine, Path)}, ingesting through the service's scan
-     * kept between judgements when {@code live} is given: then no table is written (nothing is rendered).
+     * As {@link #analyse(SealwatchConfig, RunOptions, RuleEngine)}, ingesting through the service's scan kept
+     * between judgements when {@code live} is given (then {@code options.state()} is not used).
      */
-    public RunResult analyse(SealwatchConfig config, RunOptions options, RuleEngine rules, Path work, LiveScan live)
+    public RunResult analyse(SealwatchConfig config, RunOptions options, RuleEngine rules, LiveScan live)
             throws IOException {
-        // The session is asked for when needed: a small local scan runs while it still starts (warm-up thread).
-        Supplier<SparkSession> session = new Supplier<>() {
-            private SparkSession spark;
-
-            @Override
-            public synchronized SparkSession get() {
-                if (spark == null) {
-                    long t = Steps.start();
-                    spark = Sparks.session(options.master(), appJars());
-                    Steps.done("Spark session (waited for)", t);
-                }
-                return spark;
-            }
-        };
-
+        LazySession spark = new LazySession(options.master(), appJars());
+        boolean local = Sparks.isLocal(options.master());
         progress.start(Stage.INGEST);
-        IngestResult ingest = live != null
-                ? live.read(session, Sparks.isLocal(options.master()), config, options.period(), work)
-                : Ingest.run(session, Sparks.isLocal(options.master()), config, options.period(), work, options.state());
-        SparkSession spark = session.get();
+        IngestResult ingest = live != null ? live.read(spark, local, config, options.period())
+                : Ingest.run(spark, local, config, options.period(), options.state());
         long read = ingest.inputs().stream().mapToLong(InputFileStats::read).sum();
         long normalised = ingest.inputs().stream().mapToLong(InputFileStats::normalised).sum();
         progress.done(String.format("%d files%s, %d records, %d normalised, %d quarantined, %d duplicates",
@@ -159,17 +140,15 @@ public final class Job {
         long t = Steps.start();
         Evaluation evaluation = rules.evaluate(rebuilt.facts());
         Steps.done("evaluate: rules", t);
-        if (live == null) {
-            t = Steps.start();
-            ResultTables.write(spark, rebuilt.facts(), evaluation.findings(), work.resolve("tables"));
-            Steps.done("evaluate: result tables", t);
-        }
         progress.done(evaluation.findings().size() + " findings (" + bySeverity(evaluation.findings()) + ")");
+        String why = spark.startedFor();
+        Steps.note(why == null ? "Spark: not started (nothing in this run needed it)" : "Spark: started for " + why);
 
         List<String> problems = ingest.problems();
         RunInfo info = new RunInfo(config.organization(), config.timezone(), options.period(), BuildInfo.version(),
                 config.sha256(), rules.packHash(), problems.isEmpty(), problems, options.sign(), options.requestedTo());
         return new RunResult(info, config, rebuilt.facts(), evaluation, rules.rules(), rebuilt.events(),
-                ingest.inputs(), ingest.duplicates(), ingest.coverage(), progress.timings());
+                ingest.inputs(), ingest.duplicates(), ingest.coverage(), ingest.events(), ingest.quarantine(),
+                progress.timings());
     }
 }

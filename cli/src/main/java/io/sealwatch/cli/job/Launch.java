@@ -1,18 +1,16 @@
 package io.sealwatch.cli.job;
 
-import io.sealwatch.files.FileTrees;
 import io.sealwatch.cli.base.ExitCode;
 import io.sealwatch.cli.base.Failure;
 import io.sealwatch.config.ConfigException;
 import io.sealwatch.config.ConfigLoader;
 import io.sealwatch.config.SealwatchConfig;
 import io.sealwatch.config.SigningSpec;
-import io.sealwatch.engine.ingest.Ingest;
 import io.sealwatch.engine.spark.Sparks;
 import io.sealwatch.model.Finding;
 import io.sealwatch.model.InputFileStats;
 import io.sealwatch.model.Severity;
-import io.sealwatch.reports.Renderer;
+import io.sealwatch.result.Renderer;
 import io.sealwatch.reports.bundle.Predecessor;
 import io.sealwatch.reports.catalog.Renderers;
 import io.sealwatch.reports.signing.Signer;
@@ -20,12 +18,9 @@ import io.sealwatch.result.RunInfo;
 import io.sealwatch.reports.signing.SigningException;
 import io.sealwatch.rules.RuleCompileException;
 import io.sealwatch.rules.RuleEngine;
-import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -93,59 +88,42 @@ public final class Launch {
     }
 
     /**
-     * Starts on a background thread what needs no input — Spark's start-up, the report templates and,
-     * in local mode, a rehearsal of writing a table with no rows — so it overlaps with loading the key,
-     * compiling the rules and reading the inputs (each costs seconds of mostly single-core work).
+     * Starts on a background thread what needs no input — the report templates and, for a cluster master (whose
+     * executors read the inputs, so the session is needed for certain), Spark's start-up — so it overlaps with
+     * loading the key, compiling the rules and reading the inputs. On a local master Spark is left to the step that
+     * needs it, if any: a small run needs none, and starting it anyway costs seconds of CPU on a busy machine.
      * Errors are not lost: the job's own calls meet them again and report them.
      */
     private static void warmUp(RunOptions options, List<Renderer> renderers) {
         Thread warm = new Thread(() -> {
-            SparkSession spark = null;
-            long t = Steps.start();
-            try {
-                spark = Sparks.session(options.master(), Job.appJars());
-                Steps.done("warm-up: Spark session", t);
-            } catch (RuntimeException e) {
-                // Job.analyse starts Spark again and reports the failure
+            if (!Sparks.isLocal(options.master())) {
+                long t = Steps.start();
+                try {
+                    Sparks.session(options.master(), Job.appJars());
+                    Steps.done("warm-up: Spark session (cluster master)", t);
+                } catch (RuntimeException e) {
+                    // the job starts Spark again and reports the failure
+                }
             }
             for (Renderer r : renderers) {
-                t = Steps.start();
+                long t = Steps.start();
                 r.prepare();
                 Steps.done("warm-up: prepare " + r.getClass().getSimpleName(), t);
-            }
-            if (spark != null && spark.sparkContext().isLocal()) {   // on a cluster, executors could not see the folder
-                t = Steps.start();
-                Steps.done(rehearse(spark) ? "warm-up: rehearse writing a table" : "warm-up: no rehearsal (the run's "
-                        + "own write was waiting)", t);
             }
         }, "sealwatch-warm-up");
         warm.setDaemon(true);
         warm.start();
     }
 
-    /** {@link Ingest#rehearseWrite} in a temporary folder; whether it wrote. */
-    private static boolean rehearse(SparkSession spark) {
-        try {
-            Path dir = Files.createTempDirectory("sealwatch-rehearsal-");
-            try {
-                return Ingest.rehearseWrite(spark, dir);
-            } finally {
-                FileTrees.delete(dir);
-            }
-        } catch (IOException | RuntimeException e) {
-            return false;   // a failed rehearsal only costs the time it took
-        }
-    }
-
     public static int run(RunOptions options, PrintStream err) {
-        try (OutFolder out = OutFolder.claim(options.out(), err)) {
+        try (OutFolder ignored = OutFolder.claim(options.out(), err)) {   // held: the lock on --out
             Predecessor previous = Series.predecessor(options);
             Prepared prepared = prepare(options, err, Renderers.run());
             if (prepared == null) {
                 return ExitCode.USAGE.code();
             }
             Job.Outcome outcome = new Job(err).run(prepared.config(), options, prepared.rules(), prepared.signer(),
-                    previous, out.workFolder());
+                    previous);
             summary(outcome, err);
             return outcome.exit().code();
         } catch (OutFolder.Refused | Series.Refused e) {

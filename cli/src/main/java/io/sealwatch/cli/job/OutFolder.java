@@ -1,7 +1,7 @@
 package io.sealwatch.cli.job;
 
 import io.sealwatch.cli.base.ProcessLock;
-import io.sealwatch.files.FileTrees;
+import io.sealwatch.reports.bundle.Bundle;
 import io.sealwatch.reports.bundle.Manifest;
 
 import java.io.IOException;
@@ -32,10 +32,10 @@ public final class OutFolder implements AutoCloseable {
     private OutFolder(Path target, ProcessLock lock) {
         this.target = target;
         this.lock = lock;
-        // Ctrl-C or a fatal error: what the run left beside --out goes with it, and the lock is released.
+        // Ctrl-C or a fatal error: what the run left beside --out goes with it (Bundle.tidy), and the lock is released.
         this.onExit = new Thread(() -> {
             try {
-                cleanStale(target, new PrintStream(OutputStream.nullOutputStream()));
+                Bundle.tidy(target, new PrintStream(OutputStream.nullOutputStream()));
             } catch (IOException | RuntimeException e) {
                 // best effort: the next run over this --out removes whatever is left
             }
@@ -68,7 +68,7 @@ public final class OutFolder implements AutoCloseable {
         OutFolder claimed = lock(out, lockFile, target);
         try {
             refuseIfUnsafe(out, target);   // checked again under the lock: another run may have written meanwhile
-            cleanStale(target, err);
+            Bundle.tidy(target, err);   // under the lock: what is left beside --out belongs to no live run
             return claimed;
         } catch (Refused | IOException | RuntimeException e) {
             claimed.close();
@@ -82,14 +82,6 @@ public final class OutFolder implements AutoCloseable {
     /** {@code --out} as claimed: absolute and normalised. */
     public Path path() {
         return target;
-    }
-
-    /**
-     * A new scratch folder for the engine, {@code .<name>.work-*} beside {@code --out}: where a killed run's
-     * leftovers are looked for ({@link #cleanStale}), and on the same file system as the bundle.
-     */
-    public Path workFolder() throws IOException {
-        return Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".work-");
     }
 
     @Override
@@ -194,36 +186,6 @@ public final class OutFolder implements AutoCloseable {
             }
         }
         return List.copyOf(homes);
-    }
-
-    /**
-     * Removes what a killed run left next to {@code target}: its work folder ({@code .<out>.work-*}) and
-     * half-rendered bundle ({@code .<out>.tmp-*}). A previous bundle set aside by an interrupted swap
-     * ({@code .<out>.old-*}) is put back when {@code target} is missing, else removed. Only called with
-     * the lock held, so these folders belong to no live run.
-     */
-    static void cleanStale(Path target, PrintStream err) throws IOException {
-        Path parent = target.getParent();
-        if (parent == null || !Files.isDirectory(parent)) {
-            return;
-        }
-        String name = "." + target.getFileName();
-        List<Path> stale;
-        try (var list = Files.list(parent)) {
-            stale = list.filter(p -> {
-                String n = p.getFileName().toString();
-                return n.startsWith(name + ".work-") || n.startsWith(name + ".tmp-") || n.startsWith(name + ".old-");
-            }).sorted().toList();
-        }
-        for (Path p : stale) {
-            if (p.getFileName().toString().startsWith(name + ".old-") && !Files.exists(target, NO_FOLLOW)) {
-                Files.move(p, target);
-                err.println("restored " + target + " from " + p.getFileName() + " (an interrupted run had set it aside)");
-            } else {
-                FileTrees.delete(p);
-                err.println("removed " + p + " (left by an interrupted run)");
-            }
-        }
     }
 
     private static String reason(Exception e) {

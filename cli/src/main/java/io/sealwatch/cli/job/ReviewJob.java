@@ -1,6 +1,5 @@
 package io.sealwatch.cli.job;
 
-import io.sealwatch.files.FileTrees;
 import io.sealwatch.cli.base.ExitCode;
 import io.sealwatch.cli.base.Failure;
 import io.sealwatch.reports.catalog.Renderers;
@@ -34,15 +33,9 @@ public final class ReviewJob {
             if (prepared == null) {
                 return ExitCode.USAGE.code();
             }
-            Path work = claimed.workFolder();
-            RunResult year;
-            try {
-                year = new Job(err).analyse(prepared.config(), options, prepared.rules(), work);
-            } finally {
-                FileTrees.delete(work);
-            }
+            RunResult year = new Job(err).analyse(prepared.config(), options, prepared.rules());
             RunResult reviewed = year.withReview(AnnualReview.of(year));
-            Bundle.write(reviewed, options.out(), prepared.signer(), Renderers.review(), null);
+            Bundle.write(reviewed, options.out(), prepared.signer(), Renderers.review());
             ExitCode exit = Job.exitCode(year, options.failOn());
             summary(reviewed, claimed.path(), prepared.signer() != null, exit, err);
             return exit.code();

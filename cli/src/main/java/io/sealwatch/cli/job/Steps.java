@@ -36,6 +36,11 @@ public final class Steps {
         }
     }
 
+    /** Logs a fact about the run's set-up (shown with {@code -v}), e.g. whether Spark was started and why. */
+    public static void note(String what) {
+        Log.LOG.info("step {}", what);
+    }
+
     /** Logs the process's start to {@code main}: the JVM's own start and loading the launcher's classes. */
     public static void logJvmStart() {
         Logger log = Log.LOG;

@@ -85,11 +85,11 @@ final class Bundles {
         SealwatchConfig config = setup.config();
         RunOptions options = new RunOptions(config.file(), period, out, setup.master(), Severity.CRITICAL,
                 setup.signer() != null, setup.ruleDirs(), null, null);
-        try (OutFolder folder = OutFolder.claim(out, err)) {
+        try (OutFolder ignored = OutFolder.claim(out, err)) {   // held: the lock on the bundle folder
             Path previous = previous(series, name);
             Predecessor link = previous == null ? null : Predecessor.followingBundle(previous, period.period());
             new Job(new PrintStream(OutputStream.nullOutputStream())).run(config, options, setup.rules(),
-                    setup.signer(), link, folder.workFolder());
+                    setup.signer(), link);
             retryAt.remove(out);
             err.println("sealwatch: wrote the bundle " + out + " (" + period.period().from() + " .. "
                     + period.period().to() + ")");

@@ -14,10 +14,10 @@ import io.sealwatch.config.ConfigException;
 import io.sealwatch.config.ConfigLoader;
 import io.sealwatch.config.SealwatchConfig;
 import io.sealwatch.config.SourceSpec;
+import io.sealwatch.engine.ingest.Ingest;
 import io.sealwatch.engine.ingest.LiveScan;
 import io.sealwatch.engine.ingest.ListedFile;
 import io.sealwatch.engine.spark.Sparks;
-import io.sealwatch.files.FileTrees;
 import io.sealwatch.model.InputFileStats;
 import io.sealwatch.model.Period;
 import io.sealwatch.model.Severity;
@@ -29,6 +29,7 @@ import io.sealwatch.web.SourceRow;
 import io.sealwatch.web.StatusServer;
 import io.sealwatch.web.StatusSnapshot;
 import io.sealwatch.web.StatusView;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
@@ -207,8 +208,9 @@ public final class Service implements ServiceSignals.Service, StatusView, AutoCl
         List<String> problems = new ArrayList<>();
         Map<String, ListedFile> files = new TreeMap<>();
         try {
-            scan.list(config, Sparks.session(setup.master(), Job.appJars()).sparkContext().hadoopConfiguration(), problems)
-                    .forEach(f -> files.put(f.path(), f));
+            Configuration hadoop = Ingest.hadoop(why -> Sparks.session(setup.master(), Job.appJars()),
+                    Sparks.isLocal(setup.master()), config);
+            scan.list(config, hadoop, problems).forEach(f -> files.put(f.path(), f));
         } catch (IOException | RuntimeException e) {
             problems.add("the sources could not be listed: " + Failure.describe(e));
             post(List.of(AlertDerivation.inputProblem(problems.get(problems.size() - 1),
@@ -224,16 +226,13 @@ public final class Service implements ServiceSignals.Service, StatusView, AutoCl
     private void judge(Instant now) throws StateUnwritable {
         SealwatchConfig config = setup.config();
         Path state = setup.state();
-        Path work = state.resolve("work");
         RunResult result;
         long started = System.nanoTime();
         long cpu = THREADS.getCurrentThreadCpuTime();
         try {
-            FileTrees.delete(work);
-            Files.createDirectories(work);
             RunOptions options = new RunOptions(config.file(), period(now), null, setup.master(), Severity.CRITICAL,
                     false, setup.ruleDirs(), null, null);
-            result = new Job(progress).analyse(config, options, setup.rules(), work, scan);
+            result = new Job(progress).analyse(config, options, setup.rules(), scan);
         } catch (IOException | RuntimeException e) {
             if (stopRequested) {
                 return;   // cancelled by the stop: nothing was saved half-way (the scan journals whole records)

@@ -34,8 +34,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * as a run that was never interrupted.
  */
 class CrashSafetyTest {
-    /** The progress line after which the process is killed; null: as soon as its work folder exists. */
-    static final List<String> KILL_AFTER = java.util.Arrays.asList(null, "INGEST", "RECONSTRUCT", "EVALUATE");
+    /**
+     * The progress line after which the process is killed; null: as soon as it holds {@code --out}'s lock. After
+     * RENDER (printed as SIGN begins) the half-made bundle is in its hidden sibling folder.
+     */
+    static final List<String> KILL_AFTER = java.util.Arrays.asList(null, "INGEST", "RECONSTRUCT", "EVALUATE", "RENDER");
 
     @TempDir
     Path tmp;
@@ -63,7 +66,7 @@ class CrashSafetyTest {
                     "after a kill " + (stage == null ? "before the first stage" : "after " + stage)
                             + " --out holds the previous complete bundle or nothing");
         }
-        assertFalse(stale(out).isEmpty(), "the killed runs left their work folders behind");
+        assertFalse(stale(out).isEmpty(), "the run killed while signing left its half-made bundle behind");
 
         FaultKit.Cli again = run(config, out, "2026-10-01");
         assertEquals(ExitCode.FINDINGS.code(), again.exit(), again.err());
@@ -90,7 +93,7 @@ class CrashSafetyTest {
                 "--no-sign"))).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
-    /** Waits for the progress line of {@code stage} (or, for null, the run's work folder) on the child's stderr. */
+    /** Waits for the progress line of {@code stage} on the child's stderr (or, for null, its claim of --out). */
     private static void awaitKillPoint(Process p, String stage, Path out) throws Exception {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         StringBuilder seen = new StringBuilder();
@@ -98,7 +101,7 @@ class CrashSafetyTest {
         reader.setDaemon(true);
         reader.start();
         while (true) {
-            if (stage == null && stale(out).stream().anyMatch(s -> s.contains(".work-"))) {
+            if (stage == null && FaultKit.claimed(out, p.pid())) {
                 return;
             }
             String line = lines.poll(50, TimeUnit.MILLISECONDS);
@@ -110,7 +113,7 @@ class CrashSafetyTest {
             }
             if (line == null && !p.isAlive() && lines.isEmpty()) {
                 throw new AssertionError("the run ended (exit " + p.exitValue() + ") before "
-                        + (stage == null ? "its work folder appeared" : stage) + ":\n" + seen);
+                        + (stage == null ? "it claimed --out" : stage) + ":\n" + seen);
             }
         }
     }
@@ -126,7 +129,7 @@ class CrashSafetyTest {
     }
 
     /**
-     * The hidden siblings of {@code out} a run works in: {@code .<out>.work-*}, {@code .tmp-*}, {@code .old-*}
+     * The hidden siblings of {@code out} a run works in: {@code .<out>.tmp-*}, {@code .old-*}
      * (not the lock file, which stays).
      */
     private static List<String> stale(Path out) throws IOException {

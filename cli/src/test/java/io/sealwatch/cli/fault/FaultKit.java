@@ -72,6 +72,12 @@ final class FaultKit {
         return cli(args.toArray(String[]::new));
     }
 
+    /** Whether process {@code pid} has claimed {@code out}: its lock file beside it names that process. */
+    static boolean claimed(Path out, long pid) throws IOException {
+        Path lock = out.resolveSibling("." + out.getFileName() + ".lock");
+        return Files.isRegularFile(lock) && Files.readString(lock).strip().equals(Long.toString(pid));
+    }
+
     static JsonNode json(Path file) throws IOException {
         return JSON.readTree(file.toFile());
     }

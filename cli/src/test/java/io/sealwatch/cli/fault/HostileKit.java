@@ -185,7 +185,7 @@ final class HostileKit {
     /**
      * Every entry of the sandbox, without following links: type, size, time and content hash. Left out:
      * the JVM's temporary folder, {@code out}, its parent folders (created when missing) and its hidden
-     * siblings ({@code .<out>.lock}, {@code .work-*} …).
+     * siblings ({@code .<out>.lock}, {@code .tmp-*} …).
      */
     static Map<String, String> snapshot(Sandbox box, Path out) throws IOException {
         Path target = out == null ? null : box.work.resolve(out).toAbsolutePath().normalize();

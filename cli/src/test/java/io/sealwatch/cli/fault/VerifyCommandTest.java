@@ -7,6 +7,7 @@ import io.sealwatch.reports.bundle.Manifest;
 import io.sealwatch.reports.signing.Certificates;
 import io.sealwatch.reports.signing.KeyTool;
 import io.sealwatch.reports.signing.Signer;
+import io.sealwatch.result.Renderer;
 import io.sealwatch.result.RunInfo;
 import io.sealwatch.result.RunResult;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,17 +50,39 @@ class VerifyCommandTest {
         unsigned = write("unsigned", null);
     }
 
-    /** A small bundle: a findings file and a table part, through the real writer (no renderer needed). */
+    /** A small bundle: a findings file and a table part, through the real writer and a renderer of fixed files. */
     static Path write(String name, Signer key) throws Exception {
-        Path extra = Files.createDirectories(tmp.resolve(name + "-engine/tables/findings")).getParent().getParent();
-        Files.writeString(extra.resolve("findings.json"), "[ {\"rule\" : \"BG-APPROVAL-MISSING\"} ]\n");
-        Files.writeString(extra.resolve("tables/findings/part-0.parquet"), "PAR1 fake");
         Period period = new Period(Instant.parse("2026-07-01T00:00:00Z"), Instant.parse("2026-10-01T00:00:00Z"));
         RunResult r = new RunResult(new RunInfo("Verify Corp", "UTC", period, "test", null, null, true, List.of(),
-                key != null), null, null, null, List.of(), List.of(), List.of(), 0, List.of(), Map.of());
+                key != null), null, null, null, List.of(), List.of(), List.of(), 0, List.of(), List.of(), List.of(),
+                Map.of());
         Path out = tmp.resolve(name);
-        Bundle.write(r, out, key, List.of(), extra);
+        Bundle.write(r, out, key, List.of(new FixedFiles()));
         return out;
+    }
+
+    /** Writes a findings file and a table part of fixed content, wherever a real renderer would write them. */
+    private static final class FixedFiles implements Renderer {
+        private static final Map<String, String> FILES = Map.of("findings.json",
+                "[ {\"rule\" : \"BG-APPROVAL-MISSING\"} ]\n", "tables/findings/part-0.parquet", "PAR1 fake");
+
+        @Override
+        public String name() {
+            return "fixed-files";
+        }
+
+        @Override
+        public List<String> files(RunResult result) {
+            return FILES.keySet().stream().sorted().toList();
+        }
+
+        @Override
+        public void render(RunResult result, Path dir) throws IOException {
+            for (Map.Entry<String, String> f : FILES.entrySet()) {
+                Files.createDirectories(dir.resolve(f.getKey()).getParent());
+                Files.writeString(dir.resolve(f.getKey()), f.getValue());
+            }
+        }
     }
 
     @Test

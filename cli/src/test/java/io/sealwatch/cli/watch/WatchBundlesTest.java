@@ -77,10 +77,9 @@ class WatchBundlesTest {
         SealwatchConfig loaded = ConfigLoader.load(config, true);
         RunOptions q3 = new RunOptions(config, PeriodSpec.resolve(null, null, "2026-Q3", Clock.systemUTC()), run, null,
                 Severity.CRITICAL, true, List.of(), null, null);
-        try (OutFolder out = OutFolder.claim(run, err)) {
+        try (OutFolder ignored = OutFolder.claim(run, err)) {
             new Job(new PrintStream(OutputStream.nullOutputStream())).run(loaded, q3, RuleEngine.load(List.of()),
-                    Signer.load(loaded.signing().keystore(), PASSWORD.toCharArray(), loaded.signing().alias()), null,
-                    out.workFolder());
+                    Signer.load(loaded.signing().keystore(), PASSWORD.toCharArray(), loaded.signing().alias()), null);
         }
         for (String file : SAME) {
             byte[] expected = Files.readAllBytes(run.resolve(file));

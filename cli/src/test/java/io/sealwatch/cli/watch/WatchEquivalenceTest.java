@@ -172,10 +172,9 @@ class WatchEquivalenceTest {
     /** The service's latest judgement against a fresh run over the same files, as {@code run --to t}. */
     private void compare(Service service, SealwatchConfig config, RuleEngine rules, Instant t, List<Instant> compared)
             throws IOException {
-        Path work = Files.createTempDirectory(tmp, "run-");
         RunOptions run = new RunOptions(config.file(), PeriodSpec.resolve(null, t.toString(), null,
                 Clock.fixed(t, ZoneOffset.UTC)), null, null, Severity.CRITICAL, false, List.of(), null, null);
-        RunResult expected = new Job(new PrintStream(OutputStream.nullOutputStream())).analyse(config, run, rules, work);
+        RunResult expected = new Job(new PrintStream(OutputStream.nullOutputStream())).analyse(config, run, rules);
         RunResult actual = service.latest();
         assertTrue(actual.info().period().equals(expected.info().period()), "judged as of " + t);
         assertArrayEquals(FindingsJsonRenderer.bytes(expected), FindingsJsonRenderer.bytes(actual), "findings at " + t);

@@ -1,6 +1,7 @@
 package io.sealwatch.engine.ingest;
 
 import io.sealwatch.model.EventClass;
+import io.sealwatch.model.IngestedEvent;
 import io.sealwatch.model.NormalizedEvent;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -11,7 +12,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 
 /**
  * The Parquet/Spark form of {@link NormalizedEvent}: one column per field, plus {@code day} (UTC date,
@@ -45,7 +46,17 @@ public final class EventRows {
             .add("contentHash", DataTypes.StringType, false)
             .add("day", DataTypes.DateType, false);
 
+    /** The {@code events} table's order, (day, time, source, file, record): the day follows from the time. */
+    public static final Comparator<IngestedEvent> TABLE_ORDER = Comparator.comparing(IngestedEvent::event, NormalizedEvent.ORDER);
+
+    private static final int CONTENT_HASH = SCHEMA.fieldIndex("contentHash");
+
     private EventRows() {
+    }
+
+    /** The row of {@code e} (its time at the table's microseconds, as Spark stores it). */
+    public static Row toRow(IngestedEvent e) {
+        return toRow(e.event(), e.contentHash());
     }
 
     public static Row toRow(NormalizedEvent e, String contentHash) {
@@ -70,11 +81,12 @@ public final class EventRows {
     }
 
     /**
-     * The event as the {@code events} table gives it back: Parquet timestamps hold microseconds, so a
-     * time with nanoseconds (Entra writes seven digits) comes back truncated. The driver-side path uses
-     * this to see exactly what the Spark path reads.
+     * The event of a row built by {@link #toRow} as the {@code events} table holds it: Parquet timestamps hold
+     * microseconds, so a time with nanoseconds (Entra writes seven digits) is truncated, and the driver-side and
+     * Spark paths of RECONSTRUCT see the same times.
      */
-    public static NormalizedEvent asStored(Row r) {
-        return event(r.<Timestamp>getAs(0).toInstant().truncatedTo(ChronoUnit.MICROS), r);
+    public static IngestedEvent asStored(Row r) {
+        Instant t = r.<Timestamp>getAs(0).toInstant();
+        return new IngestedEvent(event(t.minusNanos(t.getNano() % 1000), r), r.getString(CONTENT_HASH));
     }
 }

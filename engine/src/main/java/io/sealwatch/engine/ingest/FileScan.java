@@ -1,6 +1,7 @@
 package io.sealwatch.engine.ingest;
 
 import io.sealwatch.model.InputFileStats;
+import io.sealwatch.model.QuarantineEntry;
 import org.apache.spark.sql.Row;
 
 import java.io.Serializable;

@@ -1,12 +1,11 @@
 package io.sealwatch.engine.ingest;
 
-import io.sealwatch.files.FileTrees;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sealwatch.config.SealwatchConfig;
 import io.sealwatch.config.SourceSpec;
-import io.sealwatch.engine.tables.Tables;
+import io.sealwatch.engine.spark.SessionSource;
 import io.sealwatch.model.InputFileStats;
 import io.sealwatch.model.Period;
+import io.sealwatch.model.QuarantineEntry;
 import io.sealwatch.result.SourceCoverage;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -16,35 +15,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
- * The INGEST stage: lists the configured inputs, reads them in parallel on Spark (one task per
- * file, on executors), drops re-delivered duplicates, and writes the normalised events
- * ({@code tables/events}, Parquet, one file with a {@code day} column), the quarantine ({@code quarantine/<source>.jsonl})
- * and the accounting and coverage of every input.
+ * The INGEST stage: lists the configured inputs, reads them in parallel (on Spark executors, or on the driver's own
+ * threads for a small local run), drops re-delivered duplicates, and returns the normalised events, the quarantined
+ * records and the accounting and coverage of every input. It writes nothing: the bundle's renderers write the
+ * events table and the quarantine files from the run's result.
  *
  * <p>Only the few normalised (break-glass) events, the quarantined records and per-file summaries
  * come back to the driver; irrelevant records are counted and dropped where they are read.
@@ -55,40 +47,41 @@ public final class Ingest {
     /**
      * Up to this many fresh files, and {@link #IN_PROCESS_MAX_BYTES} stored bytes, a run on a local master
      * reads them on the driver's own threads: a Spark job costs a second or more of scheduling, task and
-     * result serialisation whatever its size, and the scan need not wait for the Spark session to start.
+     * result serialisation whatever its size, and the scan need not start a Spark session at all.
      */
     static final int IN_PROCESS_MAX_FILES = 5000;
     static final long IN_PROCESS_MAX_BYTES = 256L << 20;
-    private static final String EVENTS_FILE = "events.zstd.parquet";
-    /** Runs' events-table writes under way or waiting; {@link #WRITE_LOCK} is held by each write. */
-    private static final AtomicInteger WRITES_WAITING = new AtomicInteger();
-    private static final Object WRITE_LOCK = new Object();
 
     private Ingest() {
     }
 
-    public static IngestResult run(SparkSession spark, SealwatchConfig config, Period period, Path workDir)
-            throws IOException {
-        return run(spark, config, period, workDir, null);
+    public static IngestResult run(SparkSession spark, SealwatchConfig config, Period period) throws IOException {
+        return run(SessionSource.of(spark), false, config, period, null);
     }
 
     /**
+     * @param spark    asked for the session only when it is needed: on a local master ({@code local}), local files
+     *                 up to {@link #IN_PROCESS_MAX_FILES} are listed and read without one
      * @param stateDir where earlier runs remembered what they read ({@code run --state}); files listed
      *                 unchanged are not read again. Null: read everything.
      */
-    public static IngestResult run(SparkSession spark, SealwatchConfig config, Period period, Path workDir,
+    public static IngestResult run(SessionSource spark, boolean local, SealwatchConfig config, Period period,
                                    Path stateDir) throws IOException {
-        return scan(() -> spark, false, config, period, workDir, stateDir).result();
+        return scan(spark, local, config, period, stateDir).result();
     }
 
     /**
-     * As {@link #run(SparkSession, SealwatchConfig, Period, Path, Path)}, asking for the session only when
-     * it is needed: on a local master ({@code local}), a few small local files are read on the driver's
-     * threads before the session is there, which the events table then waits for.
+     * The Hadoop settings to list and read the inputs with: Spark's (its {@code spark.hadoop.*}, e.g. object store
+     * credentials) when an input is named by a URI or the master is a cluster, which starts the session; else plain
+     * ones, for local paths are listed and read with {@code java.nio} and need no session.
      */
-    public static IngestResult run(Supplier<SparkSession> spark, boolean local, SealwatchConfig config, Period period,
-                                   Path workDir, Path stateDir) throws IOException {
-        return scan(spark, local, config, period, workDir, stateDir).result();
+    public static Configuration hadoop(SessionSource spark, boolean local, SealwatchConfig config) {
+        boolean uris = config.sources().stream().anyMatch(s -> FileLister.isUri(s.path()));
+        if (!uris && local) {
+            return new Configuration();
+        }
+        return spark.session(uris ? "inputs named by URI are listed with Spark's Hadoop settings"
+                : "a cluster master: the inputs are read on its executors").sparkContext().hadoopConfiguration();
     }
 
     /** The configured sources whose glob matches no file (what {@code validate} reports), without Spark. */
@@ -109,14 +102,14 @@ public final class Ingest {
     record Scan(IngestResult result, List<FileLister.Unmatched> unmatched, long trees, long records) {
     }
 
-    static Scan scan(SparkSession spark, SealwatchConfig config, Period period, Path workDir) throws IOException {
-        return scan(() -> spark, false, config, period, workDir, null);
+    static Scan scan(SparkSession spark, SealwatchConfig config, Period period) throws IOException {
+        return scan(SessionSource.of(spark), false, config, period, null);
     }
 
-    static Scan scan(Supplier<SparkSession> spark, boolean local, SealwatchConfig config, Period period, Path workDir,
-                     Path stateDir) throws IOException {
+    static Scan scan(SessionSource spark, boolean local, SealwatchConfig config, Period period, Path stateDir)
+            throws IOException {
         ScanMemory state = stateDir == null ? null : ScanState.open(stateDir, config);
-        return scan(spark, local, config, period, workDir, null, state, true);
+        return scan(spark, local, config, period, null, state);
     }
 
     /** A listing of the configured inputs, with what it found wrong (the service lists once per poll). */
@@ -132,16 +125,12 @@ public final class Ingest {
     /**
      * @param listed what to read, or null to list the sources here
      * @param memory what earlier scans read, or null to read everything
-     * @param tables write the events table and the quarantine files (what a bundle's renderers read); without,
-     *               the result's events are on the driver only and its events table is null
      */
-    static Scan scan(Supplier<SparkSession> spark, boolean local, SealwatchConfig config, Period period, Path workDir,
-                     Listed listed, ScanMemory memory, boolean tables) throws IOException {
-        boolean uris = config.sources().stream().anyMatch(s -> FileLister.isUri(s.path()));
-        // local paths are listed and read with java.nio: Spark's Hadoop settings matter only for URIs
-        Configuration hadoop = uris || !local ? spark.get().sparkContext().hadoopConfiguration() : new Configuration();
+    static Scan scan(SessionSource spark, boolean local, SealwatchConfig config, Period period, Listed listed,
+                     ScanMemory memory) throws IOException {
         Instant horizon = period.from().minus(config.policy().lookback());
         long started = System.nanoTime();
+        Configuration hadoop = hadoop(spark, local, config);
         Listed listing = listed != null ? listed : Listed.of(config, hadoop);
         List<FileTask> tasks = listing.files().stream()
                 .filter(t -> FileLister.mayHold(t, horizon, period.to())).toList();
@@ -164,7 +153,8 @@ public final class Ingest {
                     ? "on the driver (local master, at most " + IN_PROCESS_MAX_FILES + " files and "
                     + IN_PROCESS_MAX_BYTES + " bytes)" : "in Spark tasks");
             List<FileScan> read = here ? readHere(fresh, spec, FileReader.configuration(conf),
-                    memory == null ? null : memory.tails()) : readInSpark(spark.get(), fresh, spec, conf);
+                    memory == null ? null : memory.tails()) : readInSpark(spark.session("reading " + fresh.size() + " files (" + bytes + " bytes) in Spark "
+                    + "tasks"), fresh, spec, conf);
             scans.addAll(read);
             if (memory != null) {
                 Map<List<String>, FileScan> byFile = new HashMap<>();
@@ -181,18 +171,13 @@ public final class Ingest {
         scans.sort(Comparator.comparing((FileScan s) -> s.stats().source()).thenComparing(s -> s.stats().path()));
 
         Deduplicated dedup = deduplicate(scans);
-        Path events = null;
-        long quarantined = scans.stream().mapToLong(s -> s.quarantine().size()).sum();
-        if (tables) {
-            events = workDir.resolve("tables").resolve("events");
-            writeEvents(spark.get(), dedup.rows(), events);
-            started = logStep("write the events table", started);
-            quarantined = writeQuarantine(scans, workDir.resolve("quarantine"));
-        }
+        List<QuarantineEntry> quarantine = new ArrayList<>();
+        scans.forEach(s -> quarantine.addAll(s.quarantine()));
         List<SourceCoverage> coverage = coverage(config, scans, period);
         long total = dedup.stats().stream().mapToLong(InputFileStats::duplicates).sum();
-        IngestResult result = new IngestResult(events, dedup.stats(), total, coverage, quarantined,
-                tasks.size() - fresh.size(), listing.problems(), List.copyOf(dedup.rows()));
+        IngestResult result = new IngestResult(dedup.stats(), total, coverage, List.copyOf(quarantine),
+                tasks.size() - fresh.size(), listing.problems(),
+                dedup.rows().stream().map(EventRows::asStored).toList());
         logStep("deduplicate, coverage", started);
         return new Scan(result, listing.unmatched(), scans.stream().mapToLong(FileScan::trees).sum(),
                 scans.stream().mapToLong(s -> s.stats().read()).sum());
@@ -308,78 +293,6 @@ public final class Ingest {
                     s.normalised() - d, s.notRelevant(), s.quarantined(), d, s.error());
         }).toList();
         return new Deduplicated(kept, stats);
-    }
-
-    /**
-     * One file, rows sorted by (day, time, source, file, record): the events are the break-glass few,
-     * and a single sorted task makes the file deterministic. (Partitioned by day it was a file per day,
-     * and writing them cost seconds on every run for a few hundred rows.)
-     *
-     * <p>A write rehearsed by {@link #rehearseWrite} is warm; one that finds the rehearsal under way waits for it.
-     */
-    public static void writeEvents(SparkSession spark, List<Row> rows, Path target) throws IOException {
-        WRITES_WAITING.incrementAndGet();
-        try {
-            synchronized (WRITE_LOCK) {
-                write(spark, rows, target);
-            }
-        } finally {
-            WRITES_WAITING.decrementAndGet();
-        }
-    }
-
-    /**
-     * Writes an empty events table into {@code dir} so that Spark SQL loads its classes and compiles the
-     * generated code of the Parquet writing every run does (the events table, then the episodes and findings
-     * tables) ahead of the run's own writes, on a spare thread while the inputs are read. Skipped once a run's
-     * write is waiting: a small scan can end before Spark has started, and a rehearsal would then only delay it.
-     *
-     * @return whether it wrote
-     */
-    public static boolean rehearseWrite(SparkSession spark, Path dir) throws IOException {
-        synchronized (WRITE_LOCK) {
-            if (WRITES_WAITING.get() > 0) {
-                return false;
-            }
-            write(spark, List.of(), dir.resolve("events"));
-            return true;
-        }
-    }
-
-    private static void write(SparkSession spark, List<Row> rows, Path target) throws IOException {
-        Tables.write(spark.createDataFrame(rows, EventRows.SCHEMA)
-                .coalesce(1)
-                .sortWithinPartitions("day", "time", "sourceType", "sourceFile", "record"), target, EVENTS_FILE);
-    }
-
-    private static long writeQuarantine(List<FileScan> scans, Path dir) throws IOException {
-        Map<String, List<QuarantineEntry>> bySource = new TreeMap<>();
-        scans.forEach(s -> s.quarantine().forEach(q -> bySource.computeIfAbsent(q.source(), k -> new ArrayList<>()).add(q)));
-        FileTrees.delete(dir);
-        if (bySource.isEmpty()) {
-            return 0;
-        }
-        Files.createDirectories(dir);
-        ObjectMapper json = new ObjectMapper();
-        long total = 0;
-        for (Map.Entry<String, List<QuarantineEntry>> e : bySource.entrySet()) {
-            List<QuarantineEntry> entries = new ArrayList<>(e.getValue());
-            entries.sort(Comparator.comparing(QuarantineEntry::file).thenComparingLong(QuarantineEntry::record)
-                    .thenComparing(QuarantineEntry::reason));
-            try (Writer w = Files.newBufferedWriter(dir.resolve(e.getKey() + ".jsonl"), StandardCharsets.UTF_8)) {
-                for (QuarantineEntry q : entries) {
-                    Map<String, Object> line = new LinkedHashMap<>();
-                    line.put("file", q.file());
-                    line.put("record", q.record());
-                    line.put("reason", q.reason());
-                    line.put("excerpt", q.excerpt());
-                    w.write(json.writeValueAsString(line));
-                    w.write('\n');
-                }
-            }
-            total += entries.size();
-        }
-        return total;
     }
 
     /** One coverage per configured log source type (not process evidence), in type order. */

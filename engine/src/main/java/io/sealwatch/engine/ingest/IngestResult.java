@@ -1,35 +1,34 @@
 package io.sealwatch.engine.ingest;
 
+import io.sealwatch.model.IngestedEvent;
 import io.sealwatch.model.InputFileStats;
+import io.sealwatch.model.QuarantineEntry;
 import io.sealwatch.result.SourceCoverage;
-import org.apache.spark.sql.Row;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What ingestion produced.
+ * What ingestion produced, all on the driver; ingest writes nothing (the bundle's renderers write the events table
+ * and the quarantine files from the run's result).
  *
- * @param eventsTable the Parquet {@code events} table (partitioned by {@code day}), deduplicated
- * @param inputs      accounting per input file, sorted by source type then path
- * @param duplicates  re-delivered native events dropped, over all files
- * @param coverage    per configured non-evidence source: its events over time and its gaps in the period
- * @param quarantined total quarantined records (their entries are under the bundle's {@code quarantine/})
- * @param reused      files not read again because the state of an earlier run had them unchanged
- * @param sources     problems of the listing, in config order: a source whose glob matches no file (silence
- *                    is not evidence of compliance), a folder that could not be walked (a symbolic link loop)
- * @param events      the rows of {@code eventsTable} ({@link EventRows#SCHEMA}, by position), still on the driver
- *                    after ingest, so that a small run need not read them back through Spark; null when not kept
+ * @param inputs     accounting per input file, sorted by source type then path
+ * @param duplicates re-delivered native events dropped, over all files
+ * @param coverage   per configured non-evidence source: its events over time and its gaps in the period
+ * @param quarantine the quarantined records, in input order (source type, path) then as each file listed them
+ * @param reused     files not read again because the state of an earlier run had them unchanged
+ * @param sources    problems of the listing, in config order: a source whose glob matches no file (silence
+ *                   is not evidence of compliance), a folder that could not be walked (a symbolic link loop)
+ * @param events     the normalised events kept after deduplication, times at the events table's microseconds
+ *                   ({@link EventRows#asStored}), in input order (source type, path, record)
  */
-public record IngestResult(Path eventsTable, List<InputFileStats> inputs, long duplicates,
-                           List<SourceCoverage> coverage, long quarantined, int reused, List<String> sources,
-                           List<Row> events) {
+public record IngestResult(List<InputFileStats> inputs, long duplicates, List<SourceCoverage> coverage,
+                           List<QuarantineEntry> quarantine, int reused, List<String> sources,
+                           List<IngestedEvent> events) {
 
-    /** A result whose events are only in {@code eventsTable}. */
-    public IngestResult(Path eventsTable, List<InputFileStats> inputs, long duplicates, List<SourceCoverage> coverage,
-                        long quarantined, int reused, List<String> sources) {
-        this(eventsTable, inputs, duplicates, coverage, quarantined, reused, sources, null);
+    /** Quarantined records listed (a file lists at most {@link FileReader#MAX_LISTED}; its accounting counts all). */
+    public long quarantined() {
+        return quarantine.size();
     }
 
     /** Files that could not be read to their end: the evidence is incomplete. */

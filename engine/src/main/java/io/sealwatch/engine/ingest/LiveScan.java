@@ -1,9 +1,9 @@
 package io.sealwatch.engine.ingest;
 
 import io.sealwatch.config.SealwatchConfig;
+import io.sealwatch.engine.spark.SessionSource;
 import io.sealwatch.model.Period;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * The service's scan, kept between judgements: every file's result stays in memory, so a judgement reads only
@@ -77,12 +76,12 @@ public final class LiveScan implements AutoCloseable {
 
     /**
      * INGEST over the last listing (or a listing of its own before the first): the files listed unchanged are
-     * not read again, the result's events stay on the driver and its events table is null.
+     * not read again.
      */
-    public synchronized IngestResult read(Supplier<SparkSession> spark, boolean local, SealwatchConfig config,
-                                          Period period, Path work) throws IOException {
+    public synchronized IngestResult read(SessionSource spark, boolean local, SealwatchConfig config, Period period)
+            throws IOException {
         load(config);
-        return Ingest.scan(spark, local, config, period, work, listed, new Pass(), false).result();
+        return Ingest.scan(spark, local, config, period, listed, new Pass()).result();
     }
 
     /** Files read on from where they ended rather than whole, since the start (for tests and diagnostics). */

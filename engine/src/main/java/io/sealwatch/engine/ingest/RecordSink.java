@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sealwatch.config.SourceType;
 import io.sealwatch.model.NormalizedEvent;
+import io.sealwatch.model.QuarantineEntry;
 import org.apache.spark.sql.Row;
 
 import java.io.IOException;

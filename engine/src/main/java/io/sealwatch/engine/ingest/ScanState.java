@@ -42,7 +42,7 @@ import java.util.TreeMap;
  */
 final class ScanState implements ScanMemory {
     /** Bump when reading or normalisation changes: old state is then ignored. */
-    static final String FORMAT = "sealwatch-scan-5";
+    static final String FORMAT = "sealwatch-scan-6";
     private static final String INDEX = "index.json";
     private static final String SCANS = "scans.bin";
 

@@ -1,7 +1,7 @@
 package io.sealwatch.engine.episode;
 
+import io.sealwatch.model.IngestedEvent;
 import io.sealwatch.engine.ingest.EventRows;
-import io.sealwatch.engine.ingest.Ingest;
 import io.sealwatch.engine.spark.Sparks;
 import io.sealwatch.model.EventClass;
 import io.sealwatch.model.NormalizedEvent;
@@ -108,12 +108,11 @@ class DriverSessionizingTest {
     /** Both paths over {@link #rows}; returns the driver's timeline after comparing everything. */
     private Timeline assertSameTimeline() throws Exception {
         SparkSession spark = Sparks.session("local[2]", null);
-        Path table = dir.resolve("events");
-        Ingest.writeEvents(spark, rows, table);
+        List<IngestedEvent> events = rows.stream().map(EventRows::asStored).toList();
         var config = AttacherTest.config();
         Instant horizon = PERIOD.from().minus(config.policy().lookback());
-        Timeline inSpark = Reconstruct.read(spark, table, config, horizon, PERIOD.to());
-        Timeline onDriver = Reconstruct.read(rows.stream().map(EventRows::asStored).toList(), config, horizon,
+        Timeline inSpark = Reconstruct.read(spark, events, config, horizon, PERIOD.to());
+        Timeline onDriver = Reconstruct.read(events.stream().map(IngestedEvent::event).toList(), config, horizon,
                 PERIOD.to());
         assertEquals(inSpark.spans(), onDriver.spans());
         assertEquals(inSpark.events(), onDriver.events());

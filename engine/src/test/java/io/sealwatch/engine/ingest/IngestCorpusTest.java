@@ -1,6 +1,6 @@
 package io.sealwatch.engine.ingest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sealwatch.model.QuarantineEntry;
 import io.sealwatch.config.IdentityMatch;
 import io.sealwatch.config.SealwatchConfig;
 import io.sealwatch.config.SourceSpec;
@@ -105,7 +105,7 @@ class IngestCorpusTest {
                 account("other", List.of(new IdentityMatch("okta-system-log", "nobody@example.com")), List.of(),
                         List.of()));
         corpus = config(work, sources, accounts);
-        scan = Ingest.scan(IngestTestSupport.spark(), corpus, IngestTestSupport.PERIOD, work);
+        scan = Ingest.scan(IngestTestSupport.spark(), corpus, IngestTestSupport.PERIOD);
         result = scan.result();
         events = IngestTestSupport.events(result);
     }
@@ -183,21 +183,21 @@ class IngestCorpusTest {
     }
 
     @Test
-    void readOnTheDriverTheCorpusGivesWhatTheSparkTasksGave(@TempDir Path again) throws IOException {
+    void readOnTheDriverTheCorpusGivesWhatTheSparkTasksGave() throws IOException {
         AtomicInteger asked = new AtomicInteger();
-        Ingest.Scan here = Ingest.scan(() -> {
+        Ingest.Scan here = Ingest.scan(why -> {
             asked.incrementAndGet();
             return IngestTestSupport.spark();
-        }, true, corpus, IngestTestSupport.PERIOD, again, null);
-        assertEquals(1, asked.get(), "Spark is asked for the events table only, not to read the files");
+        }, true, corpus, IngestTestSupport.PERIOD, null);
+        assertEquals(0, asked.get(), "a small local scan needs no Spark session at all");
         assertEquals(result.inputs(), here.result().inputs());
         assertEquals(result.coverage(), here.result().coverage());
         assertEquals(result.duplicates(), here.result().duplicates());
         assertEquals(result.quarantined(), here.result().quarantined());
         assertEquals(scan.trees(), here.trees());
         assertEquals(scan.records(), here.records());
-        assertEquals(result.events().stream().map(EventRows::fromRow).toList(),
-                here.result().events().stream().map(EventRows::fromRow).toList());
+        assertEquals(result.events(), here.result().events());
+        assertEquals(result.quarantine(), here.result().quarantine());
     }
 
     @Test
@@ -261,17 +261,15 @@ class IngestCorpusTest {
     }
 
     @Test
-    void quarantineFilesNameLineAndReasonWithoutSecrets() throws IOException {
-        ObjectMapper json = new ObjectMapper();
+    void quarantineEntriesNameLineAndReasonWithoutSecrets() {
         for (String type : TEMPLATES.keySet()) {
-            List<String> lines = Files.readAllLines(dir.getParent().resolve("quarantine/" + type + ".jsonl"));
             List<String> reasons = new ArrayList<>();
-            for (String l : lines) {
-                var node = json.readTree(l);
-                assertTrue(node.get("excerpt").asText().length() <= 200);
-                assertFalse(l.contains("0123abcd"), "HMAC in quarantine: " + l);
-                if (node.get("file").asText().endsWith("-lines.log")) {
-                    reasons.add(node.get("record").asLong() + ":" + node.get("reason").asText());
+            for (QuarantineEntry q : result.quarantine().stream().filter(q -> q.source().equals(type))
+                    .sorted(QuarantineEntry.ORDER).toList()) {
+                assertTrue(q.excerpt().length() <= 200);
+                assertFalse(q.toString().contains("0123abcd"), "HMAC in quarantine: " + q);
+                if (q.file().endsWith("-lines.log")) {
+                    reasons.add(q.record() + ":" + q.reason());
                 }
             }
             assertEquals(3, reasons.size(), type + " " + reasons);
@@ -351,7 +349,7 @@ class IngestCorpusTest {
 
     @Test
     void eventsTableIsOneSortedFile() throws IOException {
-        try (var files = Files.list(result.eventsTable())) {
+        try (var files = Files.list(IngestTestSupport.eventsTable(result))) {
             assertEquals(1, files.filter(p -> p.getFileName().toString().endsWith(".parquet")).count());
         }
         // rows in (day, time, source, file, record) order

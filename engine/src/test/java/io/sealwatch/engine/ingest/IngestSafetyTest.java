@@ -1,5 +1,7 @@
 package io.sealwatch.engine.ingest;
 
+import io.sealwatch.engine.spark.SessionSource;
+import io.sealwatch.model.QuarantineEntry;
 import io.sealwatch.config.AccountSpec;
 import io.sealwatch.config.IdentityMatch;
 import io.sealwatch.config.SealwatchConfig;
@@ -16,7 +18,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
@@ -108,7 +109,7 @@ class IngestSafetyTest {
         List<SourceSpec> sources = List.of(new SourceSpec("aws-cloudtrail", "logs/ct/**/*", 1),
                 new SourceSpec("okta-system-log", "logs/okta/*.jsonl", 1),
                 new SourceSpec("evidence", "logs/evidence/*.csv", 2));
-        result = Ingest.run(IngestTestSupport.spark(), config(dir, sources, accounts()), IngestTestSupport.PERIOD, dir);
+        result = Ingest.run(IngestTestSupport.spark(), config(dir, sources, accounts()), IngestTestSupport.PERIOD);
         events = IngestTestSupport.events(result);
     }
 
@@ -117,15 +118,9 @@ class IngestSafetyTest {
                 .orElseThrow(() -> new AssertionError("no input " + name + " in " + result.inputs()));
     }
 
-    private static List<String> reasons(String source, String file) throws IOException {
-        List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(work.resolve("quarantine/" + source + ".jsonl"))) {
-            var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
-            if (node.get("file").asText().endsWith(file)) {
-                out.add(node.get("record").asLong() + ": " + node.get("reason").asText());
-            }
-        }
-        return out;
+    private static List<String> reasons(String source, String file) {
+        return result.quarantine().stream().filter(q -> q.source().equals(source) && q.file().endsWith(file))
+                .sorted(QuarantineEntry.ORDER).map(q -> q.record() + ": " + q.reason()).toList();
     }
 
     private static List<String> ids(String file) {
@@ -200,8 +195,8 @@ class IngestSafetyTest {
                 new SourceSpec("evidence", "logs/evidence/*.csv", 2)), accounts());
         Path state = dir.resolve("state");
         for (int night = 1; night <= 2; night++) {
-            IngestResult r = Ingest.run(IngestTestSupport.spark(), config, IngestTestSupport.PERIOD,
-                    Files.createDirectories(dir.resolve("work" + night)), state);
+            IngestResult r = Ingest.run(SessionSource.of(IngestTestSupport.spark()), false, config,
+                    IngestTestSupport.PERIOD, state);
             assertEquals(night == 1 ? 0 : 1, r.reused(), "night " + night);
             assertEquals(List.of("source evidence (logs/evidence/*.csv): no file matches"), r.problems(), "night " + night);
         }

@@ -1,5 +1,9 @@
 package io.sealwatch.engine.ingest;
 
+import java.nio.file.Files;
+import java.io.IOException;
+import io.sealwatch.result.RunResult;
+import io.sealwatch.engine.tables.EventsTable;
 import io.sealwatch.config.AccountSpec;
 import io.sealwatch.config.IdentityMatch;
 import io.sealwatch.config.Policy;
@@ -47,13 +51,25 @@ final class IngestTestSupport {
                 List.of("ciso@example.com"), Policy.defaults(), null, List.of());
     }
 
-    static List<NormalizedEvent> events(IngestResult result) {
-        return spark().read().schema(EventRows.SCHEMA).parquet(result.eventsTable().toUri().toString())
+    /** The events table of {@code result}, as the bundle's renderer writes it, in a new temporary folder. */
+    static Path eventsTable(IngestResult result) throws IOException {
+        Path dir = Files.createTempDirectory("sealwatch-events-");
+        dir.toFile().deleteOnExit();
+        RunResult run = new RunResult(null, null, null, null, List.of(), List.of(), List.of(), 0, List.of(),
+                result.events(), List.of(), Map.of());
+        EventsTable table = new EventsTable();
+        table.render(run, dir);
+        return dir.resolve(table.files(run).get(0)).getParent();
+    }
+
+    /** The events as Spark reads them back from the events table (which proves its schema). */
+    static List<NormalizedEvent> events(IngestResult result) throws IOException {
+        return spark().read().schema(EventRows.SCHEMA).parquet(eventsTable(result).toUri().toString())
                 .collectAsList().stream().map(EventRows::fromRow).toList();
     }
 
-    static List<Row> rows(IngestResult result) {
-        return spark().read().parquet(result.eventsTable().toUri().toString()).collectAsList();
+    static List<Row> rows(IngestResult result) throws IOException {
+        return spark().read().parquet(eventsTable(result).toUri().toString()).collectAsList();
     }
 
     static Map<String, InputFileStats> byFileName(IngestResult result) {

@@ -1,5 +1,6 @@
 package io.sealwatch.engine.ingest;
 
+import io.sealwatch.model.QuarantineEntry;
 import io.sealwatch.config.AccountSpec;
 import io.sealwatch.config.EvidenceMap;
 import io.sealwatch.config.IdentityMatch;

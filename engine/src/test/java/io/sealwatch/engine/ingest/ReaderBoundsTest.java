@@ -1,5 +1,6 @@
 package io.sealwatch.engine.ingest;
 
+import io.sealwatch.model.QuarantineEntry;
 import io.sealwatch.config.IdentityMatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -192,7 +192,7 @@ class RealFixturesTest {
                 account("okta-bg", List.of(new IdentityMatch("okta-system-log", "homer@springfield.gov"),
                         new IdentityMatch("entra-signin", "testaccount1@contoso.com"),
                         new IdentityMatch("gcp-audit", "staging@company.io")), List.of(), List.of("password")))),
-                IngestTestSupport.PERIOD, work);
+                IngestTestSupport.PERIOD);
         IngestTestSupport.assertBalanced(result);
         assertEquals(0, result.quarantined());
         List<NormalizedEvent> found = IngestTestSupport.events(result);

@@ -1,7 +1,8 @@
 package io.sealwatch.reports.bundle;
 
 import io.sealwatch.files.FileTrees;
-import io.sealwatch.reports.Renderer;
+import io.sealwatch.model.Stage;
+import io.sealwatch.result.Renderer;
 import io.sealwatch.reports.signing.PdfSigner;
 import io.sealwatch.reports.signing.Permissions;
 import io.sealwatch.reports.signing.Signer;
@@ -9,15 +10,18 @@ import io.sealwatch.reports.signing.SigningException;
 import io.sealwatch.result.RunResult;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,44 +29,52 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
- * Writes the evidence bundle: render into a hidden sibling folder, add what the engine left in
- * {@code extraDir} (tables/, quarantine/), sign every PDF, write the manifest and its signature, make
- * everything owner-only, then swap the folder in for {@code out}. Readers of {@code out} see the old
- * bundle or the new one, never a half-written one; a failure leaves {@code out} untouched.
+ * Writes the evidence bundle: render into a hidden sibling folder ({@code .<out>.tmp-*}), sign every PDF, write the
+ * manifest and its signature, make everything owner-only, then swap the folder in for {@code out} (the bundle it
+ * replaces is set aside as {@code .<out>.old-*} meanwhile). Readers of {@code out} see the old bundle or the new one,
+ * never a half-written one; a failure leaves {@code out} untouched. Every file comes from one renderer; the
+ * hidden folders are this class's alone, and {@link #tidy} removes those a killed run left.
  */
 public final class Bundle {
+    private static final String TMP = ".tmp-";
+    private static final String OLD = ".old-";
 
     private Bundle() {
     }
 
+    /** Told as each of the bundle's stages ({@link Stage#RENDER}, then {@link Stage#SIGN}) begins. */
+    @FunctionalInterface
+    public interface StageListener {
+        void begin(Stage stage);
+    }
+
     /** A bundle that follows the one it replaces in {@code out}, if any. */
-    public static Manifest write(RunResult r, Path out, Signer signer, List<Renderer> renderers, Path extraDir)
+    public static Manifest write(RunResult r, Path out, Signer signer, List<Renderer> renderers)
             throws IOException, SigningException {
-        return write(r, out, signer, renderers, extraDir, null);
+        return write(r, out, signer, renderers, null, stage -> { });
     }
 
     /**
      * @param signer   null for an unsigned bundle ({@code --no-sign}): the manifest says signed=false, no .p7s
-     * @param extraDir may be null; its entries are moved into the bundle
      * @param previous the bundle this one follows ({@code --previous}, or the last one kept in {@code --state});
      *                 null: the bundle it replaces in {@code out}, read before the swap, or none
+     * @param stages   told when rendering and when signing (the manifest, its signature and the swap) begin
      * @return the written manifest
      */
-    public static Manifest write(RunResult r, Path out, Signer signer, List<Renderer> renderers, Path extraDir,
-                                 Predecessor previous) throws IOException, SigningException {
+    public static Manifest write(RunResult r, Path out, Signer signer, List<Renderer> renderers, Predecessor previous,
+                                 StageListener stages) throws IOException, SigningException {
         Path target = out.toAbsolutePath().normalize();
         Predecessor follows = previous != null || !Files.exists(target.resolve(Manifest.FILE)) ? previous
                 : Predecessor.followingBundle(target, r.info().period());
         Path parent = target.getParent();
         Files.createDirectories(parent);
         String name = target.getFileName().toString();
-        Path tmp = parent.resolve("." + name + ".tmp-" + random());
+        Path tmp = parent.resolve("." + name + TMP + random());
         Files.createDirectory(tmp);
         try {
-            renderAll(r, renderers, tmp);
-            if (extraDir != null && Files.isDirectory(extraDir)) {
-                moveContents(extraDir, tmp);
-            }
+            stages.begin(Stage.RENDER);
+            renderAll(r, distinctFiles(r, renderers), tmp);
+            stages.begin(Stage.SIGN);
             if (signer != null) {
                 for (String rel : Manifest.files(tmp)) {
                     if (rel.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf")) {
@@ -77,11 +89,55 @@ public final class Bundle {
                 Files.write(tmp.resolve(Manifest.SIGNATURE), signer.signDetachedWithSigningTime(json));
             }
             ownerOnly(tmp);
-            swapIn(tmp, target, parent.resolve("." + name + ".old-" + random()));
+            swapIn(tmp, target, parent.resolve("." + name + OLD + random()));
             return manifest;
         } finally {
             FileTrees.delete(tmp);
         }
+    }
+
+    /**
+     * Removes what a killed run left next to {@code out}: a half-rendered bundle ({@code .<out>.tmp-*}), and a
+     * previous bundle set aside by an interrupted swap ({@code .<out>.old-*}), which is put back when {@code out}
+     * is missing. Call it only while no other run can write {@code out} (under its lock): the folders then
+     * belong to no live run. Each removal or restoration is reported on {@code err}.
+     */
+    public static void tidy(Path out, PrintStream err) throws IOException {
+        Path target = out.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return;
+        }
+        String name = "." + target.getFileName();
+        List<Path> stale;
+        try (var list = Files.list(parent)) {
+            stale = list.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith(name + TMP) || n.startsWith(name + OLD);
+            }).sorted().toList();
+        }
+        for (Path p : stale) {
+            if (p.getFileName().toString().startsWith(name + OLD) && !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                Files.move(p, target);
+                err.println("restored " + target + " from " + p.getFileName() + " (an interrupted run had set it aside)");
+            } else {
+                FileTrees.delete(p);
+                err.println("removed " + p + " (left by an interrupted run)");
+            }
+        }
+    }
+
+    /** {@code renderers}, refused when two would write the same file: each file of a bundle has one producer. */
+    private static List<Renderer> distinctFiles(RunResult r, List<Renderer> renderers) {
+        Set<String> seen = new HashSet<>();
+        for (Renderer renderer : renderers) {
+            for (String f : renderer.files(r)) {
+                if (!seen.add(f)) {
+                    throw new IllegalArgumentException(f + " has two producers; " + renderer.name() + " is the second");
+                }
+            }
+        }
+        return renderers;
     }
 
     /**
@@ -117,24 +173,6 @@ public final class Bundle {
             }
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private static void moveContents(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.list(from)) {
-            for (Path p : s.sorted().toList()) {
-                Path dest = to.resolve(p.getFileName().toString());
-                if (Files.exists(dest)) {
-                    throw new FileAlreadyExistsException(dest.toString(), p.toString(),
-                            "an engine output has the same name as a rendered file");
-                }
-                try {
-                    Files.move(p, dest);
-                } catch (IOException crossDevice) {
-                    FileTrees.copy(p, dest);
-                    FileTrees.delete(p);
-                }
-            }
         }
     }
 

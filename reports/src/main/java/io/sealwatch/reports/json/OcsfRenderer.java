@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sealwatch.model.Finding;
 import io.sealwatch.model.Severity;
-import io.sealwatch.reports.OneFileRenderer;
+import io.sealwatch.result.OneFileRenderer;
 import io.sealwatch.result.RunResult;
 import io.sealwatch.rules.RuleMeta;
 

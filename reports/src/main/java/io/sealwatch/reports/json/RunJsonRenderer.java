@@ -7,7 +7,7 @@ import io.sealwatch.model.Finding;
 import io.sealwatch.model.InputFileStats;
 import io.sealwatch.model.Severity;
 import io.sealwatch.model.Stage;
-import io.sealwatch.reports.OneFileRenderer;
+import io.sealwatch.result.OneFileRenderer;
 import io.sealwatch.result.RunInfo;
 import io.sealwatch.result.RunResult;
 import io.sealwatch.result.SourceCoverage;

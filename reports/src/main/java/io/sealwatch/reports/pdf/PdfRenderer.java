@@ -1,6 +1,6 @@
 package io.sealwatch.reports.pdf;
 
-import io.sealwatch.reports.OneFileRenderer;
+import io.sealwatch.result.OneFileRenderer;
 import io.sealwatch.result.RunInfo;
 import io.sealwatch.result.RunResult;
 import net.sf.jasperreports.engine.JRException;

@@ -1,6 +1,6 @@
 package io.sealwatch.reports.review;
 
-import io.sealwatch.reports.OneFileRenderer;
+import io.sealwatch.result.OneFileRenderer;
 import io.sealwatch.reports.pdf.JasperPdf;
 import io.sealwatch.result.ReviewResult;
 import io.sealwatch.result.RunInfo;

@@ -6,7 +6,7 @@ import io.sealwatch.model.Finding;
 import io.sealwatch.model.ProgramEvent;
 import io.sealwatch.model.Severity;
 import io.sealwatch.reports.Fmt;
-import io.sealwatch.reports.OneFileRenderer;
+import io.sealwatch.result.OneFileRenderer;
 import io.sealwatch.reports.xlsx.XlsxBook;
 import io.sealwatch.result.AccountReview;
 import io.sealwatch.result.Recommendation;

@@ -12,7 +12,7 @@ import io.sealwatch.model.NormalizedEvent;
 import io.sealwatch.model.Notification;
 import io.sealwatch.model.Severity;
 import io.sealwatch.reports.Fmt;
-import io.sealwatch.reports.OneFileRenderer;
+import io.sealwatch.result.OneFileRenderer;
 import io.sealwatch.result.RunInfo;
 import io.sealwatch.result.RunResult;
 import io.sealwatch.result.SourceCoverage;

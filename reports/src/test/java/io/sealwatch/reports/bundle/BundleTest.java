@@ -9,6 +9,8 @@ import io.sealwatch.reports.catalog.Renderers;
 import io.sealwatch.reports.signing.OpenSsl;
 import io.sealwatch.reports.signing.Signer;
 import io.sealwatch.reports.signing.SignerPin;
+import io.sealwatch.result.OneFileRenderer;
+import io.sealwatch.result.Renderer;
 import io.sealwatch.result.RunResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +35,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -50,13 +54,23 @@ class BundleTest {
     @BeforeAll
     static void writeBundle() throws Exception {
         signer = Fixtures.signer(shared.resolve("keys"));
-        Path extra = Files.createDirectories(shared.resolve("engine-out"));
-        Files.createDirectories(extra.resolve("tables/events"));
-        Files.writeString(extra.resolve("tables/events/part-0.parquet"), "PAR1 fake");
-        Files.createDirectories(extra.resolve("quarantine"));
-        Files.writeString(extra.resolve("quarantine/aws-cloudtrail.jsonl"), "{\"reason\":\"bad json\"}\n");
         good = shared.resolve("out");
-        Bundle.write(Fixtures.many(), good, signer, Renderers.run(), extra);
+        List<Renderer> renderers = new ArrayList<>(Renderers.run());
+        renderers.add(new FakeTable());
+        Bundle.write(Fixtures.many(), good, signer, renderers);
+    }
+
+    /** A table in a sub-folder, as the engine's Parquet renderers write them (not on this module's class path). */
+    private static final class FakeTable extends OneFileRenderer {
+        FakeTable() {
+            super("fake-table", "tables/events/part-0.parquet");
+        }
+
+        @Override
+        public void render(RunResult result, Path dir) throws java.io.IOException {
+            Files.createDirectories(dir.resolve("tables/events"));
+            Files.writeString(dir.resolve("tables/events/part-0.parquet"), "PAR1 fake");
+        }
     }
 
     /** A fresh copy of the good bundle in this test's folder. */
@@ -97,9 +111,6 @@ class BundleTest {
         assertEquals(0, OpenSsl.verify(good.resolve("manifest.json.p7s"), good.resolve("manifest.json")));
         try (Stream<Path> s = Files.list(shared)) {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".out.")), "no temp folder left");
-        }
-        try (Stream<Path> s = Files.list(shared.resolve("engine-out"))) {
-            assertEquals(0, s.count(), "engine outputs moved in");
         }
     }
 
@@ -176,9 +187,9 @@ class BundleTest {
     void unsignedBundleSaysSoAndReplacesTheOldOneAtomically() throws Exception {
         RunResult r = Fixtures.oneFinding();
         Path out = dir.resolve("night");
-        Bundle.write(r, out, signer, Renderers.run(), null);
+        Bundle.write(r, out, signer, Renderers.run());
         Files.writeString(out.resolve("stale.txt"), "from the previous night");
-        Bundle.write(r, out, null, Renderers.run(), null);
+        Bundle.write(r, out, null, Renderers.run());
         assertFalse(Files.exists(out.resolve("stale.txt")), "old bundle replaced, not merged");
         assertFalse(Files.exists(out.resolve("manifest.json.p7s")));
         Manifest m = Manifest.parse(Files.readAllBytes(out.resolve("manifest.json")));
@@ -352,6 +363,30 @@ class BundleTest {
         ObjectNode m = (ObjectNode) json.readTree(bundle.resolve(Manifest.FILE).toFile());
         edit.accept(m);
         Files.write(bundle.resolve(Manifest.FILE), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(m));
+    }
+
+    @Test
+    void aFileWithTwoProducersIsRefusedAndOutIsUntouched() {
+        Path out = dir.resolve("twice");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Bundle.write(Fixtures.oneFinding(), out, null, List.of(new FakeTable(), new FakeTable())));
+        assertTrue(e.getMessage().contains("tables/events/part-0.parquet has two producers"), e.getMessage());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void tidyRemovesAHalfRenderedBundleAndPutsBackOneSetAside() throws Exception {
+        Path out = dir.resolve("nightly");
+        Path half = Files.createDirectories(dir.resolve(".nightly.tmp-0a1b2c/tables"));
+        Files.createDirectories(dir.resolve(".nightly.old-3d4e5f"));
+        Files.writeString(dir.resolve(".nightly.old-3d4e5f/manifest.json"), "{}");
+        Files.createDirectories(dir.resolve(".other.tmp-0a1b2c"));
+        java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+        Bundle.tidy(out, new java.io.PrintStream(said, true, StandardCharsets.UTF_8));
+        assertFalse(Files.exists(half.getParent()), "the half-rendered bundle is removed");
+        assertTrue(Files.isRegularFile(out.resolve("manifest.json")), "the bundle set aside is back in --out");
+        assertTrue(Files.isDirectory(dir.resolve(".other.tmp-0a1b2c")), "another --out's folder is not touched");
+        assertEquals(2, said.toString(StandardCharsets.UTF_8).lines().count(), said.toString(StandardCharsets.UTF_8));
     }
 
     private static void mkfifo(Path at) throws Exception {

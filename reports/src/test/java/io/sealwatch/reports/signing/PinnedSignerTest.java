@@ -1,7 +1,7 @@
 package io.sealwatch.reports.signing;
 
 import io.sealwatch.reports.Fixtures;
-import io.sealwatch.reports.Renderer;
+import io.sealwatch.result.Renderer;
 import io.sealwatch.reports.catalog.Renderers;
 import io.sealwatch.reports.bundle.Bundle;
 import io.sealwatch.reports.bundle.Manifest;
@@ -167,7 +167,7 @@ class PinnedSignerTest {
         Signer caKey = Signer.load(TestPki.keystore(dir.resolve("issuing.p12"), issuingKey.getPrivate(), PW, issuing,
                 root), PW, KeyTool.ALIAS);
         Path byCa = dir.resolve("by-ca");
-        Bundle.write(Fixtures.oneFinding(), byCa, caKey, List.of(), null);
+        Bundle.write(Fixtures.oneFinding(), byCa, caKey, List.of());
         VerifyResult usage = verify(byCa, rootPem, null, null);
         assertFalse(usage.ok());
         assertTrue(usage.problems().get(0).endsWith("a certificate whose key usage allows neither digital signatures "

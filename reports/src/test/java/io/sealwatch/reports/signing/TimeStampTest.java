@@ -1,7 +1,7 @@
 package io.sealwatch.reports.signing;
 
 import io.sealwatch.reports.Fixtures;
-import io.sealwatch.reports.Renderer;
+import io.sealwatch.result.Renderer;
 import io.sealwatch.reports.bundle.Bundle;
 import io.sealwatch.reports.bundle.Manifest;
 import io.sealwatch.reports.bundle.Verifier;
@@ -101,7 +101,7 @@ class TimeStampTest {
     void bundleIsStampedThroughoutAndVerifies() throws Exception {
         Path out = dir.resolve("bundle");
         try (LocalTsa tsa = new LocalTsa(LocalTsa.Mode.GRANT)) {
-            Bundle.write(Fixtures.oneFinding(), out, plain.withTimestamps(tsa.url()), List.of(new OnePagePdf()), null);
+            Bundle.write(Fixtures.oneFinding(), out, plain.withTimestamps(tsa.url()), List.of(new OnePagePdf()));
             assertEquals(2, tsa.requests(), "one stamp for the PDF, one for the manifest");
         }
         VerifyResult v = Verifier.verify(out);
@@ -129,7 +129,7 @@ class TimeStampTest {
         try (LocalTsa tsa = new LocalTsa(LocalTsa.Mode.HTTP_500)) {
             Signer s = plain.withTimestamps(tsa.url());
             SigningException e = assertThrows(SigningException.class,
-                    () -> Bundle.write(Fixtures.oneFinding(), out, s, List.of(new OnePagePdf()), null));
+                    () -> Bundle.write(Fixtures.oneFinding(), out, s, List.of(new OnePagePdf())));
             assertTrue(e.getMessage().contains(tsa.url()) && e.getMessage().contains("HTTP 500"), e.getMessage());
         }
         assertFalse(Files.exists(out), "no bundle, rather than an unstamped one");
@@ -174,7 +174,7 @@ class TimeStampTest {
 
         // in a bundle, the bad token is reported against the artifact it is on
         Path out = dir.resolve("bundle");
-        Bundle.write(Fixtures.oneFinding(), out, plain, List.of(new OnePagePdf()), null);
+        Bundle.write(Fixtures.oneFinding(), out, plain, List.of(new OnePagePdf()));
         assertTrue(Verifier.verify(out).ok());
         Path sig = out.resolve(Manifest.SIGNATURE);
         Files.write(sig, withToken(Files.readAllBytes(sig), LocalTsa.token(otherDigest, false)));
@@ -246,7 +246,7 @@ class TimeStampTest {
         }
 
         @Override
-        public List<String> files() {
+        public List<String> files(RunResult result) {
             return List.of("report.pdf");
         }
 

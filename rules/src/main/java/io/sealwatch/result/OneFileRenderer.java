@@ -1,8 +1,8 @@
-package io.sealwatch.reports;
+package io.sealwatch.result;
 
 import java.util.List;
 
-/** A renderer that writes exactly one file: its registry name and file name, declared once. */
+/** A renderer that writes exactly one file, whatever the run: its registry name and file name, declared once. */
 public abstract class OneFileRenderer implements Renderer {
     private final String name;
     private final String file;
@@ -18,7 +18,12 @@ public abstract class OneFileRenderer implements Renderer {
     }
 
     @Override
-    public final List<String> files() {
+    public final List<String> files(RunResult result) {
         return List.of(file);
+    }
+
+    /** The one file, relative to the output folder. */
+    protected final String file() {
+        return file;
     }
 }
