@@ -20,7 +20,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
@@ -31,7 +33,8 @@ import java.util.stream.Stream;
  * bundle is made and signed as always, in a local staging folder (a temporary folder of the driver, removed
  * when the run ends), then copied to the URI through Hadoop's {@code FileSystem} with the Spark session's
  * Hadoop settings (so {@code spark.hadoop.fs.s3a.*} apply, as for inputs). The same refusal as for a local
- * {@code --out}: the URI must not exist, be an empty folder, or hold a bundle ({@code manifest.json}).
+ * {@code --out}: the URI must not exist, be an empty folder, or hold a bundle Sealwatch wrote (every file listed by
+ * its {@code manifest.json}).
  * Object stores have no rename: the old bundle's files are removed, the new ones written, the manifest and
  * its signature last, so a reader that finds a manifest finds every file it lists.
  */
@@ -136,10 +139,37 @@ public final class ObjectStoreOut {
         if (!status.isDirectory()) {
             throw new Refused("is a file, not a folder; nothing was touched");
         }
-        FileStatus[] entries = fs.listStatus(dir);
-        if (entries.length > 0 && !fs.exists(new org.apache.hadoop.fs.Path(dir, Manifest.FILE))) {
-            throw new Refused("holds files but no " + Manifest.FILE + " (not a Sealwatch bundle); nothing was touched");
+        if (fs.listStatus(dir).length == 0) {
+            return;
         }
+        String foreign = foreignEntry(fs, dir);
+        if (foreign != null) {
+            throw new Refused("holds files that are not a Sealwatch bundle (" + foreign + "); nothing was touched — "
+                    + "Sealwatch replaces only its own bundles");
+        }
+    }
+
+    /** As a local {@code --out}: the first file that the folder's manifest does not list, or null for our bundle. */
+    private static String foreignEntry(FileSystem fs, org.apache.hadoop.fs.Path dir) throws IOException {
+        org.apache.hadoop.fs.Path manifest = new org.apache.hadoop.fs.Path(dir, Manifest.FILE);
+        if (!fs.isFile(manifest)) {
+            return "no " + Manifest.FILE;
+        }
+        if (fs.getFileStatus(manifest).getLen() > Manifest.MAX_BYTES) {
+            return Manifest.FILE + " is too large to be one of ours";
+        }
+        byte[] bytes;
+        try (InputStream in = fs.open(manifest)) {
+            bytes = in.readAllBytes();
+        }
+        String root = fs.makeQualified(dir).toUri().getPath();
+        Map<String, Boolean> entries = new LinkedHashMap<>();
+        RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);   // files: an object store has no folders
+        while (it.hasNext()) {
+            String path = it.next().getPath().toUri().getPath();
+            entries.put(path.substring(root.length() + 1), false);
+        }
+        return OutFolder.foreign(bytes, entries);
     }
 
     /** Replaces what is at {@code target} with the bundle in {@code bundle}, the manifest and its signature last. */

@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -153,9 +155,29 @@ public final class OutFolder implements AutoCloseable {
         if (Files.size(manifestFile) > Manifest.MAX_BYTES) {
             return Manifest.FILE + " is too large to be one of ours";
         }
+        Map<String, Boolean> entries = new LinkedHashMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {   // walk does not follow links
+            for (Path p : walk.skip(1).toList()) {
+                String rel = dir.relativize(p).toString().replace('\\', '/');
+                boolean folder = Files.isDirectory(p, NO_FOLLOW);
+                if (!folder && !Files.isRegularFile(p, NO_FOLLOW)) {
+                    return rel;   // a link or a device is never ours
+                }
+                entries.put(rel, folder);
+            }
+        }
+        return foreign(Files.readAllBytes(manifestFile), entries);
+    }
+
+    /**
+     * The first of a bundle folder's {@code entries} (relative path with {@code /} → whether it is a folder) that
+     * its {@code manifest} does not account for, or null when every one is the manifest, its signature, a file the
+     * manifest lists or a folder on the way to one. The one rule for a local {@code --out} and an object store's.
+     */
+    static String foreign(byte[] manifest, Map<String, Boolean> entries) {
         Set<String> listed = new HashSet<>(List.of(Manifest.FILE, Manifest.SIGNATURE));
         try {
-            Manifest.parse(Files.readAllBytes(manifestFile)).artifacts().forEach(a -> listed.add(a.path()));
+            Manifest.parse(manifest).artifacts().forEach(a -> listed.add(a.path()));
         } catch (IOException | RuntimeException e) {
             return Manifest.FILE + " is not a Sealwatch manifest";
         }
@@ -165,14 +187,9 @@ public final class OutFolder implements AutoCloseable {
                 folders.add(p.substring(0, i));
             }
         }
-        try (Stream<Path> walk = Files.walk(dir)) {   // walk does not follow links
-            for (Path p : walk.skip(1).toList()) {
-                String rel = dir.relativize(p).toString().replace('\\', '/');
-                boolean ok = Files.isDirectory(p, NO_FOLLOW) ? folders.contains(rel)
-                        : Files.isRegularFile(p, NO_FOLLOW) && listed.contains(rel);
-                if (!ok) {
-                    return rel;
-                }
+        for (Map.Entry<String, Boolean> e : entries.entrySet()) {
+            if (!(e.getValue() ? folders : listed).contains(e.getKey())) {
+                return e.getKey();
             }
         }
         return null;

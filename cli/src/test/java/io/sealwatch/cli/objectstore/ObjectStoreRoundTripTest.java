@@ -160,6 +160,16 @@ class ObjectStoreRoundTripTest {
         assertEquals(2, run(remoteConfig, "s3a://" + BUCKET + "/example/logs"));
         assertEquals(before, remoteListing(s3, "example/logs"));
         assertFalse(s3.exists(new org.apache.hadoop.fs.Path("s3a://" + BUCKET + "/example/logs/manifest.json")));
+
+        // a bundle with a file of someone else's beside it is not ours to replace: refused, nothing touched
+        org.apache.hadoop.fs.Path notes = new org.apache.hadoop.fs.Path("s3a://" + BUCKET + "/bundles/q3/notes.txt");
+        try (var out = s3.create(notes)) {
+            out.write("the auditor's notes".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Set<String> bundle = remoteListing(s3, "bundles/q3");
+        assertEquals(2, run(remoteConfig, "s3a://" + BUCKET + "/bundles/q3"));
+        assertEquals(bundle, remoteListing(s3, "bundles/q3"));
+        assertEquals("the auditor's notes", remote(s3, "bundles/q3/notes.txt"));
     }
 
     @Test
