@@ -62,12 +62,12 @@ final class Appended {
      * one record per line, not a local file, not ended at a line end, or failed.
      */
     static Appended of(FileTask task, RecordSink sink, Stored stored) {
-        if (!sink.lines || sink.error != null || stored.last() != '\n' || task.modified() < 0
-                || !task.uri().startsWith("file:")) {
+        String local = FileReader.localPath(task.uri());   // the file the reader opened
+        if (!sink.lines || sink.error != null || stored.last() != '\n' || task.modified() < 0 || local == null) {
             return null;
         }
         try {
-            Path file = Path.of(java.net.URI.create(task.uri()));
+            Path file = Path.of(local);
             return at(ScanState.id(task), file, sink, stored.digestSoFar(), stored.count(),
                     task.modified());
         } catch (IOException | CloneNotSupportedException | RuntimeException e) {
