@@ -138,8 +138,6 @@ public final class Ingest {
         started = logStep("list " + tasks.size() + " files", started);
 
         IngestSpec spec = IngestSpec.of(config);
-        Map<String, String> conf = new HashMap<>();
-        hadoop.forEach(e -> conf.put(e.getKey(), e.getValue()));
         List<FileScan> scans = new ArrayList<>();
         List<FileTask> fresh = new ArrayList<>();
         for (FileTask t : tasks) {
@@ -152,9 +150,9 @@ public final class Ingest {
             LOG.info("step ingest: reading {} files ({} bytes) {}", fresh.size(), bytes, here
                     ? "on the driver (local master, at most " + IN_PROCESS_MAX_FILES + " files and "
                     + IN_PROCESS_MAX_BYTES + " bytes)" : "in Spark tasks");
-            List<FileScan> read = here ? readHere(fresh, spec, FileReader.configuration(conf),
-                    memory == null ? null : memory.tails()) : readInSpark(spark.session("reading " + fresh.size() + " files (" + bytes + " bytes) in Spark "
-                    + "tasks"), fresh, spec, conf);
+            List<FileScan> read = here ? readHere(fresh, spec, hadoop, memory == null ? null : memory.tails())
+                    : readInSpark(spark.session("reading " + fresh.size() + " files (" + bytes + " bytes) in Spark "
+                    + "tasks"), fresh, spec, hadoop);
             scans.addAll(read);
             if (memory != null) {
                 Map<List<String>, FileScan> byFile = new HashMap<>();
@@ -183,8 +181,11 @@ public final class Ingest {
                 scans.stream().mapToLong(s -> s.stats().read()).sum());
     }
 
+    /** Reads in Spark tasks on the executors, which get the driver's Hadoop settings as a map. */
     private static List<FileScan> readInSpark(SparkSession spark, List<FileTask> fresh, IngestSpec spec,
-                                              Map<String, String> conf) {
+                                              Configuration hadoop) {
+        Map<String, String> conf = new HashMap<>();
+        hadoop.forEach(e -> conf.put(e.getKey(), e.getValue()));
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         List<List<FileTask>> bins = balance(fresh, jsc.defaultParallelism() * TASKS_PER_CORE);
         return jsc.parallelize(bins, bins.size()).flatMap(bin -> {
