@@ -69,7 +69,7 @@ final class Gunzip extends InputStream {
                 ended = true;   // no gzip member has one; InflaterInputStream ends there too
                 return -1;
             } else if (inflater.needsInput()) {
-                int available = in.buffered(true);
+                int available = in.buffered();
                 if (available == 0) {
                     throw new EOFException("Unexpected end of ZLIB input stream");
                 }
@@ -120,7 +120,7 @@ final class Gunzip extends InputStream {
 
     /** Another member follows: true once its header is read. Anything else after the last member is ignored. */
     private boolean nextMember() throws IOException {
-        if (in.buffered(true) == 0) {
+        if (in.buffered() == 0) {
             return false;
         }
         try {

@@ -53,8 +53,8 @@ final class Stored extends InputStream {
     }
 
     /** Buffered bytes not yet consumed, after reading more when there are none; 0 at the end. */
-    int buffered(boolean read) throws IOException {
-        if (pos == limit && read) {
+    int buffered() throws IOException {
+        if (pos == limit) {
             pos = 0;
             limit = 0;
             fill(0);
@@ -77,7 +77,7 @@ final class Stored extends InputStream {
 
     @Override
     public int read() throws IOException {
-        return buffered(true) == 0 ? -1 : buf[pos++] & 0xFF;
+        return buffered() == 0 ? -1 : buf[pos++] & 0xFF;
     }
 
     @Override
@@ -85,7 +85,7 @@ final class Stored extends InputStream {
         if (len == 0) {
             return 0;
         }
-        int n = Math.min(len, buffered(true));
+        int n = Math.min(len, buffered());
         if (n == 0) {
             return -1;
         }
@@ -96,7 +96,7 @@ final class Stored extends InputStream {
 
     /** Reads the rest of the file, so that the hash, the count and the last byte are of every stored byte. */
     void drain() throws IOException {
-        while (buffered(true) > 0) {
+        while (buffered() > 0) {
             pos = limit;
         }
     }
