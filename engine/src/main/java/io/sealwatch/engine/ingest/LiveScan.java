@@ -166,8 +166,8 @@ public final class LiveScan implements AutoCloseable {
 
         @Override
         public void remember(FileTask task, FileScan scan) {
-            if (scan.error() != null || task.size() < 0) {
-                return;   // an unreadable file is read again next time
+            if (!ScanState.remembers(task, scan)) {
+                return;
             }
             String id = ScanState.id(task);
             ScanState.Entry entry = ScanState.entry(task, scan);

@@ -134,11 +134,16 @@ final class ScanState implements ScanMemory {
 
     @Override
     public void remember(FileTask task, FileScan scan) {
-        if (scan.error() != null || task.size() < 0) {
-            return; // an unreadable file is read again next time
+        if (!remembers(task, scan)) {
+            return;
         }
         next.put(id(task), entry(task, scan));
         nextScans.put(id(task), scan);
+    }
+
+    /** Is this read worth remembering? An unreadable file, or one of unknown size, is read again next time. */
+    static boolean remembers(FileTask task, FileScan scan) {
+        return scan.error() == null && task.size() >= 0;
     }
 
     static Entry entry(FileTask task, FileScan scan) {
