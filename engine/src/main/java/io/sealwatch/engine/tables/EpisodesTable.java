@@ -3,6 +3,7 @@ package io.sealwatch.engine.tables;
 import io.sealwatch.model.Episode;
 import io.sealwatch.result.EpisodeStatus;
 import io.sealwatch.result.RunResult;
+import io.sealwatch.result.RunViews;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -44,8 +45,8 @@ public final class EpisodesTable extends TableRenderer {
 
     @Override
     List<Row> rows(RunResult result) {
-        return result.facts().episodes().stream().sorted(Episode.ORDER)
-                .map(ep -> row(ep, EpisodeStatus.of(result.facts(), ep))).toList();
+        RunViews views = result.views();
+        return views.episodes().stream().map(ep -> row(ep, views.status(ep))).toList();
     }
 
     private static Row row(Episode e, EpisodeStatus status) {
