@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /** {@code sealwatch run}: the nightly / quarterly job. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -65,11 +66,9 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The run with its state in a local folder (the given one, or where a URI's state was copied to). */
     private int run(PeriodSpec.Resolved period, Path stateDir) {
-        if (ObjectStoreOut.isUri(out)) {
-            return ObjectStoreOut.run(out, staging -> new RunOptions(config, period, staging, job.master,
-                    job.failOn.severity(), !job.noSign, job.ruleDirs, stateDir, previous), System.err);
-        }
-        return Launch.run(new RunOptions(config, period, Path.of(out), job.master, job.failOn.severity(), !job.noSign,
-                job.ruleDirs, stateDir, previous), System.err);
+        Function<Path, RunOptions> into = bundle -> new RunOptions(config, period, bundle, job.master,
+                job.failOn.severity(), !job.noSign, job.ruleDirs, stateDir, previous);
+        return ObjectStoreOut.isUri(out) ? ObjectStoreOut.run(out, into, System.err)
+                : Launch.run(into.apply(Path.of(out)), System.err);
     }
 }
