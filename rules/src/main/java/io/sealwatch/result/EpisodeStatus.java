@@ -23,8 +23,11 @@ import java.util.List;
  */
 public record EpisodeStatus(String state, boolean carriedOver, Instant settlesAt, List<Owed> owed) {
 
-    /** Something the episode still owes: {@code what} (e.g. "rotation of mfa") and its deadline. */
-    public record Owed(String what, Instant due) {
+    /**
+     * Something the episode still owes: {@code what} (e.g. "rotation of mfa"), the rule that decides it once
+     * {@code due} has passed, and that deadline.
+     */
+    public record Owed(String what, String rule, Instant due) {
     }
 
     public static EpisodeStatus of(Facts facts, Episode e) {
@@ -45,27 +48,30 @@ public record EpisodeStatus(String state, boolean carriedOver, Instant settlesAt
         Instant grace = e.start().plus(policy.approvalGrace());
         if (grace.isAfter(asOf)) {
             if (facts.approvals().stream().map(Approval::episode).noneMatch(e.id()::equals)) {
-                out.add(new Owed("approval", grace));
+                out.add(new Owed("approval", "BG-APPROVAL-MISSING", grace));
             }
             int quorum = facts.config().account(e.account()).map(AccountSpec::quorum).orElse(0);
             List<Custody> shares = facts.custody().stream().filter(c -> c.episode().equals(e.id())).toList();
             if (RuleSupport.distinctCustodians(shares) < quorum) {
-                out.add(new Owed("custody quorum of " + quorum, grace));
+                out.add(new Owed("custody quorum of " + quorum, "BG-QUORUM-NOT-MET", grace));
             }
             if (policy.requireIncident() && e.incidentAt() == null) {
-                out.add(new Owed("incident reference", grace));
+                out.add(new Owed("incident reference", "BG-NO-INCIDENT", grace));
             }
         }
         for (String group : policy.notifyRecipients()) {
             if (facts.notifications().stream().noneMatch(n -> n.episode().equals(e.id())
                     && group.equalsIgnoreCase(n.recipient()))) {
-                out.add(new Owed("notification of " + group, e.start().plus(policy.notifyWithin())));
+                out.add(new Owed("notification of " + group, "BG-NOTIFY-MISSING",
+                        e.start().plus(policy.notifyWithin())));
             }
         }
         facts.rotations().stream().filter(r -> r.episode().equals(e.id()) && r.rotatedAt() == null)
-                .forEach(r -> out.add(new Owed("rotation of " + r.credential(), r.deadline())));
+                .forEach(r -> out.add(new Owed("rotation of " + r.credential(), "BG-ROTATION-INCOMPLETE",
+                        r.deadline())));
         facts.persistentAccess().stream().filter(p -> p.episode().equals(e.id()) && p.removed() == null)
-                .forEach(p -> out.add(new Owed("removal of " + p.kind() + " " + p.object(), p.deadline())));
+                .forEach(p -> out.add(new Owed("removal of " + p.kind() + " " + p.object(),
+                        "BG-STANDING-ACCESS", p.deadline())));
         out.sort(Comparator.comparing(Owed::due).thenComparing(Owed::what));
         return List.copyOf(out);
     }

@@ -34,8 +34,9 @@ class EpisodeStatusTest {
         assertEquals("open", s.state());
         assertEquals(f.settles(), s.settlesAt());
         assertFalse(s.carriedOver());
-        assertEquals(List.of(new EpisodeStatus.Owed("notification of engineering-leadership", START.plus(Duration.ofMinutes(15))),
-                new EpisodeStatus.Owed("rotation of mfa", f.deadline())), s.owed());
+        assertEquals(List.of(new EpisodeStatus.Owed("notification of engineering-leadership", "BG-NOTIFY-MISSING",
+                        START.plus(Duration.ofMinutes(15))),
+                new EpisodeStatus.Owed("rotation of mfa", "BG-ROTATION-INCOMPLETE", f.deadline())), s.owed());
     }
 
     @Test

@@ -64,7 +64,7 @@ final class AlertDerivation {
             EpisodeStatus status = result.views().status(e);
             for (EpisodeStatus.Owed owed : status.owed()) {
                 if (!owed.due().isAfter(now)) {
-                    all.add(deadline(e, owed.what(), ruleOf(owed.what()), owed.due(), now, url));
+                    all.add(deadline(e, owed.what(), owed.rule(), owed.due(), now, url));
                 }
             }
             Duration limit = result.config().account(e.account()).map(AccountSpec::maxSession).orElse(null);
@@ -146,24 +146,6 @@ final class AlertDerivation {
     static Alert inputProblem(String problem, Instant periodStart, Instant now, String page) {
         return new Alert(Alert.id(AlertKind.INPUT_ERROR, problem, periodStart.toString()), AlertKind.INPUT_ERROR,
                 Severity.HIGH, null, null, null, now, now, problem, page + "#sources");
-    }
-
-    /** The rule that will decide what is owed (the words of {@link EpisodeStatus.Owed#what}). */
-    static String ruleOf(String what) {
-        if (what.startsWith("approval")) {
-            return "BG-APPROVAL-MISSING";
-        } else if (what.startsWith("custody quorum")) {
-            return "BG-QUORUM-NOT-MET";
-        } else if (what.startsWith("incident")) {
-            return "BG-NO-INCIDENT";
-        } else if (what.startsWith("notification")) {
-            return "BG-NOTIFY-MISSING";
-        } else if (what.startsWith("rotation")) {
-            return "BG-ROTATION-INCOMPLETE";
-        } else if (what.startsWith("removal")) {
-            return "BG-STANDING-ACCESS";
-        }
-        return null;
     }
 
     private static Alert deadline(Episode e, String what, String rule, Instant due, Instant now, String url) {
